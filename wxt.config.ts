@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Chrome MV3 and Firefox builds share this config; permissions stay minimal
+// (see README "Permissions").
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test-results/**', 'bench/out/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Porthole',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    minimum_chrome_version: '114',
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'porthole@porthole.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
