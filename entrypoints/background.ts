@@ -1,1 +1,34 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { handleMessage } from '@/lib/messages';
+import { createService } from '@/lib/service';
+import type { PortDataset } from '@/lib/types';
+import { detailsUrl } from '@/lib/urls';
+
+// WXT types getURL with the paths it saw at build time; ours carry queries.
+const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
+async function readBundled<T>(path: '/data/ports.json' | '/data/version.json'): Promise<T> {
+  const response = await fetch(extensionUrl(path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export default defineBackground(() => {
+  const service = createService({
+    bundledVersion: async () => (await readBundled<{ version: string }>('/data/version.json')).version,
+    loadDataset: () => readBundled<PortDataset>('/data/ports.json'),
+    openDetails: async (port, endPort, protocol) => {
+      await browser.tabs.create({ url: extensionUrl(detailsUrl(port, endPort, protocol)) });
+    },
+    extensionVersion: browser.runtime.getManifest().version,
+  });
+
+  // Load the bundled data on install and update, not on every worker start.
+  browser.runtime.onInstalled.addListener(() => {
+    void service.ready();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    handleMessage(service.handlers, message, sender, browser.runtime.id),
+  );
+});

@@ -122,7 +122,8 @@ export interface PortDataset {
 export interface DataSourceInfo {
   name: string;
   version: string;
-  date: string;
+  /** Publication date (YYYY-MM-DD) where the source has one. */
+  date?: string;
   licence: string;
   url: string;
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handleMessage, PortholeError, request, validateRequest, type Handlers } from './messages.ts';
+
+const OWN = 'porthole-id';
+const info = { port: 139, rangeClass: 'well-known', records: [] };
+const handlers = {
+  lookup: vi.fn(async () => info),
+  search: vi.fn(async () => {
+    throw new PortholeError('not-ready', 'still loading');
+  }),
+  about: vi.fn(async () => {
+    throw new Error('disk on fire');
+  }),
+} as unknown as Handlers;
+
+describe('validateRequest', () => {
+  it.each([
+    [{ type: 'lookup', port: 139 }],
+    [{ type: 'lookup', port: 53, protocol: 'udp' }],
+    [{ type: 'search', query: 'postgres', limit: 10 }],
+    [{ type: 'putUserRecord', entry: { port: 8443, protocols: ['tcp'], title: 'Billing', summary: 'Ours', uses: [] } }],
+  ])('accepts %j', (message) => {
+    expect(validateRequest(message).ok).toBe(true);
+  });
+
+  it.each([
+    [null, 'Invalid request'],
+    ['lookup 139', 'Invalid request'],
+    [{ type: 'dropDatabase' }, 'Invalid request'],
+    [{ type: 'lookup', port: 70000 }, '(port)'],
+    [{ type: 'lookup', port: 1.5 }, '(port)'],
+    [{ type: 'lookup', port: '139' }, '(port)'],
+    [{ type: 'lookup', port: 139, protocol: 'icmp' }, '(protocol)'],
+    [{ type: 'lookup', port: 139, extra: true }, '(extra)'],
+    [{ type: 'search', query: 'x'.repeat(201) }, '(query)'],
+    [{ type: 'deleteUserRecord', id: 'curated:80' }, '(id)'],
+    [{ type: 'putUserRecord', entry: { port: 1, protocols: [], title: 'x', summary: 'y', uses: [] } }, '(entry.protocols)'],
+  ])('refuses %j with a specific message', (message, where) => {
+    const result = validateRequest(message);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-request');
+      expect(result.error.message).toContain(where);
+    }
+  });
+});
+
+describe('handleMessage', () => {
+  it('answers a valid request from Porthole', async () => {
+    expect(await handleMessage(handlers, { type: 'lookup', port: 139 }, { id: OWN }, OWN)).toEqual({ ok: true, value: info });
+  });
+
+  it('refuses senders that are not Porthole, before looking at the message', async () => {
+    const reply = await handleMessage(handlers, { type: 'lookup', port: 139 }, { id: 'evil', url: 'https://evil.example/' }, OWN);
+    expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(await handleMessage(handlers, { type: 'lookup', port: 139 }, { url: 'https://evil.example/' }, OWN)).toMatchObject({ ok: false });
+  });
+
+  it('turns handler failures into typed errors', async () => {
+    expect(await handleMessage(handlers, { type: 'search', query: 'x' }, { id: OWN }, OWN)).toEqual({
+      ok: false,
+      error: { code: 'not-ready', message: 'still loading' },
+    });
+    expect(await handleMessage(handlers, { type: 'about' }, { id: OWN }, OWN)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'disk on fire' },
+    });
+  });
+});
+
+describe('request', () => {
+  it('returns the value of an ok reply', async () => {
+    await expect(request(async () => ({ ok: true, value: info }), { type: 'lookup', port: 139 })).resolves.toEqual(info);
+  });
+
+  it('throws a PortholeError for error replies, missing replies and a dead worker', async () => {
+    await expect(request(async () => ({ ok: false, error: { code: 'not-found', message: 'nope' } }), { type: 'about' })).rejects.toMatchObject({
+      name: 'PortholeError',
+      code: 'not-found',
+    });
+    await expect(request(async () => undefined, { type: 'about' })).rejects.toMatchObject({ code: 'internal' });
+    await expect(
+      request(async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }, { type: 'about' }),
+    ).rejects.toMatchObject({ code: 'not-ready' });
+  });
+});

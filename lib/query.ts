@@ -1,0 +1,52 @@
+// Parses what a user types into the popup or the address bar.
+import { isProtocol } from './iana.ts';
+import { isValidPort, type Protocol } from './types.ts';
+
+export type PortQuery =
+  | { kind: 'empty' }
+  | { kind: 'port'; port: number; protocol?: Protocol }
+  | { kind: 'range'; port: number; endPort: number; protocol?: Protocol }
+  | { kind: 'text'; text: string }
+  | { kind: 'invalid'; text: string; reason: string };
+
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const PORT_FORMS = [
+  // 53/udp, 53 udp
+  /^(\d{1,6})\s*[/ ]\s*(tcp|udp|sctp|dccp)$/i,
+  // udp/53, udp 53, udp:53
+  /^(tcp|udp|sctp|dccp)\s*[/: ]\s*(\d{1,6})$/i,
+];
+const RANGE = /^(\d{1,6})\s*(?:-|:|\.\.|to|through)\s*(\d{1,6})(?:\s*\/\s*(tcp|udp|sctp|dccp))?$/i;
+// localhost:8080, [::1]:22, :8080, port 22
+const HOST_PORT = /^(?:\[[0-9a-f:.]+\]|[\w.-]*|port)[: ]\s*(\d{1,6})$/i;
+
+export function parseQuery(input: string): PortQuery {
+  const text = input.replace(DASHES, '-').replace(/\s+/g, ' ').trim();
+  if (text === '') return { kind: 'empty' };
+  if (/^\d+$/.test(text)) return portQuery(text, Number(text));
+
+  for (const [i, form] of PORT_FORMS.entries()) {
+    const m = form.exec(text);
+    if (!m) continue;
+    const [num, proto] = i === 0 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    return portQuery(text, Number(num), proto.toLowerCase());
+  }
+  const range = RANGE.exec(text);
+  if (range) {
+    const port = Number(range[1]);
+    const endPort = Number(range[2]);
+    if (!isValidPort(port) || !isValidPort(endPort)) return { kind: 'invalid', text, reason: 'Ports go from 0 to 65535.' };
+    if (endPort < port) return { kind: 'invalid', text, reason: `A range starts with the lower port: try ${endPort}-${port}.` };
+    const protocol = range[3]?.toLowerCase();
+    if (port === endPort) return portQuery(text, port, protocol);
+    return { kind: 'range', port, endPort, ...(protocol && isProtocol(protocol) ? { protocol } : {}) };
+  }
+  const hostPort = HOST_PORT.exec(text);
+  if (hostPort) return portQuery(text, Number(hostPort[1]));
+  return { kind: 'text', text };
+}
+
+function portQuery(text: string, port: number, protocol?: string): PortQuery {
+  if (!isValidPort(port)) return { kind: 'invalid', text, reason: `${port} is not a port: ports go from 0 to 65535.` };
+  return protocol && isProtocol(protocol) ? { kind: 'port', port, protocol } : { kind: 'port', port };
+}

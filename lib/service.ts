@@ -1,0 +1,80 @@
+// The background's answers to every request of the message protocol. The
+// entrypoint supplies what needs the browser (opening tabs, the bundled data).
+import { dataMeta, openPortholeDB, populate, type PortholeDB } from './db.ts';
+import { PortholeError, type Handlers } from './messages.ts';
+import { PortRepository } from './repository.ts';
+import { deleteUserRecord, listNotes, listUserRecords, putUserRecord, setNote } from './user-data.ts';
+import type { PortDataset } from './types.ts';
+
+export interface ServiceDeps {
+  /** Version of the bundled dataset, cheap to read (data/version.json). */
+  bundledVersion: () => Promise<string>;
+  /** The whole bundled dataset (data/ports.json); read only when populating. */
+  loadDataset: () => Promise<PortDataset>;
+  openDetails: (port: number, endPort?: number, protocol?: string) => Promise<void>;
+  extensionVersion: string;
+  dbName?: string;
+}
+
+export interface PortholeService {
+  handlers: Handlers;
+  /** Opens the database and loads the bundled data if it is missing or older. */
+  ready: () => Promise<{ db: PortholeDB; repo: PortRepository }>;
+}
+
+export function createService(deps: ServiceDeps): PortholeService {
+  let opening: Promise<{ db: PortholeDB; repo: PortRepository }> | undefined;
+
+  async function open(): Promise<{ db: PortholeDB; repo: PortRepository }> {
+    const db = await openPortholeDB(deps.dbName);
+    const [meta, version] = await Promise.all([dataMeta(db), deps.bundledVersion()]);
+    if (meta?.version !== version) await populate(db, await deps.loadDataset());
+    return { db, repo: new PortRepository(db) };
+  }
+
+  // Workers stop when idle: nothing here survives that but this lazy promise,
+  // rebuilt on the next request. A failed open is retried next time.
+  const ready = () => {
+    opening ??= open().catch((err: unknown) => {
+      opening = undefined;
+      throw new PortholeError('not-ready', `The port database could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return opening;
+  };
+
+  const handlers: Handlers = {
+    lookup: async ({ port, protocol }) => (await ready()).repo.lookup(port, protocol),
+    lookupRange: async ({ port, endPort }) => {
+      if (endPort < port) throw new PortholeError('invalid-request', 'A range must start with its lower port.');
+      return (await ready()).repo.lookupRange(port, endPort);
+    },
+    search: async ({ query, limit }) => (await ready()).repo.search(query, limit),
+    about: async () => {
+      const meta = await dataMeta((await ready()).db);
+      if (!meta) return { extensionVersion: deps.extensionVersion };
+      const { key: _key, ...data } = meta;
+      return { data, extensionVersion: deps.extensionVersion };
+    },
+    setNote: async ({ port, text }) => setNote((await ready()).db, port, text),
+    listNotes: async () => listNotes((await ready()).db),
+    putUserRecord: async ({ entry }) => {
+      const { db, repo } = await ready();
+      const record = await putUserRecord(db, entry);
+      repo.invalidate();
+      return record;
+    },
+    deleteUserRecord: async ({ id }) => {
+      const { db, repo } = await ready();
+      const deleted = await deleteUserRecord(db, id);
+      repo.invalidate();
+      return deleted;
+    },
+    listUserRecords: async () => listUserRecords((await ready()).db),
+    openDetails: async ({ port, endPort, protocol }) => {
+      await deps.openDetails(port, endPort, protocol);
+      return true;
+    },
+  };
+
+  return { handlers, ready };
+}
