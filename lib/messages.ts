@@ -126,3 +126,35 @@ export async function request<T extends RequestType>(send: Send, message: Reques
   if (!typed.ok) throw new PortholeError(typed.error.code, typed.error.message);
   return typed.value;
 }
+
+// ---------------------------------------------------------------------------
+// Requests to a tab's content script (from the popup or the background).
+// Sent with tabs.sendMessage; the content script validates them the same way.
+
+export const ContentRequestSchema = v.variant('type', [
+  /** Every mention the content script found in the page, grouped by port. */
+  v.strictObject({ type: v.literal('pageMentions') }),
+  /** Scroll to the first mention of `port` (and range end) and open its card. */
+  v.strictObject({ type: v.literal('revealMention'), port, endPort: v.optional(port) }),
+  /** Explain the ports in a selection, in a card at the selection (context menu). */
+  v.strictObject({ type: v.literal('explainSelection'), text: v.pipe(v.string(), v.maxLength(100_000)) }),
+]);
+
+export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
+export type ContentRequestType = ContentRequest['type'];
+
+export interface PageMentionGroup {
+  port: number;
+  endPort?: number;
+  protocols: string[];
+  count: number;
+  /** A short piece of page text around the first occurrence (plain text). */
+  sample: string;
+}
+
+export interface ContentReplies {
+  pageMentions: { url: string; title: string; groups: PageMentionGroup[]; total: number };
+  revealMention: boolean;
+  /** False when the selection holds no port (the card then says so). */
+  explainSelection: boolean;
+}

@@ -1,0 +1,44 @@
+// User settings, kept in extension storage (not IndexedDB) so content
+// scripts can read them without asking the background.
+import * as v from 'valibot';
+
+export const CARD_SIZES = ['compact', 'normal', 'large'] as const;
+
+export const SettingsSchema = v.object({
+  underline: v.optional(v.boolean(), true),
+  hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), 300),
+  cardSize: v.optional(v.picklist(CARD_SIZES), 'normal'),
+  /** Hostnames where Porthole does nothing at all. */
+  disabledSites: v.optional(v.array(v.pipe(v.string(), v.maxLength(253))), []),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+
+/** Reads stored settings, falling back to defaults for anything missing or broken. */
+export function readSettings(stored: unknown): Settings {
+  const parsed = v.safeParse(SettingsSchema, stored ?? {});
+  return parsed.success ? parsed.output : DEFAULT_SETTINGS;
+}
+
+/** The hostname a site switch applies to (`www.` is the same site). */
+export function siteOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') return null;
+    return hostname.replace(/^www\./, '') || (protocol === 'file:' ? 'file' : null);
+  } catch {
+    return null;
+  }
+}
+
+export function isSiteDisabled(settings: Settings, url: string): boolean {
+  const site = siteOf(url);
+  return site !== null && settings.disabledSites.some((s) => site === s || site.endsWith(`.${s}`));
+}
+
+export function withSite(settings: Settings, site: string, enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((s) => s !== site);
+  return { ...settings, disabledSites: enabled ? others : [...others, site].sort() };
+}
