@@ -8,6 +8,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // `npm run dev` opens Debian's Chromium (or CHROME_PATH) with Porthole loaded.
+  webExt: {
+    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    startUrls: ['https://example.com/'],
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
