@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { explicitPortOfUrl, portsInSelection } from './selection-ports.ts';
+
+// A stand-in detector: the real one is tested in lib/detect.
+const fakeDetect = (text: string) =>
+  [...text.matchAll(/port (\d+)/g)].map((m) => ({ port: Number(m[1]), start: m.index, end: m.index + m[0].length }));
+
+describe('portsInSelection', () => {
+  it('takes the detector’s mentions, each once, in order', () => {
+    expect(portsInSelection('port 22 then port 80 and port 22', fakeDetect)).toEqual([{ port: 22 }, { port: 80 }]);
+  });
+
+  it('accepts a selection that is only a port, range or port/protocol', () => {
+    expect(portsInSelection(' 139 ', fakeDetect)).toEqual([{ port: 139 }]);
+    expect(portsInSelection(':8080', fakeDetect)).toEqual([{ port: 8080 }]);
+    expect(portsInSelection('135–139', fakeDetect)).toEqual([{ port: 135, endPort: 139 }]);
+    expect(portsInSelection('53/UDP', fakeDetect)).toEqual([{ port: 53, protocol: 'udp' }]);
+  });
+
+  it('finds nothing in text without a port', () => {
+    expect(portsInSelection('hello world', fakeDetect)).toEqual([]);
+    expect(portsInSelection('70000', fakeDetect)).toEqual([]);
+    expect(portsInSelection('12/abc', fakeDetect)).toEqual([]);
+    expect(portsInSelection('139-100', fakeDetect)).toEqual([]);
+  });
+});
+
+describe('explicitPortOfUrl', () => {
+  it('reads explicit ports, including default ones, and nothing else', () => {
+    expect(explicitPortOfUrl('http://example.com:8080/api')).toBe(8080);
+    expect(explicitPortOfUrl('http://example.com:80/')).toBe(80);
+    expect(explicitPortOfUrl('https://u:p@[::1]:443')).toBe(443);
+    expect(explicitPortOfUrl('https://example.com/a:80')).toBeNull();
+    expect(explicitPortOfUrl('not a url')).toBeNull();
+  });
+});
