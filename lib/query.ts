@@ -19,11 +19,25 @@ const PORT_FORMS = [
 const RANGE = /^(\d{1,6})\s*(?:-|:|\.\.|to|through)\s*(\d{1,6})(?:\s*\/\s*(tcp|udp|sctp|dccp))?$/i;
 // localhost:8080, [::1]:22, :8080, port 22
 const HOST_PORT = /^(?:\[[0-9a-f:.]+\]|[\w.-]*|port)[: ]\s*(\d{1,6})$/i;
+// "port 22", "ports 135-139", "port: 53/udp": the word adds nothing.
+const PORT_WORD = /^ports?\s*:?\s+(?=\d)/i;
+// http://localhost:8080/path, postgres://db:5432/app
+const URL_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^\s/]*:(\d{1,6})(?:[/?#]\S*)?$/i;
 
 export function parseQuery(input: string): PortQuery {
   const text = input.replace(DASHES, '-').replace(/\s+/g, ' ').trim();
   if (text === '') return { kind: 'empty' };
   if (/^\d+$/.test(text)) return portQuery(text, Number(text));
+  const url = URL_FORM.exec(text);
+  if (url) return portQuery(text, Number(url[1]));
+  const bare = text.replace(PORT_WORD, '');
+  if (bare !== text) {
+    const inner = parseQuery(bare);
+    if (inner.kind === 'port' || inner.kind === 'range' || inner.kind === 'invalid') return inner;
+  }
+  // "139-" or "6000:" while the end of a range is still being typed.
+  const open = /^(\d{1,6})\s*(?:-|:|\.\.)$/.exec(text);
+  if (open) return portQuery(text, Number(open[1]));
 
   for (const [i, form] of PORT_FORMS.entries()) {
     const m = form.exec(text);

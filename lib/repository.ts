@@ -23,8 +23,12 @@ export interface RangeSummary {
 export class PortRepository {
   private rangeCache?: Promise<(StoredRecord | StoredUserRecord)[]>;
   private searchCache?: Promise<PortSearchIndex>;
+  private readonly db: PortholeDB;
 
-  constructor(private readonly db: PortholeDB) {}
+  // No parameter property: the bench runs this file with Node's strip-only TypeScript.
+  constructor(db: PortholeDB) {
+    this.db = db;
+  }
 
   /** Call after any write to records or user definitions. */
   invalidate(): void {

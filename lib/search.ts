@@ -1,8 +1,11 @@
 // Text search over every record: names, uses, keywords, descriptions, with
 // typo tolerance. Ranking: popular uses (curated, yours) before IANA service
-// names before descriptions; commoner ports first among equals.
+// names before descriptions; within each, a whole-name match before exact
+// words before prefixes (the user is still typing); matches found only by
+// typo tolerance come after every real match; commoner ports first among
+// equals.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { PortRecord, Protocol, RecordSource } from './types.ts';
+import { PROTOCOLS, type PortRecord, type Protocol, type RecordSource } from './types.ts';
 
 export type MatchKind = 'port' | 'use' | 'name' | 'description';
 
@@ -17,7 +20,12 @@ export interface SearchHit {
   source: RecordSource;
   matched: MatchKind;
   score: number;
+  /** How closely the words matched; absent on port hits. */
+  quality?: MatchQuality;
 }
+
+/** 4 = a whole name equals the query, 3 = every word exact, 2 = prefixes, 1 = typo tolerance only. */
+export type MatchQuality = 1 | 2 | 3 | 4;
 
 interface SearchDoc {
   id: string;
@@ -100,17 +108,34 @@ export class PortSearchIndex {
   }
 
   search(text: string, limit = 20): SearchHit[] {
-    const results = this.index.search(text);
+    const words = tokenize(text).map((w) => w.toLowerCase());
+    let results = this.index.search(text);
+    // Every word must match; when that finds nothing, any word may, and
+    // records matching more of the words come first.
+    const loose = results.length === 0 && words.length > 1;
+    if (loose) results = this.index.search(text, { combineWith: 'OR' });
+    const whole = words.join(' ');
     const byPort = new Map<string, SearchHit>();
+    const protocols = new Map<string, Set<Protocol>>();
     for (const result of results) {
       const record = this.byId.get(result.id as string);
       if (!record) continue;
-      const hit = hitOf(record, result);
+      const hit = hitOf(record, result, words, whole);
+      if (loose) hit.score *= result.queryTerms.length;
       const key = `${hit.port}-${hit.endPort}`;
       const existing = byPort.get(key);
       if (!existing || better(hit, existing)) byPort.set(key, hit);
+      // IANA lists one service once per protocol group (ssh tcp/udp, ssh sctp): show them as one.
+      const seen = protocols.get(`${key}:${hit.title}`) ?? new Set<Protocol>();
+      for (const p of hit.protocols) seen.add(p);
+      protocols.set(`${key}:${hit.title}`, seen);
     }
-    return [...byPort.values()].sort(compareHits).slice(0, limit);
+    const hits = [...byPort.values()].sort(compareHits).slice(0, limit);
+    for (const hit of hits) {
+      const all = protocols.get(`${hit.port}-${hit.endPort}:${hit.title}`);
+      if (all && all.size > hit.protocols.length) hit.protocols = PROTOCOLS.filter((p) => all.has(p));
+    }
+    return hits;
   }
 }
 
@@ -122,10 +147,35 @@ function matchKind(record: PortRecord, result: SearchResult): MatchKind {
   return 'description';
 }
 
-function hitOf(record: PortRecord, result: SearchResult): SearchHit {
+/**
+ * The names a record answers to as a whole: service name, title, primary use.
+ * Keywords are not names: `redis` is a keyword of the Redis exporter, whose
+ * port is not the one a user typing "redis" means.
+ */
+function namesOf(record: PortRecord): string[] {
+  if (record.source === 'iana') return [record.serviceName];
+  return [record.title, ...record.uses.filter((u) => u.primary).map((u) => u.name)];
+}
+
+const normalize = (s: string) => tokenize(s).join(' ').toLowerCase();
+
+function qualityOf(record: PortRecord, result: SearchResult, words: string[], whole: string): MatchQuality {
+  if (whole && namesOf(record).some((n) => n.toLowerCase() === whole || normalize(n) === whole)) return 4;
+  const terms = result.terms.map((t) => t.toLowerCase());
+  let worst: MatchQuality = 3;
+  for (const word of words) {
+    if (terms.includes(word)) continue;
+    if (terms.some((t) => t.startsWith(word))) worst = 2;
+    else if (result.queryTerms.map((t) => t.toLowerCase()).includes(word)) return 1;
+  }
+  return worst;
+}
+
+function hitOf(record: PortRecord, result: SearchResult, words: string[], whole: string): SearchHit {
   const matched = matchKind(record, result);
-  // Commoner ports rank higher among hits of one tier (tier 1 doubles the score).
-  const commonness = record.source === 'iana' ? 4 : (record.commonness ?? 3);
+  // Commoner ports rank higher among hits of one tier (tier 1 doubles the
+  // score); IANA's well-known ports are commoner than its registered ones.
+  const commonness = record.source === 'iana' ? (record.port <= 1023 ? 3.5 : 4) : (record.commonness ?? 3);
   const weight = record.source === 'user' ? 3 : 1 + (4 - commonness) / 3;
   return {
     port: record.port,
@@ -136,6 +186,7 @@ function hitOf(record: PortRecord, result: SearchResult): SearchHit {
     source: record.source,
     matched,
     score: result.score * weight,
+    quality: qualityOf(record, result, words, whole),
   };
 }
 
@@ -143,6 +194,17 @@ function better(a: SearchHit, b: SearchHit): boolean {
   return compareHits(a, b) < 0;
 }
 
+const fuzzyOnly = (h: SearchHit) => Number(h.quality === 1);
+const wholeName = (h: SearchHit) => Number(h.quality === 4);
+
+/** Typos last; a service named exactly what was typed first; then tier, quality, score. */
 export function compareHits(a: SearchHit, b: SearchHit): number {
-  return TIER[a.matched] - TIER[b.matched] || b.score - a.score || a.port - b.port;
+  return (
+    fuzzyOnly(a) - fuzzyOnly(b) ||
+    wholeName(b) - wholeName(a) ||
+    TIER[a.matched] - TIER[b.matched] ||
+    (b.quality ?? 3) - (a.quality ?? 3) ||
+    b.score - a.score ||
+    a.port - b.port
+  );
 }
