@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Own scripts only, no plugins, no remote connections, never framed. */
+const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'";
+
 // Chrome MV3 and Firefox builds share this config; permissions stay minimal
 // (see README "Permissions").
 export default defineConfig({
@@ -19,13 +22,19 @@ export default defineConfig({
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['.output/**', 'test-results/**', 'bench/out/**'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion, command }) => ({
     name: 'Porthole',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     minimum_chrome_version: '114',
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    // Strict CSP for production builds (the dev server needs its own).
+    ...(command === 'build'
+      ? manifestVersion === 3
+        ? { content_security_policy: { extension_pages: EXTENSION_CSP } }
+        : { content_security_policy: EXTENSION_CSP }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
