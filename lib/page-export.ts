@@ -1,0 +1,98 @@
+// "Ports on this page" exports: a Markdown table, CSV, JSON, or firewall
+// rules. Page text is untrusted: Markdown cells are escaped, CSV cells that a
+// spreadsheet would run as formulas are neutralised.
+import type { PageMentionGroup } from './messages.ts';
+import { firewallCommand, netProtocols, type FirewallAction, type FirewallTool } from './port-commands.ts';
+import { isProtocol } from './iana.ts';
+import { portLabel } from './format.ts';
+import type { Protocol } from './types.ts';
+
+export type ExportFormat = 'markdown' | 'csv' | 'json' | 'firewall';
+
+/** One group of mentions with the service the database knows for it. */
+export interface PagePortRow extends PageMentionGroup {
+  service?: string;
+}
+
+export interface PageExportInput {
+  url: string;
+  title: string;
+  rows: PagePortRow[];
+}
+
+const protocolsOf = (row: PageMentionGroup): Protocol[] => row.protocols.map((p) => p.toLowerCase()).filter(isProtocol);
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function markdownCell(s: string): string {
+  return oneLine(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([`*_[\]<>])/g, '\\$1');
+}
+
+export function toMarkdown({ url, title, rows }: PageExportInput): string {
+  const lines = [
+    `Ports on [${markdownCell(title || url)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
+    '',
+    '| Port | Protocol | Service | Mentions |',
+    '| ---: | --- | --- | ---: |',
+    ...rows.map((r) => `| ${portLabel(r.port, r.endPort)} | ${markdownCell(r.protocols.join('/').toUpperCase()) || '—'} | ${markdownCell(r.service ?? '') || '—'} | ${r.count} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function csvCell(value: string | number): string {
+  let s = String(value);
+  // A cell starting with = + - @ (or tab/CR) runs as a formula in spreadsheets.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv({ rows }: PageExportInput): string {
+  const header = ['port', 'end_port', 'protocols', 'service', 'count', 'sample'];
+  const body = rows.map((r) =>
+    [r.port, r.endPort ?? r.port, r.protocols.join('/'), r.service ?? '', r.count, oneLine(r.sample)].map(csvCell).join(','),
+  );
+  return `${[header.join(','), ...body].join('\r\n')}\r\n`;
+}
+
+export function toJson({ url, title, rows }: PageExportInput): string {
+  return `${JSON.stringify(
+    {
+      url,
+      title,
+      ports: rows.map((r) => ({
+        port: r.port,
+        ...(r.endPort !== undefined && r.endPort !== r.port ? { endPort: r.endPort } : {}),
+        protocols: r.protocols,
+        ...(r.service ? { service: r.service } : {}),
+        count: r.count,
+        sample: r.sample,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** One firewall rule per port and protocol, each under a comment naming the service. */
+export function toFirewallRules({ url, rows }: PageExportInput, tool: FirewallTool, action: FirewallAction): string {
+  const comment = '#'; // a comment in sh and in PowerShell alike
+  const lines = [`${comment} Porthole: ${action} the ports mentioned on ${oneLine(url)}`];
+  for (const r of rows) {
+    const target = { port: r.port, endPort: r.endPort ?? r.port, protocols: protocolsOf(r) };
+    lines.push(`${comment} ${portLabel(r.port, r.endPort)}${r.service ? ` ${oneLine(r.service).replace(/[\r\n]/g, ' ')}` : ''}`);
+    for (const p of netProtocols(target.protocols)) lines.push(firewallCommand(tool, action, target, p));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function exportPage(input: PageExportInput, format: ExportFormat, firewall: { tool: FirewallTool; action: FirewallAction } = { tool: 'ufw', action: 'allow' }): string {
+  switch (format) {
+    case 'markdown':
+      return toMarkdown(input);
+    case 'csv':
+      return toCsv(input);
+    case 'json':
+      return toJson(input);
+    case 'firewall':
+      return toFirewallRules(input, firewall.tool, firewall.action);
+  }
+}
