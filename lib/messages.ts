@@ -6,8 +6,14 @@ import { KnowledgeSchema } from './knowledge-schema.ts';
 import type { DataMeta } from './db.ts';
 import type { RangeSummary, SearchAnswer } from './repository.ts';
 import { PROTOCOLS, type PortInfo, type UserNote, type UserRecord } from './types.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB, type ImportProblem } from './import/limits.ts';
+import type { IanaPreview, UserImportPreview } from './import/diff.ts';
+import type { IanaImportInfo } from './import/apply.ts';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
+/** A file's text for an import, refused above the size limit before any parsing. */
+const importText = v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, `the file is larger than ${MAX_IMPORT_MB} MB; nothing was changed`));
+const fileName = v.optional(v.pipe(v.string(), v.maxLength(255)));
 
 /** Requests, each with its schema; the reply types follow in `Replies`. */
 export const RequestSchema = v.variant('type', [
@@ -21,6 +27,12 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('deleteUserRecord'), id: v.pipe(v.string(), v.startsWith('user:'), v.maxLength(40)) }),
   v.strictObject({ type: v.literal('listUserRecords') }),
   v.strictObject({ type: v.literal('openDetails'), port, endPort: v.optional(port), protocol: v.optional(v.picklist(PROTOCOLS)) }),
+  // Imports (options page): notes and definitions as JSON or CSV, and a newer IANA registry CSV.
+  v.strictObject({ type: v.literal('previewImport'), text: importText, fileName }),
+  v.strictObject({ type: v.literal('applyImport'), text: importText, fileName }),
+  v.strictObject({ type: v.literal('previewIanaImport'), text: importText, fileName }),
+  v.strictObject({ type: v.literal('importIana'), text: importText, fileName }),
+  v.strictObject({ type: v.literal('resetIana') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -30,7 +42,12 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export interface AboutInfo {
   data?: Omit<DataMeta, 'key'>;
   extensionVersion: string;
+  /** An IANA registry CSV the user imported, in use instead of the bundled registry. */
+  ianaImport?: IanaImportInfo;
 }
+
+/** An import either checks out (with what it changes or changed) or lists its problems; nothing is written then. */
+export type ImportOutcome<T> = { valid: true; result: T } | { valid: false; problems: ImportProblem[] };
 
 export interface Replies {
   lookup: PortInfo;
@@ -43,6 +60,11 @@ export interface Replies {
   deleteUserRecord: boolean;
   listUserRecords: UserRecord[];
   openDetails: true;
+  previewImport: ImportOutcome<UserImportPreview>;
+  applyImport: ImportOutcome<UserImportPreview>;
+  previewIanaImport: ImportOutcome<IanaPreview>;
+  importIana: ImportOutcome<IanaPreview>;
+  resetIana: boolean;
 }
 
 export type ErrorCode = 'invalid-request' | 'forbidden' | 'not-ready' | 'not-found' | 'internal';
@@ -138,6 +160,8 @@ export const ContentRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('revealMention'), port, endPort: v.optional(port) }),
   /** Explain the ports in a selection, in a card at the selection (context menu). */
   v.strictObject({ type: v.literal('explainSelection'), text: v.pipe(v.string(), v.maxLength(100_000)) }),
+  /** Explain the port at the caret or selection in the focused frame (keyboard shortcut). */
+  v.strictObject({ type: v.literal('explainAtCaret') }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
@@ -157,4 +181,6 @@ export interface ContentReplies {
   revealMention: boolean;
   /** False when the selection holds no port (the card then says so). */
   explainSelection: boolean;
+  /** False when there is no port at the caret or in the selection. */
+  explainAtCaret: boolean;
 }

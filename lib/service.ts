@@ -5,6 +5,9 @@ import { PortholeError, type Handlers } from './messages.ts';
 import { PortRepository } from './repository.ts';
 import { deleteUserRecord, listNotes, listUserRecords, putUserRecord, setNote } from './user-data.ts';
 import type { PortDataset } from './types.ts';
+import { applyIanaImport, applyUserImport, ianaImportInfo, previewIanaImport, previewUserImport, resetIanaImport } from './import/apply.ts';
+import { parseIanaCsv } from './import/iana-csv.ts';
+import { parseUserImport } from './import/user-import.ts';
 
 export interface ServiceDeps {
   /** Version of the bundled dataset, cheap to read (data/version.json). */
@@ -53,7 +56,8 @@ export function createService(deps: ServiceDeps): PortholeService {
       const meta = await dataMeta((await ready()).db);
       if (!meta) return { extensionVersion: deps.extensionVersion };
       const { key: _key, ...data } = meta;
-      return { data, extensionVersion: deps.extensionVersion };
+      const ianaImport = await ianaImportInfo((await ready()).db);
+      return { data, extensionVersion: deps.extensionVersion, ...(ianaImport ? { ianaImport } : {}) };
     },
     setNote: async ({ port, text }) => setNote((await ready()).db, port, text),
     listNotes: async () => listNotes((await ready()).db),
@@ -73,6 +77,40 @@ export function createService(deps: ServiceDeps): PortholeService {
     openDetails: async ({ port, endPort, protocol }) => {
       await deps.openDetails(port, endPort, protocol);
       return true;
+    },
+    // Imports parse first; only a file that checks out reaches the database,
+    // and then in one transaction.
+    previewImport: async ({ text, fileName }) => {
+      const parsed = parseUserImport(text, fileName);
+      if (!parsed.ok) return { valid: false, problems: parsed.problems };
+      return { valid: true, result: await previewUserImport((await ready()).db, parsed.data) };
+    },
+    applyImport: async ({ text, fileName }) => {
+      const parsed = parseUserImport(text, fileName);
+      if (!parsed.ok) return { valid: false, problems: parsed.problems };
+      const { db, repo } = await ready();
+      const result = await applyUserImport(db, parsed.data);
+      repo.invalidate();
+      return { valid: true, result };
+    },
+    previewIanaImport: async ({ text, fileName }) => {
+      const parsed = parseIanaCsv(text, fileName);
+      if (!parsed.ok) return { valid: false, problems: parsed.problems };
+      return { valid: true, result: await previewIanaImport((await ready()).db, parsed.data, fileName) };
+    },
+    importIana: async ({ text, fileName }) => {
+      const parsed = parseIanaCsv(text, fileName);
+      if (!parsed.ok) return { valid: false, problems: parsed.problems };
+      const { db, repo } = await ready();
+      const result = await applyIanaImport(db, parsed.data, fileName);
+      repo.invalidate();
+      return { valid: true, result };
+    },
+    resetIana: async () => {
+      const { db, repo } = await ready();
+      const reset = await resetIanaImport(db, await deps.loadDataset());
+      repo.invalidate();
+      return reset;
     },
   };
 
