@@ -14,6 +14,12 @@ describe('data/curated', () => {
     expect(problems).toEqual([]);
   });
 
+  it('describes at least 400 ports or ranges, each with a summary, a primary use and a commonness tier', () => {
+    expect(records.length).toBeGreaterThanOrEqual(400);
+    const incomplete = records.filter((r) => !r.commonness || r.uses.length === 0 || r.uses.filter((u) => u.primary).length !== 1);
+    expect(incomplete.map((r) => r.id)).toEqual([]);
+  });
+
   it('holds the ports IANA gets wrong for real users', () => {
     const ports = new Set(records.map((r) => r.port));
     for (const p of [5173, 10250, 15672, 4200, 25565, 51820, 3000, 5000, 8000, 9000, 9200, 6443, 9090, 9092, 2181, 8443, 8888]) {
