@@ -1,0 +1,115 @@
+// Character classes used by the detector. Everything works on UTF-16 code
+// units (charCodeAt) so that no scan step allocates.
+
+export const COLON = 58;
+export const SLASH = 47;
+export const DOT = 46;
+export const COMMA = 44;
+export const HYPHEN = 45;
+export const LBRACKET = 91;
+export const RBRACKET = 93;
+export const LPAREN = 40;
+export const RPAREN = 41;
+export const STAR = 42;
+export const AT = 64;
+export const EQUALS = 61;
+export const NEWLINE = 10;
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  const l = c | 32;
+  return l >= 97 && l <= 122;
+}
+
+export function isAsciiAlnum(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c);
+}
+
+export function isHex(c: number): boolean {
+  const l = c | 32;
+  return isDigit(c) || (l >= 97 && l <= 102);
+}
+
+/**
+ * Letters of alphabetic scripts (Latin, Latin-1/Extended, Greek, Cyrillic).
+ * CJK and kana are left out on purpose: in Chinese or Japanese a number
+ * written right after a word (端口22) is not glued to it.
+ */
+export function isWordLetter(c: number): boolean {
+  if (c < 128) return isAsciiLetter(c);
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+}
+
+/** A character that glues a number into a larger word (`v2`, `db1`, `x_3`). */
+export function isGlue(c: number): boolean {
+  return c === 95 || isDigit(c) || isWordLetter(c);
+}
+
+/** Spaces, including no-break, narrow no-break, thin and ideographic ones. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 ||
+    c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007 || c === 0x200a ||
+    c === 0x2002 || c === 0x2003 || c === 0x3000
+  );
+}
+
+/** Spaces that do not end a line. */
+export function isInlineSpace(c: number): boolean {
+  return c !== 10 && c !== 13 && isSpace(c);
+}
+
+/** Every dash that may join the two ends of a range. */
+export function isDash(c: number): boolean {
+  return (
+    c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 ||
+    c === 0x2014 || c === 0x2212 || c === 0xfe63 || c === 0xff0d
+  );
+}
+
+/** Range tildes used in Chinese and Japanese text: ~ ～ 〜. */
+export function isTilde(c: number): boolean {
+  return c === 126 || c === 0xff5e || c === 0x301c;
+}
+
+export function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb || c === 0x300c || c === 0x300d;
+}
+
+/** Characters of a host name or dotted address (`db.internal`, `10.0.0.1`, `web_1`). */
+export function isHostChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === DOT || c === HYPHEN || c === 95;
+}
+
+/** Reads the decimal value of text[s, e); -1 when it cannot be a port number. */
+export function portValue(text: string, s: number, e: number): number {
+  const len = e - s;
+  if (len > 5 || len < 1) return -1;
+  // Leading zeros (08, 0080) are clock times or padded counters, not ports.
+  if (len > 1 && text.charCodeAt(s) === 48) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v <= 65535 ? v : -1;
+}
+
+/** Lower-cased ASCII comparison of text[s, s + word.length) with `word` (already lower case). */
+export function matchesLower(text: string, s: number, word: string): boolean {
+  if (s < 0 || s + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(s + i);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** End of the digit run that starts at s. */
+export function digitsEnd(text: string, s: number): number {
+  const n = text.length;
+  let e = s;
+  while (e < n && isDigit(text.charCodeAt(e))) e++;
+  return e;
+}

@@ -1,0 +1,127 @@
+// Bounded looks around a position: the line a number sits on, the command
+// that starts it, the word before or after it. Every helper reads at most a
+// fixed number of characters, so the scan stays linear.
+import type { Protocol } from '../types.ts';
+import { isAsciiLetter, isDigit, isInlineSpace, isWordLetter, matchesLower } from './chars.ts';
+
+const LINE_LOOKBACK = 240;
+
+/** Start of the line holding pos, or -1 when it is further back than the bound. */
+export function lineStart(text: string, pos: number, bound = LINE_LOOKBACK): number {
+  const lim = pos - bound;
+  for (let i = pos - 1; i >= 0; i--) {
+    if (i < lim) return -1;
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return 0;
+}
+
+/** First word of the line (after a shell prompt and sudo), lower case; '' when unknown. */
+export function lineCommand(text: string, pos: number): string {
+  const ls = lineStart(text, pos);
+  if (ls < 0) return '';
+  let i = ls;
+  // Skip indentation, list markers, a prompt ($ # > %), quotes and backticks.
+  for (;;) {
+    while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (i < pos && (c === 36 || c === 35 || c === 62 || c === 37 || c === 96 || c === 42 || c === 45) && i + 1 < pos && isInlineSpace(text.charCodeAt(i + 1))) {
+      i += 2;
+      continue;
+    }
+    if (c === 96 && i + 1 < pos) { i++; continue; }
+    break;
+  }
+  let w = readWordAt(text, i, pos);
+  if (w === 'sudo' || w === 'doas' || w === 'exec' || w === 'time') {
+    i += w.length;
+    while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
+    w = readWordAt(text, i, pos);
+  }
+  return w;
+}
+
+/** Whether the line before pos contains `word` (lower case) as a whole word. */
+export function lineHasWord(text: string, pos: number, word: string): boolean {
+  const ls = lineStart(text, pos);
+  if (ls < 0) return false;
+  for (let i = ls; i + word.length <= pos; i++) {
+    if (matchesLower(text, i, word)) {
+      const b = i > 0 ? text.charCodeAt(i - 1) : 32;
+      const a = i + word.length < text.length ? text.charCodeAt(i + word.length) : 32;
+      if (!isAsciiLetter(b) && !isAsciiLetter(a) && b !== 45 && a !== 45) return true;
+    }
+  }
+  return false;
+}
+
+function readWordAt(text: string, i: number, limit: number): string {
+  let j = i;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (isAsciiLetter(c) || isDigit(c) || c === 45 || c === 95 || c === 46) j++;
+    else break;
+  }
+  return j > i ? text.slice(i, j).toLowerCase() : '';
+}
+
+/** The lower-cased word that starts after inline spaces at pos ('' if none), read at most 16 letters. */
+export function wordAfter(text: string, pos: number): string {
+  let i = pos;
+  const n = text.length;
+  let spaces = 0;
+  while (i < n && isInlineSpace(text.charCodeAt(i)) && spaces < 3) { i++; spaces++; }
+  if (spaces === 0) return '';
+  let j = i;
+  while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
+  return j > i ? text.slice(i, j).toLowerCase() : '';
+}
+
+/** The word that ends right before pos (after skipping inline spaces and hyphens), lower case. */
+export function wordBefore(text: string, pos: number): string {
+  let j = pos;
+  let skipped = 0;
+  while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 45)) { j--; skipped++; }
+  let k = j;
+  while (k > 0 && j - k < 16) {
+    const c = text.charCodeAt(k - 1);
+    if (isWordLetter(c) || isDigit(c) || c === 45 || c === 43) k--;
+    else break;
+  }
+  return k < j ? text.slice(k, j).toLowerCase() : '';
+}
+
+/** The transport protocol that starts a netstat/ss line (tcp, tcp6, UDP …). */
+export function lineProtocol(text: string, pos: number): Protocol | undefined {
+  const ls = lineStart(text, pos, 160);
+  if (ls < 0) return undefined;
+  let i = ls;
+  while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
+  let p: Protocol | undefined;
+  if (matchesLower(text, i, 'tcp')) p = 'tcp';
+  else if (matchesLower(text, i, 'udp')) p = 'udp';
+  else return undefined;
+  let j = i + 3;
+  const c = text.charCodeAt(j);
+  if (c === 52 || c === 54) j++; // tcp4, tcp6
+  return isInlineSpace(text.charCodeAt(j)) ? p : undefined;
+}
+
+/** Whether the line before pos names a container image (FROM …, image: …). */
+export function isImageContext(text: string, pos: number): boolean {
+  const ls = lineStart(text, pos);
+  if (ls < 0) return false;
+  let i = ls;
+  while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
+  if (matchesLower(text, i, 'from') && isInlineSpace(text.charCodeAt(i + 4))) return true;
+  // "image: redis:7", "--image=node:20", image = "node:20"
+  let j = pos;
+  let n = 0;
+  while (j > ls && n < 6) {
+    const c = text.charCodeAt(j - 1);
+    if (isInlineSpace(c) || c === 34 || c === 39 || c === 58 || c === 61) { j--; n++; }
+    else break;
+  }
+  return j - 5 >= ls && matchesLower(text, j - 5, 'image');
+}

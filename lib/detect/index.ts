@@ -1,0 +1,4 @@
+// Port-mention detector: finds the network ports written in a piece of text.
+// Pure TypeScript, no browser globals; see README.md in this folder.
+export { findPortMentions } from './scan.ts';
+export type { PortMention } from './types.ts';

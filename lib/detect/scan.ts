@@ -1,0 +1,949 @@
+// The scanner: one pass over the text that stops at each run of digits and
+// decides, from a bounded look backwards and forwards, whether the run is a
+// port. See ../../../shared/spec/port-mentions.md for the contract and
+// README.md beside this file for the rules.
+import type { Protocol } from '../types.ts';
+import {
+  AT, COLON, COMMA, DOT, EQUALS, LPAREN, RBRACKET, SLASH, STAR,
+  digitsEnd, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace,
+  isAsciiAlnum, isTilde, isWordLetter, matchesLower, portValue,
+} from './chars.ts';
+import { isImageContext, lineCommand, lineHasWord, lineProtocol, lineStart, wordAfter, wordBefore } from './context.ts';
+import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD } from './host.ts';
+import type { PortMention } from './types.ts';
+import {
+  COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
+  KW_OPT_BIG_P, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
+  PHYSICAL_BEFORE, RANGE_WORDS, SERVICE_PORTS, classifyWord,
+} from './words.ts';
+
+/** After this mention, more numbers joined by commas/"and" are mentions too. */
+const M_LIST = 1;
+/** "to" joins a range (plural keyword or "range"). */
+const M_TO_RANGE = 2;
+/** "to", "->", "==>" join a second mention (a change of port). */
+const M_CHANGE = 4;
+/** Spaces alone separate list items (EXPOSE 80 443, nc host 22 80). */
+const M_SPACE_LIST = 8;
+/** Two numbers separated by spaces form a range (PassivePorts 49152 65534). */
+const M_SPACE_RANGE = 16;
+
+/** Commands whose -p takes something other than a port (a PID, a directory, a prompt). */
+const P_NOT_PORT = new Set([
+  'ps', 'top', 'htop', 'strace', 'ltrace', 'gdb', 'lsof', 'renice', 'taskset', 'perf', 'pidstat', 'kill',
+  'pstack', 'jstack', 'jmap', 'jcmd', 'prlimit', 'ionice', 'chrt', 'py-spy', 'mkdir', 'cp', 'install', 'patch',
+  'xargs', 'make', 'pytest', 'git', 'pmap', 'pwdx', 'cat', 'ls', 'tar', 'zip', 'unzip', 'read', 'pgrep', 'pkill',
+  'nsenter', 'crictl', 'docker-compose-exec', 'watch', 'bpftrace', 'tcpdump', 'ping', 'passwd', 'useradd',
+]);
+/** Commands where -P is the port (elsewhere -P is parallelism, Perl regex …). */
+const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mysqladmin', 'rsync', 'curl']);
+/** Commands whose positional arguments are host then port. */
+const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'openssl', 'nping', 'hping3', 'tcping', 'psping']);
+
+const EMPTY: PortMention[] = [];
+
+export function findPortMentions(text: string): PortMention[] {
+  if (typeof text !== 'string' || text.length === 0) return EMPTY.slice();
+  return new Scanner(text).run();
+}
+
+class Scanner {
+  readonly t: string;
+  readonly n: number;
+  readonly out: PortMention[] = [];
+  // List continuation: where the last listable mention ended and how it was announced.
+  listEnd = -1;
+  listProto: Protocol | undefined = undefined;
+  listMode = 0;
+  listIsMap = false;
+  // Result of the last keyword lookup.
+  kwStart = 0;
+  kwProto: Protocol | undefined = undefined;
+  kwMode = 0;
+  firstWord = '';
+  // Cache of the compose "ports:" block lookup.
+  itemLine = -2;
+  itemInPorts = false;
+
+  constructor(text: string) {
+    this.t = text;
+    this.n = text.length;
+  }
+
+  run(): PortMention[] {
+    const t = this.t;
+    const n = this.n;
+    const re = /[0-9]/g;
+    let i = 0;
+    while (i < n) {
+      re.lastIndex = i;
+      if (!re.test(t)) break;
+      const s = re.lastIndex - 1;
+      const e = digitsEnd(t, s + 1);
+      const next = this.runAt(s, e);
+      i = next > e ? next : e;
+    }
+    return this.out;
+  }
+
+  emit(start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
+    const m: PortMention = { start, end, port };
+    if (endPort > port) m.endPort = endPort;
+    if (host !== undefined) m.host = host;
+    if (protocol !== undefined) m.protocol = protocol;
+    this.out.push(m);
+  }
+
+  at(i: number): number {
+    return i >= 0 && i < this.n ? this.t.charCodeAt(i) : -1;
+  }
+
+  runAt(s: number, e: number): number {
+    const c0 = this.at(s - 1);
+    const c1 = this.at(e);
+    if (c0 === COLON) return this.colonCase(s, e, c1);
+    if (c1 === COLON && isDigit(this.at(e + 1))) return this.chainCase(s, e, c0);
+    return this.plainCase(s, e, c0, c1);
+  }
+
+  /** Skips a dotted number (version, IPv4, decimal); stops before a colon. */
+  skipDotted(i: number): number {
+    const n = this.n;
+    const t = this.t;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (isDigit(c) || (c === DOT && isDigit(this.at(i + 1)))) i++;
+      else break;
+    }
+    return i;
+  }
+
+  /** Skips a run of digits and colons (1:1:1…, 10:15:30). */
+  skipChain(i: number): number {
+    const n = this.n;
+    const t = this.t;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (isDigit(c) || c === COLON) i++;
+      else break;
+    }
+    return i;
+  }
+
+  /** Protocol written as a suffix at i: /tcp, /UDP. Returns the protocol; suffixEnd gets its end. */
+  suffixEnd = 0;
+  suffixProto(i: number): Protocol | undefined {
+    if (this.at(i) !== SLASH) return undefined;
+    const t = this.t;
+    let p: Protocol | undefined;
+    let len = 3;
+    if (matchesLower(t, i + 1, 'tcp')) p = 'tcp';
+    else if (matchesLower(t, i + 1, 'udp')) p = 'udp';
+    else if (matchesLower(t, i + 1, 'sctp')) { p = 'sctp'; len = 4; }
+    else if (matchesLower(t, i + 1, 'dccp')) { p = 'dccp'; len = 4; }
+    else return undefined;
+    const after = this.at(i + 1 + len);
+    if (isAsciiLetter(after) || isDigit(after)) return undefined; // tcp6 is fine below
+    this.suffixEnd = i + 1 + len;
+    return p;
+  }
+
+  // ---------------------------------------------------------------- colon
+
+  /** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
+  colonCase(s: number, e: number, c1: number): number {
+    if (c1 === AT) return e; // user:1234@host is a password
+    if (c1 === DOT && isDigit(this.at(e + 1))) return this.skipDotted(e); // redis:7.2, 00:01:45.120
+    if (isGlue(c1)) return e; // took:35ms, 10:30am
+    if (isDash(c1) && isWordLetter(this.at(e + 1))) return e; // postgres:16-alpine
+    const chained = c1 === COLON && isDigit(this.at(e + 1));
+    const v = portValue(this.t, s, e);
+    const colon = s - 1;
+    const cp = this.at(colon - 1);
+
+    if (cp === RBRACKET) return this.bracketHost(s, e, v, colon, chained);
+    if (cp === STAR) {
+      if (isGlue(this.at(colon - 2)) || chained || v <= 0) return e;
+      return this.hostPort(s, e, v, '*', colon - 1, true);
+    }
+    if (cp === COLON) {
+      // ":::80" (any IPv6 address) — but not "fe80::1:80"-style unbracketed addresses.
+      const b = this.at(colon - 2);
+      const bb = this.at(colon - 3);
+      if (chained && v === 1 && !(isHex(b) || b === COLON || isGlue(b) || b === DOT)) {
+        // ::1:27017 — the IPv6 loopback with a port.
+        const s2 = e + 1;
+        const e2 = digitsEnd(this.t, s2);
+        const c = this.at(e2);
+        const v2 = portValue(this.t, s2, e2);
+        if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return this.skipChain(e2);
+        return this.hostPort(s2, e2, v2, '::1', colon - 1, true);
+      }
+      if (b === COLON && !(isHex(bb) || bb === COLON || isGlue(bb) || bb === DOT) && !chained && v > 0) {
+        return this.hostPort(s, e, v, '::', colon - 2, true);
+      }
+      return chained ? this.skipChain(e) : e;
+    }
+    if (isQuote(cp)) {
+      const before = this.at(colon - 2);
+      if (isGlue(before)) {
+        // "port":8080 (a quoted key) — only when the key names a port.
+        let k = colon - 2;
+        const lim = Math.max(0, colon - 40);
+        while (k > lim && (isGlue(this.at(k - 1)) || this.at(k - 1) === 45 || this.at(k - 1) === DOT)) k--;
+        const kw = classifyWord(this.t.slice(k, colon - 1), 0);
+        if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return this.accept(s, e, v, undefined, M_LIST, undefined);
+        return e;
+      }
+      return this.bareColon(s, e, v, chained);
+    }
+    if (cp === -1 || isSpace(cp) || cp === EQUALS || cp === LPAREN || cp === COMMA || cp === 62 /* > */) {
+      return this.bareColon(s, e, v, chained);
+    }
+    if (isHostChar(cp)) return this.namedHost(s, e, v, colon, chained);
+    return chained ? this.skipChain(e) : e;
+  }
+
+  bareColon(s: number, e: number, v: number, chained: boolean): number {
+    if (chained) return this.skipChain(e);
+    if (v <= 0 || this.at(e) === COLON) return e; // :100: is an emoji code
+    this.emit(s, e, v, v, undefined, undefined);
+    return e;
+  }
+
+  bracketHost(s: number, e: number, v: number, colon: number, chained: boolean): number {
+    const rb = colon - 1;
+    const lim = Math.max(0, rb - 48);
+    let k = rb - 1;
+    let colons = 0;
+    while (k >= lim) {
+      const c = this.t.charCodeAt(k);
+      if (c === 91) break;
+      if (c === COLON) colons++;
+      else if (!(isHex(c) || c === DOT || c === 37 /* % */ || isAsciiLetter(c) || isDigit(c))) return e;
+      k--;
+    }
+    if (k < lim || colons < 2 || chained || v <= 0) return chained ? this.skipChain(e) : e;
+    return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
+  }
+
+  /** Emits a mention written with a host; netstat lines lend their protocol. */
+  hostPort(s: number, e: number, v: number, host: string, hostStart: number, address: boolean): number {
+    let proto = this.suffixProto(e);
+    let end = e;
+    if (proto !== undefined) end = this.suffixEnd;
+    else if (address) proto = lineProtocol(this.t, hostStart);
+    this.emit(s, e, v, v, host, proto);
+    return end;
+  }
+
+  namedHost(s: number, e: number, v: number, colon: number, chained: boolean): number {
+    const t = this.t;
+    let h = colon;
+    const lim = Math.max(0, colon - 253);
+    while (h > lim && isHostChar(t.charCodeAt(h - 1))) h--;
+    if (h === lim && h > 0 && isHostChar(t.charCodeAt(h - 1))) return e;
+    const p0 = this.at(h - 1);
+    if (isGlue(p0)) return e;
+    const url = (p0 === SLASH && this.at(h - 2) === SLASH) || p0 === AT;
+    const kind = classifyHost(t, h, colon, v, url);
+    if (kind === HOST_REJECT) return chained ? this.skipChain(e) : e;
+    const first = t.charCodeAt(h);
+    if (isDigit(first)) {
+      // IPv4 host (classifyHost accepted it).
+      if (v <= 0) return chained ? this.skipChain(e) : e; // 0.0.0.0:0 is a placeholder
+      if (chained) return this.ipMap(s, e, v, t.slice(h, colon));
+      return this.hostPort(s, e, v, t.slice(h, colon), h, true);
+    }
+    // A single word or a dotted name.
+    if (p0 === SLASH && !url) return chained ? this.skipChain(e) : e; // a path: src/app.rs:17
+    if (p0 === COLON && isDigit(this.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
+      // ssh -L 8080:localhost:80 — the forwarded-to port.
+      return this.hostPort(s, e, v, t.slice(h, colon), h, false);
+    }
+    if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? this.skipChain(e) : e;
+    const name = t.slice(h, colon);
+    if (kind === HOST_KEYWORD) {
+      // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
+      const kw = classifyWord(name, 0);
+      const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : this.protoWordBefore(h);
+      if (chained) {
+        if (kw !== KW_DPORT) return this.skipChain(e);
+        return this.colonPair(s, e, 2, proto);
+      }
+      if (v < 0) return e;
+      if (kw === KW_PROTO && v === 0) return e;
+      return this.accept(s, e, v, proto, M_LIST, undefined);
+    }
+    if (chained || v <= 0) return chained ? this.skipChain(e) : e;
+    if (kind === HOST_WORD && !url) {
+      // A single word needs more evidence: not an image line, and a port-like number.
+      if (isImageContext(t, h)) return e;
+    }
+    return this.hostPort(s, e, v, name, h, false);
+  }
+
+  /** 127.0.0.1:8080:80 — a docker host-IP:host-port:container-port map. */
+  ipMap(s: number, e: number, v: number, host: string): number {
+    const s2 = e + 1;
+    const e2 = digitsEnd(this.t, s2);
+    const c = this.at(e2);
+    if (c === COLON || c === DOT || isGlue(c)) return this.skipChain(e2);
+    const v2 = portValue(this.t, s2, e2);
+    if (v2 <= 0) return e2;
+    const proto = this.suffixProto(e2);
+    this.emit(s, e, v, v, host, proto);
+    this.emit(s2, e2, v2, v2, undefined, proto);
+    return proto !== undefined ? this.suffixEnd : e2;
+  }
+
+  // ---------------------------------------------------------------- chains
+
+  /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
+  chainCase(s: number, e: number, c0: number): number {
+    if (isGlue(c0) || c0 === DOT) return e; // db1:5432 / 10.0.0.1:22 — the next run sees the host
+    if (c0 === 45 && isAsciiAlnum(this.at(s - 2))) return e; // kafka-0:9092
+    const s1 = e + 1;
+    const e1 = digitsEnd(this.t, s1);
+    const c2 = this.at(e1);
+    if (c2 === COLON && isDigit(this.at(e1 + 1))) return this.skipChain(e1); // 10:15:30, 1:1:1…
+    if (c2 === DOT && isDigit(this.at(e1 + 1))) return this.skipDotted(e1); // 00:01.5
+    if (isGlue(c2) || c2 === COLON) return e1; // 10:30am
+    if (isDash(c2) && isDigit(this.at(e1 + 1))) return e1; // Genesis 1:1-3
+    const kind = this.chainContext(s, c0);
+    if (kind === 0) return e1;
+    return this.colonPair(s, e, kind, kind === 3 ? undefined : undefined);
+  }
+
+  /**
+   * Emits "a:b" starting at s (digits [s,e), then ':' and digits):
+   * kind 1 = port map (two mentions), 2 = range (one mention), 3 = decide by line (ufw → range).
+   */
+  colonPair(s: number, e: number, kind: number, proto: Protocol | undefined): number {
+    const s1 = e + 1;
+    const e1 = digitsEnd(this.t, s1);
+    if (this.at(e1) === COLON || isGlue(this.at(e1))) return this.skipChain(e1);
+    const v0 = portValue(this.t, s, e);
+    const v1 = portValue(this.t, s1, e1);
+    const sp = this.suffixProto(e1);
+    const end = sp !== undefined ? this.suffixEnd : e1;
+    if (sp !== undefined) proto = sp;
+    if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
+    if (kind === 3) kind = lineHasWord(this.t, s, 'ufw') ? 2 : 1;
+    if (kind === 2) {
+      if (v1 < v0) return end;
+      this.emit(s, e1, v0, v1, undefined, proto);
+      this.setList(end, proto, M_LIST, false);
+    } else {
+      if (v0 === 0 || v1 === 0) return end;
+      this.emit(s, e, v0, v0, undefined, proto);
+      this.emit(s1, e1, v1, v1, undefined, proto);
+      this.setList(end, proto, M_LIST, true);
+    }
+    return end;
+  }
+
+  /** What announces a bare "a:b": 1 = port map, 2 = range, 3 = by line (suffix /tcp), 0 = nothing. */
+  chainContext(s: number, c0: number): number {
+    const t = this.t;
+    let j = s;
+    if (isQuote(c0)) j--;
+    // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
+    if (this.listEnd >= 0 && this.listIsMap && j - this.listEnd <= 16 && this.gapIsListSep(this.listEnd, j, M_LIST)) return 1;
+    const kw = this.keywordBefore(j);
+    if (kw === KW_OPT_P) {
+      const cmd = lineCommand(t, s);
+      return P_NOT_PORT.has(cmd) ? 0 : 1;
+    }
+    if (kw === KW_PORTS || kw === KW_EXPOSE) return 1;
+    if (kw === KW_DPORT) return 2;
+    if (kw === KW_PORT) {
+      const w = this.firstWord;
+      if (w === 'publish' || w === 'port-forward') return 1;
+      return 0;
+    }
+    const w = this.firstWord;
+    if (w === 'publish') return 1;
+    if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && lineHasWord(t, s, 'ufw')) return 2;
+    if (this.composeItem(j)) return 1;
+    if (lineHasWord(t, s, 'port-forward')) return 1;
+    // Otherwise only a protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
+    const e0 = digitsEnd(t, s);
+    const e1 = digitsEnd(t, e0 + 1);
+    if (this.suffixProto(e1) !== undefined) return 3;
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- plain
+
+  plainCase(s: number, e: number, c0: number, c1: number): number {
+    const t = this.t;
+    // Glued to a word or a dotted number: v2, x_3, 1.5, 192.168.…
+    if (isGlue(c0)) return e;
+    if (c0 === DOT && (isAsciiLetter(this.at(s - 2)) || isDigit(this.at(s - 2)))) return e;
+    if (c1 === DOT && isDigit(this.at(e + 1))) return this.skipDotted(e);
+    if (isGlue(c1) && !(c1 === 95 && false)) return e; // 80ms, 3rd, 5x
+    if (isDash(c1) && isWordLetter(this.at(e + 1))) return e; // 48-port, 3-way
+    if (c1 === 37 || c1 === AT || c1 === 0xb0 /* ° */) return e; // 80%, 5@, 22°
+    const slashDigit = c1 === SLASH && isDigit(this.at(e + 1)); // 1/0/1, 14/10/2016 — unless a list: ports 80/443
+    if (c0 === 35 || c0 === 36 || c0 === 43 || c0 === 0x2116 || c0 === 0x20ac || c0 === 0xa3 || c0 === 0xa5) return e; // #22 $5 +1 №3 €80
+    let dashVar = false;
+    if (c0 === 45) {
+      // ${PORT:-3000} is a default value; other glued dashes are negative numbers or range tails.
+      if (this.at(s - 2) === COLON && isGlue(this.at(s - 3))) dashVar = true;
+      else if (isGlue(this.at(s - 2)) || isDigit(this.at(s - 2))) return e;
+    }
+    const v = portValue(t, s, e);
+    if (v < 0) return this.skipInvalid(e);
+
+    // 1. The next item of a list announced before: ports 80, 443 and 8080.
+    if (this.listContinues(s)) {
+      if (this.countedAfter(e) || (slashDigit && !(this.listMode & M_LIST))) return e;
+      return this.accept(s, e, v, this.listProto, this.listMode, undefined);
+    }
+    if (c0 === SLASH) {
+      // tcp/445, udp/161
+      const w = wordBefore(t, s - 1);
+      const k = s - 1 - w.length;
+      if ((w === 'tcp' || w === 'udp' || w === 'sctp' || w === 'dccp') && !isGlue(this.at(k - 1)) && this.at(k - 1) !== SLASH && v > 0) {
+        return this.accept(s, e, v, w as Protocol, M_LIST, undefined);
+      }
+      return e;
+    }
+
+    // 2. A keyword before: port 22, TCP 445, --port=3000, listen 80, EXPOSE 3000, -p 5432.
+    const kw = this.keywordBefore(dashVar ? s - 2 : s);
+    if (slashDigit && (kw === KW_NONE || kw === KW_OPT_SSH)) return e;
+    if (kw !== KW_NONE) {
+      const r = this.keywordMention(s, e, v, kw);
+      if (r >= 0) return r;
+      return e;
+    }
+
+    // 3. Something after: 445/tcp, 8080 port, 22端口, 8080番ポート, 22 (SSH).
+    const proto = this.suffixProto(e);
+    if (proto !== undefined) {
+      if (v === 0) return e;
+      return this.accept(s, e, v, proto, M_LIST, undefined);
+    }
+    if (this.portWordAfter(s, e)) return this.accept(s, e, v, undefined, 0, undefined);
+    if (v > 0 && this.serviceAround(s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
+    const fw = this.firstWord;
+    if (v > 0 && (fw === 'allow' || fw === 'deny' || fw === 'limit' || fw === 'reject') && lineHasWord(t, s, 'ufw')) {
+      return this.accept(s, e, v, undefined, M_LIST, undefined); // ufw allow 443
+    }
+
+    // 4. Line shapes: compose "- 5432", code calls, nc/telnet host port.
+    if (v > 0 && this.composeItem(isQuote(c0) ? s - 1 : s)) return this.accept(s, e, v, this.suffixProto(e), M_LIST, undefined);
+    if (v > 0) {
+      const host = this.codeCallHost(s, e, c0);
+      if (host !== undefined) return this.accept(s, e, v, undefined, 0, host);
+      if (this.hostPortCommand(s)) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
+    }
+    return e;
+  }
+
+  /** After an invalid number (70000, 123456), skip anything joined to it. */
+  skipInvalid(e: number): number {
+    const c = this.at(e);
+    if ((c === COLON || isDash(c)) && isDigit(this.at(e + 1))) return digitsEnd(this.t, e + 1);
+    return e;
+  }
+
+  setList(end: number, proto: Protocol | undefined, mode: number, isMap: boolean): void {
+    if (mode & M_LIST) {
+      this.listEnd = end;
+      this.listProto = proto;
+      this.listMode = mode;
+      this.listIsMap = isMap;
+    } else {
+      this.listEnd = -1;
+    }
+  }
+
+  listContinues(s: number): boolean {
+    return this.listEnd >= 0 && s - this.listEnd <= 64 && s > this.listEnd - 1 && this.gapIsListSep(this.listEnd, s, this.listMode);
+  }
+
+  /** Whether text[a, b) only joins list items: ", ", " and ", "/", " (SSH), ", " or ". */
+  gapIsListSep(a: number, b: number, mode: number): boolean {
+    const t = this.t;
+    let sep = false;
+    let i = a;
+    while (i < b) {
+      const c = t.charCodeAt(i);
+      if (isInlineSpace(c) || isQuote(c) || c === 41 /* ) */) { i++; continue; }
+      if (c === COMMA || c === SLASH || c === 59 || c === 38 || c === 0x3001 || c === 0xff0c || c === 0x548c || c === 0x4e0e || c === 0x53ca || c === 0x6216 || c === 0x3068 || c === 0x3084 || c === 0xbc0f) {
+        sep = true; i++; continue;
+      }
+      if (c === LPAREN) {
+        // A short note in brackets: 22 (SSH), 80 (HTTP).
+        let k = i + 1;
+        while (k < b && k - i < 40 && t.charCodeAt(k) !== 41 && !isDigit(t.charCodeAt(k)) && t.charCodeAt(k) !== 10) k++;
+        if (k >= b || t.charCodeAt(k) !== 41) return false;
+        i = k + 1;
+        continue;
+      }
+      if ((mode & M_CHANGE) && (c === 0x2192 || c === 0x21d2 || c === 62 || c === EQUALS || c === 45)) {
+        // -> ==> => →
+        let k = i;
+        while (k < b && (t.charCodeAt(k) === 45 || t.charCodeAt(k) === EQUALS)) k++;
+        if (k < b && (t.charCodeAt(k) === 62 || t.charCodeAt(k) === 0x2192 || t.charCodeAt(k) === 0x21d2)) { sep = true; i = k + 1; continue; }
+        return false;
+      }
+      if (isWordLetter(c)) {
+        let k = i;
+        while (k < b && isWordLetter(t.charCodeAt(k))) k++;
+        if (k - i > 8) return false;
+        const w = t.slice(i, k).toLowerCase();
+        if (LIST_WORDS.has(w) || ((mode & M_CHANGE) && (w === 'to' || w === 'then' || w === 'auf' || w === 'nach' || w === 'para' || w === 'на' || w === 'vers' || w === 'à' || w === 'a'))) {
+          sep = true; i = k; continue;
+        }
+        return false;
+      }
+      return false;
+    }
+    return sep || ((mode & M_SPACE_LIST) !== 0 && b > a);
+  }
+
+  /** Whether the number is followed by a count noun: "on 5 servers", "and 3 others". */
+  countedAfter(e: number): boolean {
+    const c = this.at(e);
+    if (c === 37) return true;
+    const w = wordAfter(this.t, e);
+    return w !== '' && COUNT_NOUNS.has(w);
+  }
+
+  /**
+   * Looks backwards from s over linking punctuation and words for a keyword.
+   * Sets kwStart, kwProto, kwMode and firstWord; returns the keyword kind.
+   */
+  keywordBefore(s: number): number {
+    const t = this.t;
+    const lim = s > 72 ? s - 72 : 0;
+    let j = s;
+    let hops = 0;
+    let mode = 0;
+    let from = false;
+    this.firstWord = '';
+    this.kwProto = undefined;
+    for (let step = 0; step < 6; step++) {
+      // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
+      let punct = 0;
+      while (j > lim) {
+        const c = t.charCodeAt(j - 1);
+        if (isInlineSpace(c) || c === EQUALS || c === COLON || c === 34 || c === 39 || c === 96 || c === LPAREN ||
+          c === 91 || c === 123 || c === AT || c === 124 || c === 63 || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb) {
+          j--; punct++;
+        } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
+          j--; punct++; // getenv("PORT", "5001")
+        } else break;
+      }
+      if (j <= lim) return KW_NONE;
+      const c = t.charCodeAt(j - 1);
+      if (c >= 0x3000 || (c >= 0xac00 && c <= 0xd7a3)) {
+        // Chinese, Japanese, Korean: 端口 22, ポート番号は22, 포트 22.
+        const r = this.cjkBefore(j);
+        if (r === 1) { this.kwStart = j; this.kwMode = M_LIST; return KW_PORT; }
+        if (r > 1) { j -= r - 1; hops++; if (hops > 3) return KW_NONE; continue; }
+        return KW_NONE;
+      }
+      let k = j;
+      while (k > lim) {
+        const d = t.charCodeAt(k - 1);
+        if (isGlue(d) || d === 45 || d === DOT || d === 35 /* # */ || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2)))) k--;
+        else break;
+      }
+      if (k === j) return KW_NONE;
+      let a = k;
+      while (a < j && t.charCodeAt(a) === 45) a++;
+      const dashes = a - k;
+      if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === 111)) return KW_NONE;
+      const word = t.slice(a, j);
+      if (step === 0 && punct > 0 || step === 0) this.firstWord = word.toLowerCase();
+      const kw = classifyWord(word, dashes);
+      if (kw === KW_NONE) return KW_NONE;
+      if (kw === KW_LINK || kw === KW_LINK_RANGE || kw === KW_LINK_FROM) {
+        if (dashes > 0) return KW_NONE;
+        if (kw === KW_LINK_RANGE) mode |= M_TO_RANGE;
+        if (kw === KW_LINK_FROM) from = true;
+        hops++;
+        if (hops > 3) return KW_NONE;
+        j = k;
+        continue;
+      }
+      // A keyword. Work out its mode and protocol.
+      this.kwStart = k;
+      if (kw === KW_PORT) {
+        mode |= M_LIST;
+        if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
+        if (this.physicalBefore(k, word)) return KW_NONE;
+        this.kwProto = this.protoWordBefore(k);
+      } else if (kw === KW_PORTS) {
+        mode |= M_LIST | M_TO_RANGE;
+        if (this.physicalBefore(k, word)) return KW_NONE;
+        this.kwProto = this.protoWordBefore(k);
+      } else if (kw === KW_RANGE_KEY) {
+        mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
+      } else if (kw === KW_PROTO) {
+        mode |= M_LIST;
+        this.kwProto = word.toLowerCase() as Protocol;
+      } else if (kw === KW_EXPOSE) {
+        mode |= M_LIST | M_SPACE_LIST;
+      } else {
+        mode |= M_LIST;
+      }
+      if (from && kw === KW_PORTS) mode |= M_TO_RANGE;
+      this.kwMode = mode;
+      if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE || kw === KW_LISTEN)) return KW_NONE;
+      if (hops > 0 && kw === KW_PROTO) return KW_NONE;
+      return kw;
+    }
+    return KW_NONE;
+  }
+
+  /** Chinese/Japanese/Korean before j: 1 = a port word ends at j; n > 1 = a linking word of n-1 chars; 0 = neither. */
+  cjkBefore(j: number): number {
+    const t = this.t;
+    const c = t.charCodeAt(j - 1);
+    const b = this.at(j - 2);
+    const bb = this.at(j - 3);
+    if (c === 0x53e3 && b === 0x7aef) return 1; // 端口
+    if (c === 0x57e0) return 1; // 埠
+    if (c === 0x30c8 && b === 0x30fc && bb === 0x30dd) return 1; // ポート
+    if (c === 0xd2b8 && b === 0xd3ec) return 1; // 포트
+    if (c === 0x53f7 && b === 0x756a) return 3; // 番号
+    if (c === 0xd638 && b === 0xbc88) return 3; // 번호
+    if (c === 0x53f7 || c === 0x865f || c === 0x4e3a || c === 0x70ba || c === 0x662f || c === 0x306f || c === 0x304c ||
+      c === 0x3092 || c === 0xff1a || c === 0x3000 || c === 0xb294 || c === 0xc740) return 2; // 号 號 为 為 是 は が を ： 는 은
+    return 0;
+  }
+
+  /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
+  physicalBefore(k: number, word: string): boolean {
+    const lower = word.toLowerCase();
+    const dash = lower.lastIndexOf('-');
+    const under = lower.lastIndexOf('_');
+    const cut = dash > under ? dash : under;
+    if (cut > 0 && PHYSICAL_BEFORE.has(lower.slice(0, cut))) return true;
+    const w = wordBefore(this.t, k);
+    return w !== '' && PHYSICAL_BEFORE.has(w);
+  }
+
+  protoWordBefore(k: number): Protocol | undefined {
+    const w = wordBefore(this.t, k);
+    if (w === 'tcp' || w === 'udp' || w === 'sctp' || w === 'dccp') return w;
+    return undefined;
+  }
+
+  /** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
+  keywordMention(s: number, e: number, v: number, kw: number): number {
+    const t = this.t;
+    const mode = this.kwMode;
+    const proto = this.kwProto;
+    const rangeNext = isDash(this.at(e)) && isDigit(this.at(e + 1));
+    if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
+    if (this.countedAfter(e)) return -1;
+    switch (kw) {
+      case KW_PROTO: {
+        // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size.
+        let i = e;
+        while (isInlineSpace(this.at(i))) i++;
+        if (i > e && isDigit(this.at(i))) return -1;
+        break;
+      }
+      case KW_PORT:
+      case KW_PORTS: {
+        if (v <= 64) {
+          const w1 = wordAfter(t, e);
+          if (w1 === 'of' || w1 === 'on' || w1 === 'at' || w1 === 'in' || w1 === 'der' || w1 === 'du' || w1 === 'del' || w1 === 'do' || w1 === 'da') {
+            const w2 = this.nthWordAfter(e, 2);
+            const w3 = this.nthWordAfter(e, 3);
+            if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
+          }
+          const before = wordBefore(t, this.kwStart);
+          if (before === 'into' || before === 'in') {
+            const w0 = wordBefore(t, this.kwStart - before.length - 1);
+            if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
+          }
+        }
+        break;
+      }
+      case KW_OPT_P: {
+        const cmd = lineCommand(t, s);
+        if (P_NOT_PORT.has(cmd)) return -1;
+        break;
+      }
+      case KW_OPT_BIG_P: {
+        if (!BIG_P_PORT.has(lineCommand(t, s))) return -1;
+        break;
+      }
+      case KW_OPT_SSH: {
+        const c = this.at(e);
+        if (!(c === COLON || c === -1 || isSpace(c)) || !lineHasWord(t, s, 'ssh')) return -1;
+        return this.accept(s, e, v, undefined, 0, undefined);
+      }
+      default:
+        break;
+    }
+    return this.accept(s, e, v, proto, mode, undefined);
+  }
+
+  nthWordAfter(e: number, nth: number): string {
+    let i = e;
+    for (let k = 0; k < nth; k++) {
+      const w = wordAfter(this.t, i);
+      if (w === '') return '';
+      // move past spaces and the word
+      while (isInlineSpace(this.at(i))) i++;
+      i += w.length;
+      if (k === nth - 1) return w;
+    }
+    return '';
+  }
+
+  /** "the 8080 port", "22端口", "8080番ポート", "22번 포트" — but not "a 24 port switch". */
+  portWordAfter(s: number, e: number): boolean {
+    const t = this.t;
+    let i = e;
+    let spaces = 0;
+    while (isInlineSpace(this.at(i)) && spaces < 2) { i++; spaces++; }
+    const c = this.at(i);
+    if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(this.at(i + 4))) {
+      const next = wordAfter(t, i + 4);
+      if (COUNTED_AFTER.has(next)) return false;
+      const prev = wordBefore(t, s);
+      if (prev === 'a' || prev === 'an' || prev === 'one' || prev === 'single') return false;
+      return true;
+    }
+    if (c === 0x7aef && this.at(i + 1) === 0x53e3) {
+      // 端口 — not 端口交换机 (a switch with N ports)
+      const d = this.at(i + 2);
+      return !(d === 0x4ea4 || d === 0x4ea6 || d === 0x96c6);
+    }
+    if (c === 0x756a && this.at(i + 1) === 0x30dd && this.at(i + 2) === 0x30fc && this.at(i + 3) === 0x30c8) return true; // 番ポート
+    if (c === 0xbc88) {
+      // 번 포트
+      let k = i + 1;
+      while (isInlineSpace(this.at(k))) k++;
+      return this.at(k) === 0xd3ec && this.at(k + 1) === 0xd2b8;
+    }
+    return false;
+  }
+
+  /** "PostgreSQL (5432)", "SSH: 22", "22 (SSH)", "Redis 6379" — only the service's usual ports. */
+  serviceAround(s: number, e: number, v: number): boolean {
+    const t = this.t;
+    // After: " (SSH)"
+    let i = e;
+    while (isInlineSpace(this.at(i))) i++;
+    if (this.at(i) === LPAREN && i - e <= 1) {
+      let k = i + 1;
+      while (k < this.n && k - i < 20 && (isAsciiLetter(t.charCodeAt(k)) || isDigit(t.charCodeAt(k)) || t.charCodeAt(k) === 45)) k++;
+      if (this.at(k) === 41 && k > i + 1) {
+        const ports = SERVICE_PORTS.get(t.slice(i + 1, k).toLowerCase());
+        if (ports !== undefined && ports.includes(v)) return true;
+      }
+    }
+    // Before: "SSH 22", "PostgreSQL (5432)", "SSH: 22"
+    let j = s;
+    let p = 0;
+    while (j > 0 && p < 3) {
+      const c = t.charCodeAt(j - 1);
+      if (isInlineSpace(c) || c === LPAREN || c === COLON) { j--; p++; } else break;
+    }
+    if (p === 0) return false;
+    let k = j;
+    while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
+    if (k === j || isGlue(this.at(k - 1))) return false;
+    const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());
+    return ports !== undefined && ports.includes(v);
+  }
+
+  /** A compose list item under ports:/expose: — `- 5432`, `- "3000:3000"`. s is the first char of the value. */
+  composeItem(s: number): boolean {
+    const t = this.t;
+    let i = s;
+    while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
+    if (t.charCodeAt(i - 1) !== 45) return false;
+    i--;
+    let ls = i;
+    while (ls > 0 && isInlineSpace(t.charCodeAt(ls - 1))) ls--;
+    if (ls > 0 && t.charCodeAt(ls - 1) !== 10 && t.charCodeAt(ls - 1) !== 13) return false;
+    return this.inPortsBlock(ls);
+  }
+
+  /** Whether the list item line starting at ls belongs to a `ports:` or `expose:` key. */
+  inPortsBlock(ls: number): boolean {
+    if (ls === this.itemLine) return this.itemInPorts;
+    const t = this.t;
+    let cur = ls;
+    let result = false;
+    for (let steps = 0; steps < 64 && cur > 0; steps++) {
+      // The previous line [ps, pe).
+      let pe = cur - 1;
+      if (pe > 0 && t.charCodeAt(pe - 1) === 13) pe--;
+      let ps = pe;
+      while (ps > 0 && pe - ps < 400 && t.charCodeAt(ps - 1) !== 10) ps--;
+      if (ps > 0 && t.charCodeAt(ps - 1) !== 10) break;
+      if (ps === this.itemLine) { result = this.itemInPorts; break; }
+      let f = ps;
+      while (f < pe && isInlineSpace(t.charCodeAt(f))) f++;
+      const c = f < pe ? t.charCodeAt(f) : -1;
+      if (c === -1 || c === 35 || c === 45) { cur = ps; continue; } // blank, comment, another item
+      // A key line: ports: / expose: / "ports":
+      let q = f;
+      if (isQuote(c)) q++;
+      const isPorts = matchesLower(t, q, 'ports');
+      const isExpose = matchesLower(t, q, 'expose');
+      if (isPorts || isExpose) {
+        let r = q + (isPorts ? 5 : 6);
+        if (isQuote(this.at(r))) r++;
+        if (this.at(r) === COLON) {
+          r++;
+          while (r < pe && isInlineSpace(t.charCodeAt(r))) r++;
+          result = r === pe || t.charCodeAt(r) === 35;
+        }
+      }
+      break;
+    }
+    this.itemLine = ls;
+    this.itemInPorts = result;
+    return result;
+  }
+
+  /** bind(('127.0.0.1', 8080)), new Socket("db", 5432), connect(6379, 'localhost'). */
+  codeCallHost(s: number, e: number, c0: number): string | undefined {
+    const t = this.t;
+    // Host string before: ("host", N
+    let j = s;
+    while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+    if (t.charCodeAt(j - 1) === COMMA) {
+      j--;
+      while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+      const q = t.charCodeAt(j - 1);
+      if (q === 34 || q === 39) {
+        let k = j - 1;
+        while (k > 0 && j - k < 64 && t.charCodeAt(k - 1) !== q && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON)) k--;
+        if (t.charCodeAt(k - 1) === q && k < j - 1 && t.charCodeAt(k - 2) === LPAREN) {
+          const host = t.slice(k, j - 1);
+          if (this.hostLiteral(host, k - 2)) return host;
+        }
+      }
+      return undefined;
+    }
+    // Host string after: (N, "host")
+    if (c0 !== LPAREN) return undefined;
+    let i = e;
+    if (this.at(i) !== COMMA) return undefined;
+    i++;
+    while (isInlineSpace(this.at(i))) i++;
+    const q = this.at(i);
+    if (q !== 34 && q !== 39) return undefined;
+    let k = i + 1;
+    while (k < this.n && k - i < 64 && (isHostChar(t.charCodeAt(k)) || t.charCodeAt(k) === COLON)) k++;
+    if (this.at(k) !== q || k === i + 1) return undefined;
+    const host = t.slice(i + 1, k);
+    return this.hostLiteral(host, s - 1) ? host : undefined;
+  }
+
+  /** A quoted host in a call: an address, localhost, a dotted name, or any name given to a socket-like call. */
+  hostLiteral(host: string, paren: number): boolean {
+    if (host === 'localhost' || host === '::' || host === '::1' || host === '0.0.0.0' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return true;
+    // Name of the function called.
+    let j = paren;
+    while (j > 0 && this.t.charCodeAt(j - 1) === LPAREN) j--;
+    let k = j;
+    while (k > 0 && j - k < 40 && (isHostChar(this.t.charCodeAt(k - 1)) || this.t.charCodeAt(k - 1) === COLON)) k--;
+    const fn = this.t.slice(k, j).toLowerCase();
+    if (!/^[a-z][a-z0-9.-]*$/.test(host.toLowerCase())) return false;
+    return /socket|connect|bind|listen|client|addr|server|dial|smtp|ftp|redis|connection|tcp|udp|telnet|ssh/.test(fn);
+  }
+
+  /** nc -zv host 22, telnet mail.example.com 25, docker port web 80. */
+  hostPortCommand(s: number): boolean {
+    const cmd = lineCommand(this.t, s);
+    if (cmd === '') return false;
+    const isDockerPort = cmd === 'docker' && this.lineArgIs(s, 'port');
+    if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return false;
+    // The word before the number is a host (not an option or its value).
+    const t = this.t;
+    let j = s;
+    while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+    if (j === s) return false;
+    let k = j;
+    while (k > 0 && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON || t.charCodeAt(k - 1) === 91 || t.charCodeAt(k - 1) === RBRACKET)) k--;
+    if (k === j) return false;
+    const first = t.charCodeAt(k);
+    if (first === 45) return false;
+    const word = t.slice(k, j).toLowerCase();
+    if (word === cmd || word === 'port') return false;
+    // Its own previous word must not be an option taking a value (-w 3 host).
+    return true;
+  }
+
+  lineArgIs(s: number, arg: string): boolean {
+    const ls = lineStart(this.t, s);
+    if (ls < 0) return false;
+    for (let i = ls; i + arg.length + 2 <= s; i++) {
+      if (isInlineSpace(this.t.charCodeAt(i)) && matchesLower(this.t, i + 1, arg) && isInlineSpace(this.t.charCodeAt(i + 1 + arg.length))) return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- accept
+
+  /**
+   * Emits the mention at [s, e) and what may extend it: a range (135-139,
+   * 6667 through 7000, ports 6000 to 6063), a /tcp suffix. Remembers the list
+   * so that the next numbers can continue it.
+   */
+  accept(s: number, e: number, v: number, proto: Protocol | undefined, mode: number, host: string | undefined): number {
+    const t = this.t;
+    let endPort = v;
+    let end = e;
+    // A range?
+    let i = e;
+    let sp = 0;
+    while (isInlineSpace(this.at(i)) && sp < 3) { i++; sp++; }
+    const c = this.at(i);
+    let k = -1;
+    if (isDash(c) || isTilde(c) || (c === 0x5230 || c === 0x81f3)) {
+      k = i + 1;
+    } else if (c === 0x304b && this.at(i + 1) === 0x3089) {
+      k = i + 2; // から
+    } else if (sp > 0 && isWordLetter(c)) {
+      let w = i;
+      while (w < this.n && w - i < 9 && isWordLetter(t.charCodeAt(w))) w++;
+      const word = t.slice(i, w).toLowerCase();
+      const strong = word === 'through' || word === 'thru' || word === 'bis' || word === 'hasta' || word === 'até' || word === 'до' || word === 'till' || word === 'until';
+      if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) k = w;
+    } else if (sp > 0 && (mode & M_SPACE_RANGE) && isDigit(c)) {
+      k = i;
+    }
+    if (k >= 0) {
+      let r = k;
+      let sp2 = 0;
+      while (isInlineSpace(this.at(r)) && sp2 < 3) { r++; sp2++; }
+      if (isDigit(this.at(r))) {
+        const re = digitsEnd(t, r);
+        const ca = this.at(re);
+        const v2 = portValue(t, r, re);
+        if (v2 > v && !isGlue(ca) && !(ca === DOT && isDigit(this.at(re + 1))) && !(ca === COLON && isDigit(this.at(re + 1)))) {
+          endPort = v2;
+          end = re;
+        }
+      }
+    }
+    let consumed = end;
+    if (this.at(consumed) === 0x307e && this.at(consumed + 1) === 0x3067) consumed += 2; // まで
+    const sfx = this.suffixProto(consumed);
+    if (sfx !== undefined) {
+      proto = sfx;
+      consumed = this.suffixEnd;
+    }
+    this.emit(s, end, v, endPort, host, proto);
+    this.setList(consumed, proto, mode, false);
+    return consumed;
+  }
+}
