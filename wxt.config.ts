@@ -28,6 +28,15 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     minimum_chrome_version: '114',
+    // Address-bar keyword: `port 5432`.
+    omnibox: { keyword: 'port' },
+    // A shortcut that opens the popup (users can change it in the browser's shortcut settings).
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Open Porthole',
+      },
+    },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     // Strict CSP for production builds (the dev server needs its own).
     ...(command === 'build'

@@ -3,6 +3,7 @@ import { handleMessage } from '@/lib/messages';
 import { createService } from '@/lib/service';
 import type { PortDataset } from '@/lib/types';
 import { detailsUrl } from '@/lib/urls';
+import { registerOmnibox } from '@/utils/omnibox';
 
 // WXT types getURL with the paths it saw at build time; ours carry queries.
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
@@ -27,6 +28,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void service.ready();
   });
+
+  // Address-bar keyword `port` (omnibox): suggestions from the same search as the popup.
+  registerOmnibox({ search: (query) => service.handlers.search({ type: 'search', query, limit: 8 }) });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     handleMessage(service.handlers, message, sender, browser.runtime.id),

@@ -1,0 +1,42 @@
+// The full details page (details.html?port=139&end=…&proto=…), which hover
+// cards, the context menu and the omnibox open.
+import { useEffect } from 'preact/hooks';
+import { portLabel } from '@/lib/format';
+import type { UserNote } from '@/lib/types';
+import { PortDetails } from './PortDetails';
+import type { CopyFn } from './parts';
+import { useDetails, type DetailsSource, type DetailsTarget } from './useDetails';
+
+export interface DetailsPageApi extends DetailsSource {
+  setNote: (port: number, text: string) => Promise<UserNote | null>;
+  hrefFor: (port: number, endPort?: number) => string;
+  copy: CopyFn;
+}
+
+export function DetailsPage({ api, target, problem }: { api: DetailsPageApi; target: DetailsTarget | null; problem?: string }) {
+  const { content, portNames } = useDetails(api, target);
+  useEffect(() => {
+    document.title = target ? `Port ${portLabel(target.port, target.endPort)} · Porthole` : 'Porthole';
+  }, [target?.port, target?.endPort]);
+  return (
+    <div class="page">
+      <header class="topbar page-topbar">
+        <div class="brand">
+          <img src="/icons/32.png" alt="" width={22} height={22} />
+          <span>Porthole</span>
+        </div>
+        <span class="muted">Port details</span>
+      </header>
+      <main class="page-body">
+        {!target || !content ? (
+          <div class="details">
+            <h1 class="details-title">No port to show</h1>
+            <p class="error">{problem ?? 'The address names no port.'} Try details.html?port=139.</p>
+          </div>
+        ) : (
+          <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={api.setNote} copy={api.copy} level={1} />
+        )}
+      </main>
+    </div>
+  );
+}

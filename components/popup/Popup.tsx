@@ -1,0 +1,125 @@
+// The popup: quick search, details of a port, the ports on the current page
+// and the site switch. Everything it needs from the browser comes in `api`.
+import { useEffect, useState } from 'preact/hooks';
+import { portLabel } from '@/lib/format';
+import type { SearchAnswer } from '@/lib/repository';
+import type { SearchHit } from '@/lib/search';
+import type { Protocol, UserNote } from '@/lib/types';
+import { PortDetails } from '../details/PortDetails';
+import type { CopyFn } from '../details/parts';
+import { useDetails, type DetailsSource, type DetailsTarget } from '../details/useDetails';
+import { PagePorts, type PagePortView, type PagePortsState } from '../page/PagePorts';
+import { QuickSearch } from '../search/QuickSearch';
+
+export type SiteState = { kind: 'none' } | { kind: 'site'; site: string; enabled: boolean };
+
+export interface PopupApi extends DetailsSource {
+  search: (query: string) => Promise<SearchAnswer>;
+  setNote: (port: number, text: string) => Promise<UserNote | null>;
+  /** The active tab's mentions and its site. */
+  pageContext: () => Promise<{ ports: PagePortsState; site: SiteState }>;
+  setSiteEnabled: (site: string, enabled: boolean) => Promise<void>;
+  reveal: (row: PagePortView) => Promise<void>;
+  detailsHref: (port: number, endPort?: number, protocol?: Protocol) => string;
+  openDetailsPage: (port: number, endPort?: number, protocol?: Protocol) => void;
+  copy: CopyFn;
+}
+
+export function Popup({ api }: { api: PopupApi }) {
+  const [query, setQuery] = useState('');
+  const [target, setTarget] = useState<DetailsTarget | null>(null);
+  const [page, setPage] = useState<PagePortsState>({ kind: 'loading' });
+  const [site, setSite] = useState<SiteState>({ kind: 'none' });
+  const [siteError, setSiteError] = useState('');
+  const { content, portNames } = useDetails(api, target);
+
+  useEffect(() => {
+    api.pageContext().then(
+      (ctx) => {
+        setPage(ctx.ports);
+        setSite(ctx.site);
+      },
+      (err: unknown) => setPage({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) }),
+    );
+  }, []);
+
+  const open = (hit: SearchHit, q: string) => {
+    const protocol = /\/(tcp|udp|sctp|dccp)\b/i.exec(q)?.[1]?.toLowerCase() as Protocol | undefined;
+    setTarget({ port: hit.port, ...(hit.endPort !== hit.port ? { endPort: hit.endPort } : {}), ...(protocol ? { protocol } : {}) });
+  };
+
+  const toggleSite = async () => {
+    if (site.kind !== 'site') return;
+    const enabled = !site.enabled;
+    setSite({ ...site, enabled });
+    try {
+      await api.setSiteEnabled(site.site, enabled);
+      setSiteError('');
+    } catch (err) {
+      setSite({ ...site });
+      setSiteError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <div class="popup">
+      <header class="topbar">
+        <div class="brand">
+          <img src="/icons/32.png" alt="" width={20} height={20} />
+          <span>Porthole</span>
+        </div>
+        {site.kind === 'site' && (
+          <label class="switch" title={`Hover cards and underlines on ${site.site}`}>
+            <span class="switch-text">{site.enabled ? `On for ${site.site}` : `Off for ${site.site}`}</span>
+            <input type="checkbox" role="switch" checked={site.enabled} onChange={toggleSite} aria-label={`Porthole on ${site.site}`} />
+            <span class="switch-track" aria-hidden="true" />
+          </label>
+        )}
+      </header>
+      {siteError && (
+        <p class="error" role="alert">
+          {siteError}
+        </p>
+      )}
+
+      <main class="popup-body">
+        {target ? (
+          <div class="popup-details">
+            <div class="details-nav">
+              <button type="button" class="link-button" onClick={() => setTarget(null)} autoFocus>
+                ← Back to search
+              </button>
+              <button type="button" class="link-button" onClick={() => api.openDetailsPage(target.port, target.endPort, target.protocol)}>
+                Open {portLabel(target.port, target.endPort)} in a tab ↗
+              </button>
+            </div>
+            {content && (
+              <PortDetails
+                content={content}
+                portNames={portNames}
+                hrefFor={(p, e) => api.detailsHref(p, e)}
+                onOpenPort={(p, e) => setTarget({ port: p, ...(e !== undefined && e !== p ? { endPort: e } : {}) })}
+                onSaveNote={api.setNote}
+                copy={api.copy}
+                level={2}
+              />
+            )}
+          </div>
+        ) : (
+          <QuickSearch
+            search={api.search}
+            onOpen={open}
+            initialQuery={query}
+            onQueryChange={setQuery}
+            idle={
+              <>
+                {site.kind === 'site' && !site.enabled && <p class="callout">Porthole is off on {site.site}: no underlines or hover cards there.</p>}
+                <PagePorts state={page} onReveal={(row) => void api.reveal(row)} copy={api.copy} />
+              </>
+            }
+          />
+        )}
+      </main>
+    </div>
+  );
+}

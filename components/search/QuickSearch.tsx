@@ -1,0 +1,236 @@
+// The popup's quick search: one input, results on every keystroke (lightly
+// debounced, stale replies dropped), WAI-ARIA combobox with a listbox.
+// Arrows move, Enter opens, Esc clears. A pure view over a `search` callback.
+import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { portLabel, protocolsLabel } from '@/lib/format';
+import type { SearchAnswer } from '@/lib/repository';
+import type { SearchHit } from '@/lib/search';
+
+export const DEFAULT_EXAMPLES = ['139', '135-139', '53/udp', 'postgres', 'kafka', 'netbios'];
+export const SEARCH_DEBOUNCE_MS = 40;
+
+export interface QuickSearchProps {
+  search: (query: string) => Promise<SearchAnswer>;
+  onOpen: (hit: SearchHit, query: string) => void;
+  examples?: string[];
+  initialQuery?: string;
+  onQueryChange?: (query: string) => void;
+  /** Shown under the examples while the input is empty (the popup's "On this page"). */
+  idle?: ComponentChildren;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading'; previous?: SearchAnswer }
+  | { kind: 'answer'; answer: SearchAnswer }
+  | { kind: 'error'; message: string };
+
+const MATCH_LABEL: Record<SearchHit['matched'], string> = {
+  port: 'port',
+  use: 'known use',
+  name: 'IANA name',
+  description: 'IANA description',
+};
+
+export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initialQuery = '', onQueryChange, idle }: QuickSearchProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const listId = useId();
+  const inputId = useId();
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    onQueryChange?.(query);
+    const mine = ++seq.current;
+    if (query.trim() === '') {
+      setState({ kind: 'idle' });
+      return;
+    }
+    setState((s) => ({ kind: 'loading', previous: s.kind === 'answer' ? s.answer : s.kind === 'loading' ? s.previous : undefined }));
+    const timer = setTimeout(() => {
+      search(query).then(
+        (answer) => {
+          if (mine !== seq.current) return; // a newer keystroke already asked
+          setState({ kind: 'answer', answer });
+          setActive(0);
+        },
+        (err: unknown) => {
+          if (mine !== seq.current) return;
+          setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+        },
+      );
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const answer = state.kind === 'answer' ? state.answer : state.kind === 'loading' ? state.previous : undefined;
+  const hits = answer?.hits ?? [];
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+  const expanded = query.trim() !== '' && hits.length > 0;
+
+  useEffect(() => {
+    if (!expanded) return;
+    document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
+  }, [active, expanded]);
+
+  const onKeyDown = (e: TargetedKeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && hits.length > 0) {
+      e.preventDefault();
+      setActive((a) => (a + 1) % hits.length);
+    } else if (e.key === 'ArrowUp' && hits.length > 0) {
+      e.preventDefault();
+      setActive((a) => (a - 1 + hits.length) % hits.length);
+    } else if (e.key === 'Home' && hits.length > 0 && e.ctrlKey) {
+      e.preventDefault();
+      setActive(0);
+    } else if (e.key === 'End' && hits.length > 0 && e.ctrlKey) {
+      e.preventDefault();
+      setActive(hits.length - 1);
+    } else if (e.key === 'Enter') {
+      const hit = hits[active];
+      if (hit && state.kind !== 'loading') {
+        e.preventDefault();
+        onOpen(hit, query);
+      } else if (state.kind === 'loading') {
+        // Enter before the reply: open the first hit as soon as it arrives.
+        e.preventDefault();
+        void search(query).then((a) => a.hits[0] && onOpen(a.hits[0], query));
+      }
+    } else if (e.key === 'Escape' && query !== '') {
+      // Clear first; a second Esc (empty input) closes the popup as usual.
+      e.preventDefault();
+      e.stopPropagation();
+      setQuery('');
+    }
+  };
+
+  return (
+    <div class="quick-search">
+      <div class="search-field">
+        <label for={inputId} class="visually-hidden">
+          Search ports: a number, a range, 53/udp or a service name
+        </label>
+        <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M11.5 7a4.5 4.5 0 1 1-9 0 4.5 4.5 0 0 1 9 0Zm-.82 4.74a6 6 0 1 1 1.06-1.06l3.04 3.04a.75.75 0 1 1-1.06 1.06l-3.04-3.04Z" />
+        </svg>
+        <input
+          ref={input}
+          id={inputId}
+          type="search"
+          role="combobox"
+          list={undefined}
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded ? optionId(active) : undefined}
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="Port, range, 53/udp or service name"
+          value={query}
+          maxLength={200}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {state.kind === 'answer' && query.trim() !== '' ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : ''}
+      </p>
+
+      {query.trim() === '' && (
+        <div class="idle">
+          <div class="examples">
+            <span class="muted">Try</span>
+            {examples.map((ex) => (
+              <button
+                type="button"
+                class="example"
+                key={ex}
+                onClick={() => {
+                  setQuery(ex);
+                  input.current?.focus();
+                }}
+              >
+                {ex}
+              </button>
+            ))}
+          </div>
+          {idle}
+        </div>
+      )}
+
+      <ul id={listId} role="listbox" aria-label="Matching ports" class={`results${state.kind === 'loading' ? ' stale' : ''}`} hidden={!expanded}>
+        {hits.map((hit, i) => (
+          <li
+            key={`${hit.port}-${hit.endPort}-${hit.source}-${i}`}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            class={`result${i === active ? ' active' : ''}`}
+            onMouseMove={() => setActive(i)}
+            onClick={() => onOpen(hit, query)}
+          >
+            <span class={`result-port${hit.endPort !== hit.port ? ' range' : ''}`}>{portLabel(hit.port, hit.endPort)}</span>
+            <span class="result-text">
+              <span class="result-title">{hit.title}</span>
+              {hit.detail && hit.detail !== hit.title && <span class="result-detail">{hit.detail}</span>}
+            </span>
+            <span class="result-meta">
+              {hit.protocols.length > 0 && <span class="proto">{protocolsLabel(hit.protocols)}</span>}
+              <span class={`tag tag-${hit.matched}`}>{hit.quality === 1 ? 'similar' : MATCH_LABEL[hit.matched]}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      {state.kind === 'answer' && query.trim() !== '' && hits.length === 0 && <NoResults answer={state.answer} onTry={setQuery} />}
+      {state.kind === 'error' && (
+        <p class="error" role="alert">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function NoResults({ answer, onTry }: { answer: SearchAnswer; onTry: (q: string) => void }) {
+  const q = answer.query;
+  if (q.kind === 'invalid') {
+    const suggestion = /try ([\d-]+)/.exec(q.reason)?.[1];
+    return (
+      <div class="empty" role="alert">
+        <p class="empty-title">“{q.text}” is not a port or range.</p>
+        <p>{q.reason}</p>
+        {suggestion && (
+          <button type="button" class="example" onClick={() => onTry(suggestion)}>
+            {suggestion}
+          </button>
+        )}
+      </div>
+    );
+  }
+  const text = q.kind === 'text' ? q.text : '';
+  const words = text.split(' ').filter(Boolean);
+  return (
+    <div class="empty" role="alert">
+      <p class="empty-title">No port or service matches “{text}”.</p>
+      <p>
+        {words.length > 1
+          ? 'Try one word, the product name (e.g. “postgres”), or the port number.'
+          : 'Check the spelling, try the product or protocol name (e.g. “smb”, “kafka”), or search by number (e.g. 5432).'}
+      </p>
+      {words.length > 1 && (
+        <button type="button" class="example" onClick={() => onTry(words[0]!)}>
+          {words[0]}
+        </button>
+      )}
+    </div>
+  );
+}

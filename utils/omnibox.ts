@@ -1,0 +1,48 @@
+// Address-bar keyword `port`: suggestions as the user types, Enter opens the
+// details page. Registered once from the background.
+import { browser } from 'wxt/browser';
+import type { SearchAnswer } from '@/lib/repository';
+import { suggestionsFor, targetOf } from '@/lib/omnibox';
+import { detailsUrl } from '@/lib/urls';
+import type { Protocol } from '@/lib/types';
+
+const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
+export interface OmniboxDeps {
+  search: (query: string) => Promise<SearchAnswer>;
+}
+
+export function registerOmnibox({ search }: OmniboxDeps): void {
+  const omnibox = browser.omnibox;
+  if (!omnibox) return;
+  // Chrome parses descriptions as XML; Firefox shows them as text.
+  const xml = !import.meta.env.FIREFOX;
+  omnibox.setDefaultSuggestion({
+    description: xml ? 'Explain a port: <match>5432</match>, <match>53/udp</match>, <match>135-139</match> or a service name' : 'Explain a port: 5432, 53/udp, 135-139 or a service name',
+  });
+
+  let latest = 0;
+  omnibox.onInputChanged.addListener((text, suggest) => {
+    const mine = ++latest;
+    search(text.slice(0, 200)).then(
+      (answer) => {
+        if (mine === latest) suggest(suggestionsFor(answer.hits, xml));
+      },
+      () => {
+        if (mine === latest) suggest([]);
+      },
+    );
+  });
+
+  omnibox.onInputEntered.addListener(async (text, disposition) => {
+    let target = targetOf(text);
+    if (target && 'search' in target) {
+      const hit = (await search(target.search).catch(() => null))?.hits[0];
+      target = hit ? { port: hit.port, ...(hit.endPort !== hit.port ? { endPort: hit.endPort } : {}) } : null;
+    }
+    // Nothing matched: open the popup's page so the user sees why.
+    const url = target ? extensionUrl(detailsUrl(target.port, target.endPort, target.protocol as Protocol | undefined)) : extensionUrl(`/popup.html`);
+    if (disposition === 'currentTab') await browser.tabs.update({ url });
+    else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
+  });
+}

@@ -1,0 +1,134 @@
+// Binds the popup's view to the browser: the background (through `ask`), the
+// active tab's content script, the site settings and the clipboard.
+//
+// Permissions: none beyond the manifest's. tabs.query gives the active tab's
+// id without `tabs`; its URL comes with `activeTab` (granted when the user
+// opens the popup) or, failing that, from the content script's own reply.
+// tabs.sendMessage to our content script needs no permission.
+import { browser } from 'wxt/browser';
+import { highestRisk } from '@/lib/format';
+import type { ContentReplies, ContentRequest } from '@/lib/messages';
+import { isSiteDisabled, siteOf, withSite } from '@/lib/settings';
+import { detailsUrl } from '@/lib/urls';
+import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
+import type { PopupApi, SiteState } from '@/components/popup/Popup';
+import { nameOf } from '@/components/details/useDetails';
+import { ask } from './messaging';
+import { loadSettings, saveSettings } from './settings-store';
+
+const extensionUrl = browser.runtime.getURL as (path: string) => string;
+const PAGE_TIMEOUT_MS = 2500;
+/** Service names are looked up for this many groups at most. */
+const NAMED_ROWS = 80;
+
+interface TargetTab {
+  id: number;
+  url?: string;
+}
+
+/** The tab the popup describes: `?tab=ID` when given (the popup opened as a page), else the active tab. */
+async function targetTab(params: URLSearchParams): Promise<TargetTab | null> {
+  const fromQuery = Number(params.get('tab'));
+  if (params.has('tab') && Number.isInteger(fromQuery) && fromQuery >= 0) {
+    const tab = await browser.tabs.get(fromQuery).catch(() => null);
+    return tab ? { id: fromQuery, ...(tab.url ? { url: tab.url } : {}) } : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { id: tab.id, ...(tab.url ? { url: tab.url } : {}) } : null;
+}
+
+async function sendToTab<T extends ContentRequest['type']>(tabId: number, message: Extract<ContentRequest, { type: T }>): Promise<ContentReplies[T]> {
+  const reply: unknown = await Promise.race([
+    browser.tabs.sendMessage(tabId, message),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('The page did not answer.')), PAGE_TIMEOUT_MS)),
+  ]);
+  // The content script may answer with the background's envelope or the bare value.
+  if (reply && typeof reply === 'object' && 'ok' in reply) {
+    const env = reply as { ok: boolean; value?: unknown; error?: { message?: string } };
+    if (!env.ok) throw new Error(env.error?.message ?? 'The page refused the request.');
+    return env.value as ContentReplies[T];
+  }
+  if (reply === undefined) throw new Error('No content script answered.');
+  return reply as ContentReplies[T];
+}
+
+/** Why a tab has no list, in words a user can act on. */
+export function unavailableReason(url: string | undefined): string {
+  if (url && /^(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|view-source|devtools):/i.test(url)) {
+    return 'This is a browser page: extensions cannot read it, so there is no list here. Search above works everywhere.';
+  }
+  if (url && /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//i.test(url)) {
+    return 'Browser stores do not let extensions read their pages, so there is no list here.';
+  }
+  return 'Porthole cannot read this tab (a browser page, a PDF, or a page opened before Porthole was installed: reload it to try again).';
+}
+
+export function createPopupApi(params: URLSearchParams): PopupApi {
+  const asPage = params.has('tab');
+  const tabPromise = targetTab(params).catch(() => null);
+  const close = () => {
+    if (!asPage) window.close();
+  };
+
+  const api: PopupApi = {
+    search: (query) => ask({ type: 'search', query: query.slice(0, 200), limit: 30 }),
+    lookup: (port, protocol) => ask({ type: 'lookup', port, ...(protocol ? { protocol } : {}) }),
+    lookupRange: (port, endPort) => ask({ type: 'lookupRange', port, endPort }),
+    setNote: (port, text) => ask({ type: 'setNote', port, text }),
+
+    pageContext: async () => {
+      const tab = await tabPromise;
+      if (!tab) return { ports: { kind: 'unavailable', reason: 'There is no tab to read.' }, site: { kind: 'none' } };
+      const settings = await loadSettings();
+      const siteState = (url: string | undefined): SiteState => {
+        const site = url ? siteOf(url) : null;
+        return site ? { kind: 'site', site, enabled: !isSiteDisabled(settings, url!) } : { kind: 'none' };
+      };
+      let mentions: ContentReplies['pageMentions'];
+      try {
+        mentions = await sendToTab(tab.id, { type: 'pageMentions' });
+      } catch {
+        const site = siteState(tab.url);
+        const reason =
+          site.kind === 'site' && !site.enabled
+            ? `Porthole is off on ${site.site}. Turn it on to list the ports on this page.`
+            : unavailableReason(tab.url);
+        return { ports: { kind: 'unavailable', reason }, site };
+      }
+      const rows: PagePortView[] = await Promise.all(
+        mentions.groups.map(async (g, i): Promise<PagePortView> => {
+          if (i >= NAMED_ROWS) return { ...g };
+          try {
+            const info = await ask({ type: 'lookup', port: g.port });
+            const service = nameOf(info);
+            const risk = highestRisk(info.records);
+            return { ...g, ...(service ? { service } : {}), ...(risk ? { risk } : {}) };
+          } catch {
+            return { ...g };
+          }
+        }),
+      );
+      const ports: PagePortsState = { kind: 'ready', url: mentions.url, title: mentions.title, rows, total: mentions.total };
+      return { ports, site: siteState(tab.url ?? mentions.url) };
+    },
+
+    setSiteEnabled: async (site, enabled) => {
+      await saveSettings(withSite(await loadSettings(), site, enabled));
+    },
+
+    reveal: async (row) => {
+      const tab = await tabPromise;
+      if (!tab) return;
+      await sendToTab(tab.id, { type: 'revealMention', port: row.port, ...(row.endPort !== undefined && row.endPort !== row.port ? { endPort: row.endPort } : {}) }).catch(() => false);
+      if (asPage) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
+      close();
+    },
+
+    detailsHref: (port, endPort, protocol) => extensionUrl(detailsUrl(port, endPort, protocol)),
+    openDetailsPage: (port, endPort, protocol) => {
+      void ask({ type: 'openDetails', port, ...(endPort !== undefined ? { endPort } : {}), ...(protocol ? { protocol } : {}) }).then(close);
+    },
+    copy: (text) => navigator.clipboard.writeText(text),
+  };
+  return api;
+}
