@@ -14,7 +14,7 @@ import type { PortMention } from './types.ts';
 import {
   COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
   KW_OPT_BIG_P, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
-  PHYSICAL_BEFORE, RANGE_WORDS, SERVICE_PORTS, classifyWord,
+  OF_WORDS, PHYSICAL_BEFORE, RANGE_WORDS, SERVICE_PORTS, classifyWord,
 } from './words.ts';
 
 /** After this mention, more numbers joined by commas/"and" are mentions too. */
@@ -41,6 +41,10 @@ const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mys
 const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'openssl', 'nping', 'hping3', 'tcping', 'psping']);
 
 const EMPTY: PortMention[] = [];
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
+}
 
 export function findPortMentions(text: string): PortMention[] {
   if (typeof text !== 'string' || text.length === 0) return EMPTY.slice();
@@ -525,15 +529,17 @@ class Scanner {
     let hops = 0;
     let mode = 0;
     let from = false;
+    let named = false;
     this.firstWord = '';
     this.kwProto = undefined;
-    for (let step = 0; step < 6; step++) {
+    for (let step = 0; step < 8; step++) {
       // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
       let punct = 0;
       while (j > lim) {
         const c = t.charCodeAt(j - 1);
         if (isInlineSpace(c) || c === EQUALS || c === COLON || c === 34 || c === 39 || c === 96 || c === LPAREN ||
-          c === 91 || c === 123 || c === AT || c === 124 || c === 63 || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb) {
+          c === 91 || c === 123 || c === AT || c === 124 || c === 63 || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb ||
+          ((c === 0x2013 || c === 0x2014) && isInlineSpace(t.charCodeAt(j - 2)))) {
           j--; punct++;
         } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
           j--; punct++; // getenv("PORT", "5001")
@@ -561,14 +567,21 @@ class Scanner {
       if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === 111)) return KW_NONE;
       const word = t.slice(a, j);
       if (step === 0 && punct > 0 || step === 0) this.firstWord = word.toLowerCase();
-      const kw = classifyWord(word, dashes);
-      if (kw === KW_NONE) return KW_NONE;
+      let kw = classifyWord(word, dashes);
+      if (kw === KW_NONE) {
+        // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
+        if (named || dashes > 0 || hops === 0 || !(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) return KW_NONE;
+        const of = wordBefore(t, k);
+        if (!OF_WORDS.has(of)) return KW_NONE;
+        named = true;
+        kw = KW_LINK;
+      }
       if (kw === KW_LINK || kw === KW_LINK_RANGE || kw === KW_LINK_FROM) {
         if (dashes > 0) return KW_NONE;
         if (kw === KW_LINK_RANGE) mode |= M_TO_RANGE;
         if (kw === KW_LINK_FROM) from = true;
         hops++;
-        if (hops > 3) return KW_NONE;
+        if (hops > 5) return KW_NONE;
         j = k;
         continue;
       }
@@ -614,6 +627,7 @@ class Scanner {
     if (c === 0xd2b8 && b === 0xd3ec) return 1; // 포트
     if (c === 0x53f7 && b === 0x756a) return 3; // 番号
     if (c === 0xd638 && b === 0xbc88) return 3; // 번호
+    if (c === 0x56f4 && b === 0x8303) return 3; // 范围 (range)
     if (c === 0x53f7 || c === 0x865f || c === 0x4e3a || c === 0x70ba || c === 0x662f || c === 0x306f || c === 0x304c ||
       c === 0x3092 || c === 0xff1a || c === 0x3000 || c === 0xb294 || c === 0xc740) return 2; // 号 號 为 為 是 は が を ： 는 은
     return 0;

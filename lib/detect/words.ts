@@ -60,9 +60,9 @@ kw(KW_LINK_FROM, 'from von de desde da с');
 kw(KW_LINK, `
   is was are be been becomes set to at on of the a an number no nr nº no. num
   default defaults by using uses use via as value currently usually normally
-  typically now still changed change it's its which that here there:
-  ist auf standardmäßig standard die der den dem nummer lautet wird
-  est par défaut le la les du numéro sur utilise
+  typically now still changed change it's its which that here there used
+  ist auf standardmäßig standard die der den dem nummer lautet wird wurde war verwendet
+  est par défaut le la les du numéro sur utilise utilisé
   es el los las por defecto predeterminado número en del usa
   é padrão o os número na no em do usa
   è predefinita il numero sulla
@@ -229,6 +229,9 @@ export const SERVICE_PORTS = new Map<string, number[]>([
   ['openvpn', [1194]], ['wireguard', [51820]], ['ipsec', [500, 4500]], ['l2tp', [1701]], ['pptp', [1723]],
   ['radius', [1812, 1813]], ['tacacs', [49]], ['smtp-submission', [587]], ['minecraft', [25565]],
 ]);
+
+/** Words before a name that may stand between keyword and number: the port of Redis is 6379. */
+export const OF_WORDS = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'do', 'da', 'von', 'für', 'des', 'di']);
 
 /** Linking words between list items: and, or, und, et, y, и, 和 … */
 export const LIST_WORDS = new Set([
