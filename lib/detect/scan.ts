@@ -433,6 +433,9 @@ class Scanner {
     if (this.portWordAfter(s, e)) return this.accept(s, e, v, undefined, 0, undefined);
     if (v > 0 && this.serviceAround(s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
     const fw = this.firstWord;
+    if ((fw === 'target' || fw === 'published' || fw === 'number') && this.underPortsKey(s)) {
+      return this.accept(s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
+    }
     if (v > 0 && (fw === 'allow' || fw === 'deny' || fw === 'limit' || fw === 'reject') && lineHasWord(t, s, 'ufw')) {
       return this.accept(s, e, v, undefined, M_LIST, undefined); // ufw allow 443
     }
@@ -561,6 +564,7 @@ class Scanner {
         else break;
       }
       if (k === j) return KW_NONE;
+      while (k < j && t.charCodeAt(k) === 35) k++; // #Port 22 (a commented-out setting)
       let a = k;
       while (a < j && t.charCodeAt(a) === 45) a++;
       const dashes = a - k;
@@ -824,6 +828,25 @@ class Scanner {
     this.itemLine = ls;
     this.itemInPorts = result;
     return result;
+  }
+
+  /** Whether one of the few lines above s is a bare `ports:` or `port:` key. */
+  underPortsKey(s: number): boolean {
+    const t = this.t;
+    let cur = lineStart(t, s);
+    for (let steps = 0; steps < 6 && cur > 0; steps++) {
+      const ps = lineStart(t, cur - 1, 200);
+      if (ps < 0) return false;
+      let f = ps;
+      while (f < cur && (isInlineSpace(t.charCodeAt(f)) || t.charCodeAt(f) === 45)) f++;
+      let r = f;
+      if (matchesLower(t, f, 'ports:')) r += 6;
+      else if (matchesLower(t, f, 'port:')) r += 5;
+      else { cur = ps; continue; }
+      while (r < cur && isSpace(t.charCodeAt(r))) r++;
+      return r === cur;
+    }
+    return false;
   }
 
   /** bind(('127.0.0.1', 8080)), new Socket("db", 5432), connect(6379, 'localhost'). */
