@@ -250,6 +250,13 @@ class Scanner {
     const p0 = this.at(h - 1);
     if (isGlue(p0)) return e;
     const url = (p0 === SLASH && this.at(h - 2) === SLASH) || p0 === AT;
+    if (t.charCodeAt(h) === 45 && this.at(h + 1) === 105) {
+      // lsof -i :8080, -iTCP:8080, -iudp:53
+      const rest = t.slice(h + 2, colon).toLowerCase();
+      if ((rest === 'tcp' || rest === 'udp' || rest === '4tcp' || rest === '6tcp') && v > 0 && !chained) {
+        return this.accept(s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
+      }
+    }
     const kind = classifyHost(t, h, colon, v, url);
     if (kind === HOST_REJECT) return chained ? this.skipChain(e) : e;
     const first = t.charCodeAt(h);
@@ -316,7 +323,7 @@ class Scanner {
     if (isDash(c2) && isDigit(this.at(e1 + 1))) return e1; // Genesis 1:1-3
     const kind = this.chainContext(s, c0);
     if (kind === 0) return e1;
-    return this.colonPair(s, e, kind, kind === 3 ? undefined : undefined);
+    return this.colonPair(s, e, kind, kind === 2 ? this.kwProto : undefined);
   }
 
   /**
@@ -333,7 +340,13 @@ class Scanner {
     const end = sp !== undefined ? this.suffixEnd : e1;
     if (sp !== undefined) proto = sp;
     if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
-    if (kind === 3) kind = lineHasWord(this.t, s, 'ufw') ? 2 : 1;
+    if (kind === 3) {
+      // a:b/tcp with nothing before: kubectl's port:nodePort (30000–32767), docker's
+      // host:container, or a firewall range (ufw status, allow/deny on the line).
+      const nodePort = v1 >= 30000 && v1 <= 32767 && v0 < 30000;
+      if (lineHasWord(this.t, s, 'ufw') || lineHasWord(this.t, s + 1, 'allow') || lineHasWord(this.t, s + 1, 'deny')) kind = 2;
+      else kind = v0 < v1 && !nodePort ? 2 : 1;
+    }
     if (kind === 2) {
       if (v1 < v0) return end;
       this.emit(s, e1, v0, v1, undefined, proto);
@@ -431,6 +444,11 @@ class Scanner {
       return this.accept(s, e, v, proto, M_LIST, undefined);
     }
     if (this.portWordAfter(s, e)) return this.accept(s, e, v, undefined, 0, undefined);
+    if (c1 === COMMA && v > 0) {
+      // 80,443/tcp (ufw status): the protocol after the list covers every item.
+      const lp = this.listSuffixProto(e);
+      if (lp !== undefined) return this.accept(s, e, v, lp, M_LIST, undefined);
+    }
     if (v > 0 && this.serviceAround(s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
     const fw = this.firstWord;
     if ((fw === 'target' || fw === 'published' || fw === 'number') && this.underPortsKey(s)) {
@@ -448,6 +466,14 @@ class Scanner {
       if (this.hostPortCommand(s)) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
     }
     return e;
+  }
+
+  /** The protocol after a comma list of numbers: ",443,8443/tcp". */
+  listSuffixProto(e: number): Protocol | undefined {
+    let i = e;
+    const lim = e + 48;
+    while (i < lim && (this.at(i) === COMMA || isDigit(this.at(i)))) i++;
+    return i > e + 1 && isDigit(this.at(i - 1)) ? this.suffixProto(i) : undefined;
   }
 
   /** After an invalid number (70000, 123456), skip anything joined to it. */
@@ -607,6 +633,9 @@ class Scanner {
         this.kwProto = word.toLowerCase() as Protocol;
       } else if (kw === KW_EXPOSE) {
         mode |= M_LIST | M_SPACE_LIST;
+      } else if (kw === KW_DPORT) {
+        mode |= M_LIST;
+        this.kwProto = this.protoWordBefore(k);
       } else {
         mode |= M_LIST;
       }

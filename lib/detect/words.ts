@@ -83,6 +83,8 @@ export function classifyWord(word: string, dashes: number): number {
     // Words that are keywords only as options or in firewall rules.
     if (dashes === 0 && (k === KW_PROTO) && word !== lower && word !== word.toUpperCase()) return KW_NONE;
     if (dashes > 0 && (k === KW_LINK || k === KW_LINK_FROM || k === KW_LINK_RANGE)) return KW_NONE;
+    // LISTEN in capitals is a socket state in netstat/ss output, not nginx's directive.
+    if (k === KW_LISTEN && word === 'LISTEN') return KW_NONE;
     return k;
   }
   if (lower === 'sport' || lower === 'sports') return dashes >= 2 ? KW_DPORT : KW_NONE;
