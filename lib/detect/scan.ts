@@ -716,6 +716,11 @@ class Scanner {
         }
         break;
       }
+      case KW_LISTEN: {
+        // listen(5) in Python/C is the backlog, not a port.
+        if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return -1;
+        break;
+      }
       case KW_OPT_P: {
         const cmd = lineCommand(t, s);
         if (P_NOT_PORT.has(cmd)) return -1;

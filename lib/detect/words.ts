@@ -125,7 +125,7 @@ export const PHYSICAL_BEFORE = new Set([
   'charging', 'charge', 'power', 'dock', 'expansion', 'pci', 'pcie', 'sata', 'rj45', 'rj-45', 'fiber', 'fibre',
   'optical', 'physical', 'switch', 'hub', 'trunk', 'access', 'mini', 'micro', 'headphone', 'microphone',
   'mic', 'midi', 'printer', 'keyboard', 'mouse', 'gpio', 'jtag', 'uart', 'i2c', 'spi', 'poe', 'patch',
-  'into', 'front', 'rear', 'back', 'left', 'right', 'bottom', 'top', 'side', 'free', 'empty', 'spare',
+  'into', 'front', 'rear', 'back', 'left', 'right', 'bottom', 'top', 'side',
   'seriellen', 'serielle', 'série', 'serie', 'серийный', 'последовательный',
 ]);
 
