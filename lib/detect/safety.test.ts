@@ -1,0 +1,68 @@
+// Linear time on adversarial input, and no crash or invalid mention on
+// random text.
+import { describe, expect, it } from 'vitest';
+import { findPortMentions } from './index.ts';
+
+const MB = 1 << 20;
+
+export function adversarialInputs(size = MB): [string, string][] {
+  const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  return [
+    ['1:1:1:…', fill('1:')],
+    ['port port port …', fill('port ')],
+    ['digits', fill('1234567890')],
+    ['[::::…', `[${fill(':').slice(1)}`],
+    ['a.a.a.a…:', `${fill('a.').slice(0, size - 1)}:`],
+    ['ports 1, 1, 1, …', `ports ${fill('1, ').slice(6)}`],
+    ['- 1\\n under ports:', `ports:\n${fill('  - 1\n')}`],
+    ['localhost:1 …', fill('localhost:1 ')],
+    ['TCP 1 TCP 1 …', fill('TCP 1 ')],
+    ['dashes 1-1-1…', fill('1-')],
+    ['a:a:a…:1', `${fill('a:').slice(0, size - 2)}:1`],
+  ];
+}
+
+describe('safety', () => {
+  for (const [name, text] of adversarialInputs()) {
+    it(`scans 1 MB of ${name} in < 1000 ms`, () => {
+      findPortMentions(text.slice(0, 1000)); // warm up
+      const t0 = performance.now();
+      const out = findPortMentions(text);
+      const ms = performance.now() - t0;
+      expect(ms).toBeLessThan(1000);
+      for (const m of out) expect(m.end).toBeGreaterThan(m.start);
+    });
+  }
+
+  it('never throws on random text and returns valid mentions', () => {
+    const parts = ['0', '1', '22', '80', '443', '8080', '65535', '65536', '99999', ':', '::', ':::', '-', '–', '—', '−', '‐',
+      ' ', '\u00a0', '\u202f', '\u2009', '\n', 'port', 'ports', 'Port', 'tcp', 'udp', 'TCP', '/tcp', '[', ']', '(', ')',
+      '.', ',', 'and', 'to', 'through', 'localhost', 'a', 'x', '*', '"', "'", '=', '-p', '--dport', 'EXPOSE', 'listen',
+      '端口', 'ポート', 'порт', 'from', 'range', '@', '//', 'http://', 'ports:', '  - ', '~', '#', '$', 'ufw allow ',
+      '\t', 'ssh -L ', 'nc host ', '(', 'SSH', 'image: ', 'FROM '];
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let round = 0; round < 3000; round++) {
+      const len = 1 + Math.floor(rand() * 40);
+      let text = '';
+      for (let i = 0; i < len; i++) text += parts[Math.floor(rand() * parts.length)];
+      // Occasionally cut inside a surrogate-free random code unit, too.
+      if (rand() < 0.1) text += String.fromCharCode(Math.floor(rand() * 0xd7ff));
+      let out: ReturnType<typeof findPortMentions> = [];
+      expect(() => { out = findPortMentions(text); }, text).not.toThrow();
+      for (const m of out) {
+        expect(m.start, text).toBeGreaterThanOrEqual(0);
+        expect(m.start, text).toBeLessThan(m.end);
+        expect(m.end, text).toBeLessThanOrEqual(text.length);
+        expect(Number.isInteger(m.port) && m.port >= 0 && m.port <= 65535, text).toBe(true);
+        if (m.endPort !== undefined) {
+          expect(m.endPort, text).toBeGreaterThanOrEqual(m.port);
+          expect(m.endPort, text).toBeLessThanOrEqual(65535);
+        }
+        expect(text.slice(m.start, m.end).startsWith(String(m.port)), text).toBe(true);
+      }
+      // Mentions come in text order and do not overlap.
+      for (let i = 1; i < out.length; i++) expect(out[i]!.start, text).toBeGreaterThanOrEqual(out[i - 1]!.end);
+    }
+  });
+});
