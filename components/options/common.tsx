@@ -1,0 +1,58 @@
+// Small pieces every options view uses.
+import type { ComponentChildren } from 'preact';
+import type { ImportProblem } from '@/lib/import/limits';
+
+export type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+/** A polite status line (role=status) or an alert for errors. */
+export function StatusLine({ status, id }: { status: Status; id?: string }) {
+  if (!status) return <p class="status" role="status" id={id} />;
+  return status.kind === 'error' ? (
+    <p class="status status-error" role="alert" id={id}>
+      {status.text}
+    </p>
+  ) : (
+    <p class="status status-ok" role="status" id={id}>
+      {status.text}
+    </p>
+  );
+}
+
+export function Problems({ problems, title }: { problems: ImportProblem[]; title: string }) {
+  return (
+    <div class="problems" role="alert">
+      <p class="problems-title">{title}</p>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            {p.line !== undefined && <span class="line-no">Line {p.line}</span>}
+            {p.message}
+          </li>
+        ))}
+      </ul>
+      <p class="problems-foot">Nothing was changed.</p>
+    </div>
+  );
+}
+
+export function Section({ title, intro, children, id }: { title: string; intro?: ComponentChildren; children: ComponentChildren; id?: string }) {
+  const headingId = `${id ?? title.toLowerCase().replace(/\W+/g, '-')}-heading`;
+  return (
+    <section class="panel" aria-labelledby={headingId} id={id}>
+      <h2 id={headingId}>{title}</h2>
+      {intro && <p class="intro">{intro}</p>}
+      {children}
+    </section>
+  );
+}
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
