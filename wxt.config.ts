@@ -36,6 +36,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+O' },
         description: 'Open Porthole',
       },
+      'explain-port': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Explain the port at the caret or selection',
+      },
     },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     // Strict CSP for production builds (the dev server needs its own).

@@ -3,6 +3,7 @@ import { handleMessage } from '@/lib/messages';
 import { createService } from '@/lib/service';
 import type { PortDataset } from '@/lib/types';
 import { detailsUrl } from '@/lib/urls';
+import { registerContextMenu } from '@/utils/context-menu';
 import { registerOmnibox } from '@/utils/omnibox';
 
 // WXT types getURL with the paths it saw at build time; ours carry queries.
@@ -31,6 +32,9 @@ export default defineBackground(() => {
 
   // Address-bar keyword `port` (omnibox): suggestions from the same search as the popup.
   registerOmnibox({ search: (query) => service.handlers.search({ type: 'search', query, limit: 8 }) });
+
+  // Right-click "Explain this port" and the explain shortcut.
+  registerContextMenu();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
     handleMessage(service.handlers, message, sender, browser.runtime.id),

@@ -94,3 +94,13 @@ describe('helpers', () => {
     expect(excerpt('port  22', 0, 8)).toBe('port 22');
   });
 });
+
+describe('blockRootOf', () => {
+  it('climbs out of inline elements to the block that holds them', async () => {
+    const { blockRootOf } = await import('./text-blocks.ts');
+    document.body.innerHTML = '<div id="d"><p id="p">at <code><b id="b">host</b></code>:1</p></div>';
+    const b = document.getElementById('b')!;
+    expect(blockRootOf(b.firstChild!)).toBe(document.getElementById('p'));
+    expect(blockRootOf(document.getElementById('d')!)).toBe(document.getElementById('d'));
+  });
+});

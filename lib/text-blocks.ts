@@ -171,6 +171,22 @@ export function* walkTextBlocks(root: Node, opts: WalkOptions = {}): Generator<T
   if (last) yield last;
 }
 
+/**
+ * The node a walk must start from to re-read the block that holds `node`:
+ * its nearest ancestor that is not inline (an element, a shadow root or the
+ * document), so that text joined across inline elements is read whole.
+ */
+export function blockRootOf(node: Node, opts: WalkOptions = {}): Node {
+  let cur: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
+  const shadowRootOf = opts.shadowRootOf ?? defaultShadowRootOf;
+  while (cur && cur.nodeType === ELEMENT_NODE) {
+    const el = cur as Element;
+    if (!isInlineElement(el, opts) || shadowRootOf(el)) return el;
+    cur = el.parentNode;
+  }
+  return cur ?? node;
+}
+
 function pushChildren(stack: StackItem[], parent: Node): void {
   for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
 }

@@ -1,0 +1,280 @@
+// Mounts the card: one host element (the only node Porthole adds to a page),
+// an open shadow root isolating it from page CSS, Preact inside, placed with
+// floating-ui so it stays in the viewport. Closes on Esc, scroll, a click
+// elsewhere; the hover module closes it when the pointer leaves.
+import { render } from 'preact';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
+import cardCss from '@/components/port-card.css?inline';
+import type { Settings } from '@/lib/settings';
+import type { Protocol } from '@/lib/types';
+import { ask } from '@/utils/messaging';
+import { isDarkBackground } from './theme';
+
+export type CardOrigin = 'hover' | 'keyboard' | 'menu' | 'reveal';
+
+export interface CardTarget {
+  port: number;
+  endPort?: number;
+  protocol?: Protocol;
+}
+
+/** What the card is placed against: a Range, or a point turned into a box. */
+export interface Anchor {
+  getBoundingClientRect(): DOMRect;
+  getClientRects(): DOMRectList | DOMRect[];
+}
+
+export function pointAnchor(x: number, y: number): Anchor {
+  const rect = new DOMRect(x, y, 0, 0);
+  return { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
+}
+
+export interface OpenRequest {
+  anchor: Anchor;
+  /** Ports to explain; empty means "no port found" (with `text` quoted). */
+  targets: CardTarget[];
+  origin: CardOrigin;
+  text?: string;
+  /** An element of the page near the anchor, for its colours. */
+  themeFrom: Element | null;
+}
+
+export const HOST_TAG = 'porthole-ui';
+
+interface Shown {
+  request: OpenRequest;
+  chosen: number;
+  history: CardTarget[];
+  current: CardTarget | null;
+  content: CardContent;
+  openedAt: number;
+  token: number;
+}
+
+export interface CardController {
+  open(request: OpenRequest): void;
+  close(): void;
+  readonly isOpen: boolean;
+  readonly origin: CardOrigin | null;
+  /** Is the node Porthole's host (or inside it)? */
+  isOwn(node: Node): boolean;
+  /** Did the event happen inside the card? */
+  contains(event: Event): boolean;
+  /** The target shown, to tell whether a hover would change anything. */
+  readonly current: CardTarget | null;
+  readonly host: HTMLElement | null;
+}
+
+export function createCardController(opts: {
+  signal: AbortSignal;
+  settings: () => Settings;
+  /** Absent where the page has no site to switch off (file:, about:). */
+  disableSite?: () => Promise<void>;
+}): CardController {
+  let host: HTMLElement | null = null;
+  let frame: HTMLDivElement | null = null;
+  let shown: Shown | null = null;
+  let token = 0;
+  let returnFocus: Element | null = null;
+
+  function ensureHost(): HTMLDivElement {
+    if (host && frame && host.isConnected) return frame;
+    host = document.createElement(HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = cardCss;
+    frame = document.createElement('div');
+    frame.className = 'frame';
+    shadow.append(style, frame);
+    // Outside <body>: frameworks that own the body never meet it.
+    document.documentElement.append(host);
+    return frame;
+  }
+
+  function paint(autoFocus = false): void {
+    if (!shown || !frame) return;
+    const s = opts.settings();
+    const dark = isDarkBackground(shown.request.themeFrom);
+    frame.className = `frame size-${s.cardSize}${dark ? ' dark' : ''}`;
+    const { request } = shown;
+    const choices: CardChoice[] | undefined = request.targets.length > 1 ? request.targets : undefined;
+    render(
+      <PortCard
+        content={shown.content}
+        choices={choices}
+        chosen={shown.chosen}
+        onChoose={(i) => {
+          if (!shown) return;
+          shown.chosen = i;
+          shown.history = [];
+          load(request.targets[i]!);
+        }}
+        onOpenPort={(port) => {
+          if (!shown) return;
+          if (shown.current) shown.history.push(shown.current);
+          load({ port });
+        }}
+        onBack={
+          shown.history.length > 0
+            ? () => {
+                const prev = shown?.history.pop();
+                if (prev) load(prev);
+              }
+            : undefined
+        }
+        onCopy={async (text) => {
+          try {
+            await navigator.clipboard.writeText(text);
+            return true;
+          } catch {
+            return false;
+          }
+        }}
+        onDetails={(port, endPort, protocol) => {
+          void ask({ type: 'openDetails', port, ...(endPort !== undefined ? { endPort } : {}), ...(protocol ? { protocol } : {}) }).catch(() => {});
+        }}
+        onDisableSite={
+          opts.disableSite
+            ? () => {
+                close();
+                void opts.disableSite!();
+              }
+            : undefined
+        }
+        onSaveNote={async (port, text) => {
+          await ask({ type: 'setNote', port, text });
+          if (shown?.current) load(shown.current, true);
+        }}
+        onClose={close}
+        autoFocus={autoFocus}
+      />,
+      frame,
+    );
+    void place();
+  }
+
+  async function place(): Promise<void> {
+    if (!shown || !frame) return;
+    const card = frame;
+    const anchor = shown.request.anchor;
+    const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => Array.from(anchor.getClientRects()) };
+    const pos = await computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            card.style.setProperty('--max-h', `${Math.max(180, Math.min(520, Math.floor(availableHeight)))}px`);
+          },
+        }),
+      ],
+    });
+    if (frame !== card) return;
+    card.style.transform = `translate(${Math.round(pos.x)}px, ${Math.round(pos.y)}px)`;
+  }
+
+  function load(target: CardTarget, quiet = false): void {
+    if (!shown) return;
+    const my = ++token;
+    shown.token = my;
+    shown.current = target;
+    if (!quiet) {
+      shown.content = { kind: 'loading', port: target.port, ...(target.endPort !== undefined ? { endPort: target.endPort } : {}) };
+      paint();
+    }
+    const done = (content: CardContent) => {
+      if (!shown || shown.token !== my) return;
+      shown.content = content;
+      paint();
+    };
+    const reply =
+      target.endPort !== undefined && target.endPort !== target.port
+        ? ask({ type: 'lookupRange', port: target.port, endPort: target.endPort }).then((summary): CardContent => ({ kind: 'range', summary }))
+        : ask({ type: 'lookup', port: target.port, ...(target.protocol ? { protocol: target.protocol } : {}) }).then(
+            (info): CardContent => ({ kind: 'port', info, ...(target.protocol ? { protocol: target.protocol } : {}) }),
+          );
+    reply.then(done, (err: unknown) =>
+      done({ kind: 'error', port: target.port, message: `Porthole could not look this port up: ${err instanceof Error ? err.message : String(err)}` }),
+    );
+  }
+
+  function open(request: OpenRequest): void {
+    if (opts.signal.aborted) return;
+    ensureHost();
+    const focusCard = request.origin === 'keyboard' || request.origin === 'menu';
+    if (focusCard && !shown) returnFocus = document.activeElement;
+    shown = { request, chosen: 0, history: [], current: null, content: { kind: 'none', text: request.text ?? '' }, openedAt: performance.now(), token: 0 };
+    paint(focusCard);
+    const first = request.targets[0];
+    if (first) load(first);
+  }
+
+  function close(): void {
+    if (!shown) return;
+    shown = null;
+    token++;
+    const hadFocus = host !== null && document.activeElement === host;
+    if (frame) render(null, frame);
+    host?.remove();
+    host = null;
+    frame = null;
+    if (hadFocus && returnFocus instanceof HTMLElement) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+  }
+
+  const isOwn = (node: Node): boolean => host !== null && (node === host || host.contains(node) || node.getRootNode() === host.shadowRoot);
+  const contains = (event: Event): boolean => host !== null && event.composedPath().includes(host);
+
+  // Esc, scroll, a click elsewhere, a resize: the card goes.
+  const listen = { capture: true, passive: true, signal: opts.signal } as const;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (shown && e.key === 'Escape') close();
+    },
+    listen,
+  );
+  window.addEventListener(
+    'scroll',
+    (e) => {
+      if (!shown || contains(e)) return;
+      // Scrolling that the card itself caused (reveal) gets a moment to finish.
+      if (performance.now() - shown.openedAt < 250) return;
+      close();
+    },
+    listen,
+  );
+  window.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (shown && !contains(e)) close();
+    },
+    listen,
+  );
+  window.addEventListener('resize', () => close(), listen);
+  opts.signal.addEventListener('abort', () => close(), { once: true });
+
+  return {
+    open,
+    close,
+    get isOpen() {
+      return shown !== null;
+    },
+    get origin() {
+      return shown?.request.origin ?? null;
+    },
+    get current() {
+      return shown?.current ?? null;
+    },
+    get host() {
+      return host;
+    },
+    isOwn,
+    contains,
+  };
+}

@@ -1,0 +1,91 @@
+// Right-click "Explain this port" (selections and links) and the keyboard
+// command, in the background. The tab's content script shows the card; where
+// none can run (browser pages, the PDF viewer, store pages) the details page
+// opens instead.
+import { browser, type Browser } from 'wxt/browser';
+import { findPortMentions } from '@/lib/detect';
+import type { ContentRequest } from '@/lib/messages';
+import { explicitPortOfUrl, portsInSelection } from '@/lib/selection-ports';
+import { detailsUrl } from '@/lib/urls';
+
+export const MENU_ID = 'porthole-explain';
+export const EXPLAIN_COMMAND = 'explain-port';
+
+type ClickInfo = Pick<Browser.contextMenus.OnClickData, 'selectionText' | 'linkUrl' | 'frameId'>;
+type TabLike = Pick<Browser.tabs.Tab, 'id' | 'index' | 'windowId'>;
+
+const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
+function createMenus(): void {
+  browser.contextMenus.removeAll().then(
+    () =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Explain this port', contexts: ['selection', 'link'] }, () => {
+        // Reading lastError keeps Chrome from logging an unchecked error on a re-create.
+        void browser.runtime.lastError;
+      }),
+    () => {},
+  );
+}
+
+async function sendToTab(tabId: number, request: ContentRequest, frameId?: number): Promise<unknown> {
+  return frameId !== undefined ? browser.tabs.sendMessage(tabId, request, { frameId }) : browser.tabs.sendMessage(tabId, request);
+}
+
+/** The text to explain: the selection, else a link's URL (when it names a port). */
+export function clickText(info: ClickInfo): string {
+  if (info.selectionText?.trim()) return info.selectionText;
+  if (info.linkUrl) return explicitPortOfUrl(info.linkUrl) !== null ? info.linkUrl : '';
+  return '';
+}
+
+/**
+ * Handles a click on the menu item. Returns where the answer went: the tab's
+ * card, a details page, or nowhere (no content script and no port).
+ */
+export async function explainClick(info: ClickInfo, tab: TabLike | undefined): Promise<'card' | 'details' | 'none'> {
+  const text = clickText(info);
+  if (tab?.id !== undefined && tab.id >= 0) {
+    try {
+      const answer = await sendToTab(tab.id, { type: 'explainSelection', text: text.slice(0, 100_000) }, info.frameId ?? 0);
+      if (answer !== undefined) return 'card';
+    } catch {
+      // No content script in that frame: a browser page, the PDF viewer, a store page.
+    }
+  }
+  const port = portsInSelection(text, findPortMentions)[0] ?? (info.linkUrl ? linkPort(info.linkUrl) : undefined);
+  if (!port) return 'none';
+  await browser.tabs.create({
+    url: extensionUrl(detailsUrl(port.port, port.endPort, port.protocol)),
+    ...(tab && tab.index >= 0 ? { index: tab.index + 1, windowId: tab.windowId } : {}),
+  });
+  return 'details';
+}
+
+function linkPort(url: string): { port: number; endPort?: number; protocol?: string } | undefined {
+  const port = explicitPortOfUrl(url);
+  return port === null ? undefined : { port };
+}
+
+/** The keyboard command: the focused frame of the active tab explains what is at its caret. */
+export async function explainCommand(tab: TabLike | undefined): Promise<boolean> {
+  if (tab?.id === undefined || tab.id < 0) return false;
+  try {
+    return (await sendToTab(tab.id, { type: 'explainAtCaret' })) === true;
+  } catch {
+    return false;
+  }
+}
+
+export function registerContextMenu(): void {
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) void explainClick(info, tab);
+  });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== EXPLAIN_COMMAND) return;
+    if (tab) void explainCommand(tab);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => explainCommand(active));
+  });
+  // Real-browser tests reach the handlers through the service worker (native menus cannot be clicked).
+  (globalThis as { portholeContextMenu?: unknown }).portholeContextMenu = { explainClick, explainCommand, MENU_ID };
+}
