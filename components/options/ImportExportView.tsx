@@ -83,7 +83,7 @@ function Counts({ label, counts }: { label: string; counts: { added: number; cha
 
 function UserPreview({ preview }: { preview: UserImportPreview }) {
   const rows = [
-    ...preview.definitionChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `d${c.key}`, status: c.status, what: 'Port', port: c.key, text: `${c.entry.title} — ${c.entry.summary}`, before: c.previous ? c.previous.title : undefined })),
+    ...preview.definitionChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `d${c.key}`, status: c.status, what: 'Port', port: c.key, text: `${c.entry.title} — ${c.entry.summary}`, before: c.previous ? `${c.previous.title} — ${c.previous.summary}` : undefined })),
     ...preview.noteChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `n${c.port}`, status: c.status, what: 'Note', port: String(c.port), text: c.text, before: c.previous })),
   ];
   return (

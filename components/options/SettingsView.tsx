@@ -116,7 +116,7 @@ export function SettingsView({ api }: { api: OptionsApi }) {
             {settings.disabledSites.map((host) => (
               <li key={host}>
                 <span class="mono">{host}</span>
-                <button type="button" onClick={() => void removeSite(host)} aria-label={`Turn Porthole on again on ${host}`}>
+                <button type="button" onClick={() => void removeSite(host)} aria-label={`Remove ${host}`}>
                   Remove
                 </button>
               </li>

@@ -17,17 +17,29 @@ export interface Launched {
   close: () => Promise<void>;
 }
 
+/** A fresh profile directory for launches that share one (see LaunchOptions). */
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
+}
+
 export function chromiumPath(): string {
   const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: install Debian's chromium or set CHROME_PATH.`);
   return path;
 }
 
-export async function launchWithExtension(): Promise<Launched> {
+export interface LaunchOptions {
+  /** Reuse this profile directory (e.g. to relaunch the browser and find the same data). */
+  profileDir?: string;
+  /** Leave the profile on disk when closing, so a later launch can reuse it. */
+  keepProfile?: boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -56,7 +68,7 @@ export async function launchWithExtension(): Promise<Launched> {
     },
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
