@@ -4,7 +4,7 @@
 // hit-testing, the popup's "Ports on this page" and the keyboard shortcut.
 import type { PortMention } from '@/lib/detect/types';
 import { isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock, type WalkOptions } from '@/lib/text-blocks';
-import type { Highlighter } from './highlighter';
+import { createHighlightWindow, type Highlighter, type HighlightWindow } from './highlighter';
 
 export type Detect = (text: string) => PortMention[];
 
@@ -47,9 +47,11 @@ export class Scanner {
   private urgent = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly rectCache = new Map<Element, boolean>();
+  private readonly window: HighlightWindow;
   stopped = false;
 
   constructor(private readonly opts: ScannerOptions) {
+    this.window = createHighlightWindow(opts.highlighter, (key) => (key as BlockState).mentions.map((m) => m.range), opts.signal);
     opts.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -80,7 +82,7 @@ export class Scanner {
     this.walkers = [];
     this.deferred = [];
     this.deferredAt = 0;
-    this.opts.highlighter.clear();
+    this.window.reset();
     for (const state of this.blocks) for (const n of state.block.nodes) this.byNode.delete(n);
     this.blocks.clear();
   }
@@ -120,7 +122,7 @@ export class Scanner {
   }
 
   private drop(state: BlockState): void {
-    for (const m of state.mentions) this.opts.highlighter.delete(m.range);
+    this.window.untrack(state, state.mentions.map((m) => m.range));
     for (const n of state.block.nodes) if (this.byNode.get(n) === state) this.byNode.delete(n);
     this.blocks.delete(state);
     state.done = state.block.text.length; // any queued work on it is void
@@ -181,6 +183,7 @@ export class Scanner {
       this.byNode.set(n, state);
     }
     this.blocks.add(state);
+    this.window.track(state, block.nodes[0]?.parentElement ?? null);
     return state;
   }
 
@@ -232,7 +235,7 @@ export class Scanner {
     const m: Mention = { block: state, mention, range };
     state.mentions.push(m);
     this.byRange.set(range, m);
-    this.opts.highlighter.add(range);
+    this.window.added(state, range);
   }
 }
 
