@@ -3,6 +3,7 @@
 // fixed number of characters, so the scan stays linear.
 import type { Protocol } from '../types.ts';
 import { isAsciiLetter, isDigit, isInlineSpace, isWordLetter, matchesLower } from './chars.ts';
+import { wordHash } from './words.ts';
 
 const LINE_LOOKBACK = 240;
 
@@ -18,9 +19,7 @@ export function lineStart(text: string, pos: number, bound = LINE_LOOKBACK): num
 }
 
 /** First word of the line (after a shell prompt and sudo), lower case; '' when unknown. */
-export function lineCommand(text: string, pos: number): string {
-  const ls = lineStart(text, pos);
-  if (ls < 0) return '';
+export function lineCommand(text: string, ls: number, pos: number): string {
   let i = ls;
   // Skip indentation, list markers, a prompt ($ # > %), quotes and backticks.
   for (;;) {
@@ -93,9 +92,8 @@ export function wordBefore(text: string, pos: number): string {
 }
 
 /** The transport protocol that starts a netstat/ss line (tcp, tcp6, UDP …). */
-export function lineProtocol(text: string, pos: number): Protocol | undefined {
-  const ls = lineStart(text, pos, 160);
-  if (ls < 0) return undefined;
+export function lineProtocol(text: string, ls: number, pos: number): Protocol | undefined {
+  if (pos - ls > 160) return undefined;
   let i = ls;
   while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
   let p: Protocol | undefined;
@@ -124,4 +122,30 @@ export function isImageContext(text: string, pos: number): boolean {
     else break;
   }
   return j - 5 >= ls && matchesLower(text, j - 5, 'image');
+}
+
+/** wordHash of the word after pos (as wordAfter reads it), or 0 when there is none. */
+export function wordAfterHash(text: string, pos: number): number {
+  let i = pos;
+  const n = text.length;
+  let spaces = 0;
+  while (i < n && isInlineSpace(text.charCodeAt(i)) && spaces < 3) { i++; spaces++; }
+  if (spaces === 0) return 0;
+  let j = i;
+  while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
+  return j > i ? wordHash(text, i, j) : 0;
+}
+
+/** wordHash of the word before pos (as wordBefore reads it), or 0 when there is none. */
+export function wordBeforeHash(text: string, pos: number): number {
+  let j = pos;
+  let skipped = 0;
+  while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 45)) { j--; skipped++; }
+  let k = j;
+  while (k > 0 && j - k < 16) {
+    const c = text.charCodeAt(k - 1);
+    if (isWordLetter(c) || isDigit(c) || c === 45 || c === 43) k--;
+    else break;
+  }
+  return k < j ? wordHash(text, k, j) : 0;
 }

@@ -1,9 +1,9 @@
 // Decides whether the word before ":digits" is a host (db.internal:5432,
 // 10.0.0.1:22, redis:6379) or a look-alike (main.ts:42, node:20, status:200).
-import { isAsciiLetter, isDigit } from './chars.ts';
+import { isAsciiLetter, isDigit, matchesLower } from './chars.ts';
 import {
-  FILE_EXTENSIONS, HOST_NAMES, IMAGE_NAMES, KW_DPORT, KW_LISTEN, KW_PORT, KW_PORTS, KW_PROTO, NON_HOST_PARTS,
-  classifyWord,
+  FILE_EXTENSION_HASHES, HOST_NAMES, IMAGE_NAMES, KW_DPORT, KW_LISTEN, KW_PORT, KW_PORTS, KW_PROTO, NON_HOST_HASHES,
+  classifyWord, hashSet, mayBeKeyword, wordHash,
 } from './words.ts';
 
 export const HOST_REJECT = 0;
@@ -30,30 +30,37 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
   if (!isAsciiLetter(first)) return HOST_REJECT;
   const last = text.charCodeAt(colon - 1);
   if (last === 46 || last === 45) return HOST_REJECT;
-  const name = text.slice(h, colon);
-  const kw = classifyWord(name, 0);
-  if (kw === KW_PORT || kw === KW_PORTS || kw === KW_DPORT || kw === KW_PROTO || kw === KW_LISTEN) return HOST_KEYWORD;
-  const dot = name.lastIndexOf('.');
+  if (mayBeKeyword(text, h, colon)) {
+    const kw = classifyWord(text.slice(h, colon), 0);
+    if (kw === KW_PORT || kw === KW_PORTS || kw === KW_DPORT || kw === KW_PROTO || kw === KW_LISTEN) return HOST_KEYWORD;
+  }
+  let dot = -1;
+  let hump = false;
+  for (let i = colon - 1; i > h; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 46) { dot = i; break; }
+    if (c === 45 || c === 95 || isDigit(c)) hump = true;
+  }
   if (dot >= 0) {
-    const ext = name.slice(dot + 1).toLowerCase();
-    if (FILE_EXTENSIONS.has(ext) || ext.length < 2) return HOST_REJECT;
-    for (let i = 0; i < ext.length; i++) if (!isAsciiLetter(ext.charCodeAt(i))) return HOST_REJECT;
-    if (name.includes('..')) return HOST_REJECT;
+    // A dotted name; its last label must not be a file extension (main.ts, app.py).
+    if (colon - dot - 1 < 2 || FILE_EXTENSION_HASHES.has(wordHash(text, dot + 1, colon))) return HOST_REJECT;
+    for (let i = dot + 1; i < colon; i++) if (!isAsciiLetter(text.charCodeAt(i))) return HOST_REJECT;
+    for (let i = h + 1; i < colon; i++) if (text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) === 46) return HOST_REJECT;
     return HOST_ADDRESS;
   }
-  const lower = name.toLowerCase();
   if (url) return HOST_WORD;
-  if (lower === 'localhost') return HOST_ADDRESS;
-  if (name.length < 2 || v < 0) return HOST_REJECT;
-  if (isNonHostKey(name)) return HOST_REJECT;
-  if (IMAGE_NAMES.has(lower) && v < 1024 && v !== 80 && v !== 443) return HOST_REJECT;
+  if (colon - h === 9 && matchesLower(text, h, 'localhost')) return HOST_ADDRESS;
+  if (colon - h < 2 || v < 0) return HOST_REJECT;
+  if (isNonHostKey(text, h, colon)) return HOST_REJECT;
+  const hash = wordHash(text, h, colon);
+  if (v < 1024 && v !== 80 && v !== 443 && IMAGE_HASHES.has(hash)) return HOST_REJECT;
   if (v < 100) return SMALL_PORTS.has(v) ? HOST_WORD : HOST_REJECT;
-  if (v < 1024) {
-    if (HOST_NAMES.has(lower) || COMMON_LOW.has(v) || /[-_0-9]/.test(name)) return HOST_WORD;
-    return HOST_REJECT;
-  }
+  if (v < 1024) return HOST_HASHES.has(hash) || COMMON_LOW.has(v) || hump ? HOST_WORD : HOST_REJECT;
   return HOST_WORD;
 }
+
+const IMAGE_HASHES = hashSet(IMAGE_NAMES);
+const HOST_HASHES = hashSet(HOST_NAMES);
 
 function isIPv4(text: string, h: number, colon: number): boolean {
   let parts = 0;
@@ -76,15 +83,16 @@ function isIPv4(text: string, h: number, colon: number): boolean {
 }
 
 /** status:200, user_id:1234, maxAge:3600 — keys made of words that are not host names. */
-function isNonHostKey(name: string): boolean {
+function isNonHostKey(text: string, h: number, colon: number): boolean {
   // Split on - _ . and camel-case humps; any part from the list rejects.
-  let start = 0;
-  for (let i = 1; i <= name.length; i++) {
-    const c = i < name.length ? name.charCodeAt(i) : 45;
+  let start = h;
+  for (let i = h + 1; i <= colon; i++) {
+    const c = i < colon ? text.charCodeAt(i) : 45;
     const sep = c === 45 || c === 95 || c === 46;
-    const hump = c >= 65 && c <= 90 && i > 0 && name.charCodeAt(i - 1) >= 97 && name.charCodeAt(i - 1) <= 122;
+    const p = text.charCodeAt(i - 1);
+    const hump = c >= 65 && c <= 90 && p >= 97 && p <= 122;
     if (sep || hump) {
-      if (i > start && NON_HOST_PARTS.has(name.slice(start, i).toLowerCase())) return true;
+      if (i > start && NON_HOST_HASHES.has(wordHash(text, start, i))) return true;
       start = sep ? i + 1 : i;
     }
   }

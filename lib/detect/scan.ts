@@ -8,13 +8,16 @@ import {
   digitsEnd, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace,
   isAsciiAlnum, isTilde, isWordLetter, matchesLower, portValue,
 } from './chars.ts';
-import { isImageContext, lineCommand, lineHasWord, lineProtocol, lineStart, wordAfter, wordBefore } from './context.ts';
+import {
+  isImageContext, lineCommand, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
+} from './context.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD } from './host.ts';
 import type { PortMention } from './types.ts';
 import {
   COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
   KW_OPT_BIG_P, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
-  OF_WORDS, PHYSICAL_BEFORE, RANGE_WORDS, SERVICE_PORTS, classifyWord,
+  COUNT_NOUN_HASHES, OF_WORDS, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PROTOCOL_HASHES, RANGE_WORDS, SERVICE_PORTS,
+  classifyWord, mayBeKeyword, mayBeService, wordHash,
 } from './words.ts';
 
 /** After this mention, more numbers joined by commas/"and" are mentions too. */
@@ -42,6 +45,21 @@ const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'open
 
 const EMPTY: PortMention[] = [];
 
+/** ASCII punctuation that may stand between a keyword and its number: space = : " ' ` ( [ { @ | ? */
+const LINK_PUNCT = new Uint8Array(128);
+for (const c of ' \t=:"\'`([{@|?') LINK_PUNCT[c.charCodeAt(0)] = 1;
+/** ASCII characters of a keyword token: letters, digits, _ - . # */
+const TOKEN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isAsciiAlnum(c) || c === 95 || c === 45 || c === 46 || c === 35) TOKEN_CHAR[c] = 1;
+
+const H_TARGET = wordHash('target', 0, 6);
+const H_PUBLISHED = wordHash('published', 0, 9);
+const H_NUMBER = wordHash('number', 0, 6);
+const H_ALLOW = wordHash('allow', 0, 5);
+const H_DENY = wordHash('deny', 0, 4);
+const H_LIMIT = wordHash('limit', 0, 5);
+const H_REJECT = wordHash('reject', 0, 6);
+
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
 }
@@ -65,6 +83,15 @@ class Scanner {
   kwProto: Protocol | undefined = undefined;
   kwMode = 0;
   firstWord = '';
+  /** Bounds of the first word before the number (firstWordLower() reads it). */
+  firstA = -1;
+  firstB = -1;
+  firstHash = 0;
+  // Line tracking: start of the current line, found forward with indexOf.
+  curLineStart = 0;
+  nextNewline = -1;
+  cmdLine = -1;
+  cmdWord = '';
   // Cache of the compose "ports:" block lookup.
   itemLine = -2;
   itemInPorts = false;
@@ -236,7 +263,7 @@ class Scanner {
     let proto = this.suffixProto(e);
     let end = e;
     if (proto !== undefined) end = this.suffixEnd;
-    else if (address) proto = lineProtocol(this.t, hostStart);
+    else if (address) proto = lineProtocol(this.t, this.lineOf(hostStart), hostStart);
     this.emit(s, e, v, v, host, proto);
     return end;
   }
@@ -369,25 +396,25 @@ class Scanner {
     if (this.listEnd >= 0 && this.listIsMap && j - this.listEnd <= 16 && this.gapIsListSep(this.listEnd, j, M_LIST)) return 1;
     const kw = this.keywordBefore(j);
     if (kw === KW_OPT_P) {
-      const cmd = lineCommand(t, s);
+      const cmd = this.command(s);
       return P_NOT_PORT.has(cmd) ? 0 : 1;
     }
     if (kw === KW_PORTS || kw === KW_EXPOSE) return 1;
     if (kw === KW_DPORT) return 2;
     if (kw === KW_PORT) {
-      const w = this.firstWord;
+      const w = this.firstWordLower();
       if (w === 'publish' || w === 'port-forward') return 1;
       return 0;
     }
-    const w = this.firstWord;
+    const w = this.firstWordLower();
     if (w === 'publish') return 1;
     if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && lineHasWord(t, s, 'ufw')) return 2;
-    if (this.composeItem(j)) return 1;
-    if (lineHasWord(t, s, 'port-forward')) return 1;
-    // Otherwise only a protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
+    // A protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
     const e0 = digitsEnd(t, s);
     const e1 = digitsEnd(t, e0 + 1);
     if (this.suffixProto(e1) !== undefined) return 3;
+    if (this.composeItem(j)) return 1;
+    if (this.command(s) === 'kubectl' && lineHasWord(t, s, 'port-forward')) return 1;
     return 0;
   }
 
@@ -450,11 +477,11 @@ class Scanner {
       if (lp !== undefined) return this.accept(s, e, v, lp, M_LIST, undefined);
     }
     if (v > 0 && this.serviceAround(s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
-    const fw = this.firstWord;
-    if ((fw === 'target' || fw === 'published' || fw === 'number') && this.underPortsKey(s)) {
+    const fw = this.firstA >= 0 ? this.firstHash : 0;
+    if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && this.underPortsKey(s)) {
       return this.accept(s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
     }
-    if (v > 0 && (fw === 'allow' || fw === 'deny' || fw === 'limit' || fw === 'reject') && lineHasWord(t, s, 'ufw')) {
+    if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && lineHasWord(t, s, 'ufw')) {
       return this.accept(s, e, v, undefined, M_LIST, undefined); // ufw allow 443
     }
 
@@ -466,6 +493,41 @@ class Scanner {
       if (this.hostPortCommand(s)) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
     }
     return e;
+  }
+
+  /** The first word before the number, lower case, whether or not it was a keyword. */
+  firstWordLower(): string {
+    if (this.firstWord === '' && this.firstA >= 0) this.firstWord = this.t.slice(this.firstA, this.firstB).toLowerCase();
+    return this.firstWord;
+  }
+
+  /** Start of the line holding pos; found going forward (amortised linear over the scan). */
+  lineOf(pos: number): number {
+    if (pos < this.curLineStart) {
+      const ls = lineStart(this.t, pos, pos + 1);
+      return ls < 0 ? 0 : ls;
+    }
+    if (this.nextNewline === -1) this.nextNewline = this.findNewline(0);
+    while (this.nextNewline < pos) {
+      this.curLineStart = this.nextNewline + 1;
+      this.nextNewline = this.findNewline(this.curLineStart);
+    }
+    return this.curLineStart;
+  }
+
+  findNewline(from: number): number {
+    const i = this.t.indexOf('\n', from);
+    return i < 0 ? this.n : i;
+  }
+
+  /** First word of the line holding pos (after a prompt and sudo), cached per line. */
+  command(pos: number): string {
+    const ls = this.lineOf(pos);
+    if (ls !== this.cmdLine) {
+      this.cmdLine = ls;
+      this.cmdWord = lineCommand(this.t, ls, ls + 200 < this.n ? ls + 200 : this.n);
+    }
+    return this.cmdWord;
   }
 
   /** The protocol after a comma list of numbers: ",443,8443/tcp". */
@@ -543,8 +605,8 @@ class Scanner {
   countedAfter(e: number): boolean {
     const c = this.at(e);
     if (c === 37) return true;
-    const w = wordAfter(this.t, e);
-    return w !== '' && COUNT_NOUNS.has(w);
+    const h = wordAfterHash(this.t, e);
+    return h !== 0 && COUNT_NOUN_HASHES.has(h);
   }
 
   /**
@@ -560,15 +622,15 @@ class Scanner {
     let from = false;
     let named = false;
     this.firstWord = '';
+    this.firstA = -1;
     this.kwProto = undefined;
     for (let step = 0; step < 8; step++) {
       // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
       let punct = 0;
       while (j > lim) {
         const c = t.charCodeAt(j - 1);
-        if (isInlineSpace(c) || c === EQUALS || c === COLON || c === 34 || c === 39 || c === 96 || c === LPAREN ||
-          c === 91 || c === 123 || c === AT || c === 124 || c === 63 || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb ||
-          ((c === 0x2013 || c === 0x2014) && isInlineSpace(t.charCodeAt(j - 2)))) {
+        if (c < 128 ? LINK_PUNCT[c] === 1 : (isInlineSpace(c) || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb ||
+          ((c === 0x2013 || c === 0x2014) && isInlineSpace(t.charCodeAt(j - 2))))) {
           j--; punct++;
         } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
           j--; punct++; // getenv("PORT", "5001")
@@ -586,7 +648,7 @@ class Scanner {
       let k = j;
       while (k > lim) {
         const d = t.charCodeAt(k - 1);
-        if (isGlue(d) || d === 45 || d === DOT || d === 35 /* # */ || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2)))) k--;
+        if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) k--;
         else break;
       }
       if (k === j) return KW_NONE;
@@ -595,11 +657,18 @@ class Scanner {
       while (a < j && t.charCodeAt(a) === 45) a++;
       const dashes = a - k;
       if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === 111)) return KW_NONE;
+      const hash = wordHash(t, a, j);
+      const maybe = mayBeKeyword(t, a, j, hash);
+      if (step === 0) {
+        this.firstA = a;
+        this.firstB = j;
+        this.firstHash = hash;
+      }
+      // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
+      if (!maybe && (named || dashes > 0 || hops === 0 || !isUpper(t.charCodeAt(a)))) return KW_NONE;
       const word = t.slice(a, j);
-      if (step === 0 && punct > 0 || step === 0) this.firstWord = word.toLowerCase();
-      let kw = classifyWord(word, dashes);
+      let kw = maybe ? classifyWord(word, dashes) : KW_NONE;
       if (kw === KW_NONE) {
-        // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
         if (named || dashes > 0 || hops === 0 || !(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) return KW_NONE;
         const of = wordBefore(t, k);
         if (!OF_WORDS.has(of)) return KW_NONE;
@@ -668,19 +737,17 @@ class Scanner {
 
   /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
   physicalBefore(k: number, word: string): boolean {
-    const lower = word.toLowerCase();
-    const dash = lower.lastIndexOf('-');
-    const under = lower.lastIndexOf('_');
+    const dash = word.lastIndexOf('-');
+    const under = word.lastIndexOf('_');
     const cut = dash > under ? dash : under;
-    if (cut > 0 && PHYSICAL_BEFORE.has(lower.slice(0, cut))) return true;
-    const w = wordBefore(this.t, k);
-    return w !== '' && PHYSICAL_BEFORE.has(w);
+    if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
+    const h = wordBeforeHash(this.t, k);
+    return h !== 0 && PHYSICAL_BEFORE_HASHES.has(h);
   }
 
   protoWordBefore(k: number): Protocol | undefined {
-    const w = wordBefore(this.t, k);
-    if (w === 'tcp' || w === 'udp' || w === 'sctp' || w === 'dccp') return w;
-    return undefined;
+    const h = wordBeforeHash(this.t, k);
+    return h === 0 ? undefined : PROTOCOL_HASHES.get(h);
   }
 
   /** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
@@ -722,12 +789,12 @@ class Scanner {
         break;
       }
       case KW_OPT_P: {
-        const cmd = lineCommand(t, s);
+        const cmd = this.command(s);
         if (P_NOT_PORT.has(cmd)) return -1;
         break;
       }
       case KW_OPT_BIG_P: {
-        if (!BIG_P_PORT.has(lineCommand(t, s))) return -1;
+        if (!BIG_P_PORT.has(this.command(s))) return -1;
         break;
       }
       case KW_OPT_SSH: {
@@ -792,7 +859,7 @@ class Scanner {
     if (this.at(i) === LPAREN && i - e <= 1) {
       let k = i + 1;
       while (k < this.n && k - i < 20 && (isAsciiLetter(t.charCodeAt(k)) || isDigit(t.charCodeAt(k)) || t.charCodeAt(k) === 45)) k++;
-      if (this.at(k) === 41 && k > i + 1) {
+      if (this.at(k) === 41 && k > i + 1 && mayBeService(t, i + 1, k)) {
         const ports = SERVICE_PORTS.get(t.slice(i + 1, k).toLowerCase());
         if (ports !== undefined && ports.includes(v)) return true;
       }
@@ -808,6 +875,7 @@ class Scanner {
     let k = j;
     while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
     if (k === j || isGlue(this.at(k - 1))) return false;
+    if (!mayBeService(t, k, j, k === this.firstA && j === this.firstB ? this.firstHash : wordHash(t, k, j))) return false;
     const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());
     return ports !== undefined && ports.includes(v);
   }
@@ -933,7 +1001,7 @@ class Scanner {
 
   /** nc -zv host 22, telnet mail.example.com 25, docker port web 80. */
   hostPortCommand(s: number): boolean {
-    const cmd = lineCommand(this.t, s);
+    const cmd = this.command(s);
     if (cmd === '') return false;
     const isDockerPort = cmd === 'docker' && this.lineArgIs(s, 'port');
     if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return false;

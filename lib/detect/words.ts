@@ -242,3 +242,72 @@ export const LIST_WORDS = new Set([
 
 /** Words joining the two ends of a range in prose: through, bis, à, до … */
 export const RANGE_WORDS = new Set(['through', 'thru', 'till', 'until', 'bis', 'à', 'a', 'al', 'hasta', 'até', 'ate', 'до', 'по', 'tot']);
+
+/** Lower-cased hash of text[a, b): the same for "Port", "PORT" and "port". */
+export function wordHash(text: string, a: number, b: number): number {
+  let h = 0;
+  for (let i = a; i < b; i++) {
+    let c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) c += 32;
+    else if (c >= 0x400 && c <= 0x40f) c += 80;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+function hashOf(word: string): number {
+  return wordHash(word, 0, word.length);
+}
+
+const KEYWORD_HASHES = new Set<number>();
+for (const w of KEYWORDS.keys()) KEYWORD_HASHES.add(hashOf(w));
+for (const w of ['sport', 'sports', 'p', 'l', 'r', 'd']) KEYWORD_HASHES.add(hashOf(w));
+
+const SERVICE_HASHES = new Set<number>();
+for (const w of SERVICE_PORTS.keys()) SERVICE_HASHES.add(hashOf(w));
+
+function endsWithLower(text: string, b: number, len: number, word: string): boolean {
+  if (b - len < 0) return false;
+  for (let i = 0; i < len; i++) {
+    let c = text.charCodeAt(b - len + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Cheap test, without allocating, of whether text[a, b) can be a keyword or
+ * linking word; classifyWord gives the answer only when this says maybe.
+ */
+export function mayBeKeyword(text: string, a: number, b: number, hash = wordHash(text, a, b)): boolean {
+  if (KEYWORD_HASHES.has(hash)) return true;
+  const n = b - a;
+  if (n < 5) return false;
+  if (endsWithLower(text, b, 4, 'port') || endsWithLower(text, b, 5, 'ports') || endsWithLower(text, b, 6, 'listen')) return true;
+  for (let i = a; i + 5 <= b; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c === 114 && endsWithLower(text, i + 5, 5, 'range')) return true;
+  }
+  return false;
+}
+
+/** Whether text[a, b) may name a service of SERVICE_PORTS. */
+export function mayBeService(text: string, a: number, b: number, hash = wordHash(text, a, b)): boolean {
+  return SERVICE_HASHES.has(hash);
+}
+
+/** Hashes (wordHash) of the words of a set, to test words in text without slicing them. */
+export function hashSet(words: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const w of words) out.add(hashOf(w));
+  return out;
+}
+
+export const COUNT_NOUN_HASHES = hashSet(COUNT_NOUNS);
+export const PHYSICAL_BEFORE_HASHES = hashSet(PHYSICAL_BEFORE);
+export const FILE_EXTENSION_HASHES = hashSet(FILE_EXTENSIONS);
+export const NON_HOST_HASHES = hashSet(NON_HOST_PARTS);
+export const PROTOCOL_HASHES = new Map<number, 'tcp' | 'udp' | 'sctp' | 'dccp'>([
+  [hashOf('tcp'), 'tcp'], [hashOf('udp'), 'udp'], [hashOf('sctp'), 'sctp'], [hashOf('dccp'), 'dccp'],
+]);
