@@ -95,6 +95,10 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
             : unavailableReason(tab.url);
         return { ports: { kind: 'unavailable', reason }, site };
       }
+      const site = siteState(tab.url ?? mentions.url);
+      if (site.kind === 'site' && !site.enabled && mentions.groups.length === 0) {
+        return { ports: { kind: 'unavailable', reason: `Porthole is off on ${site.site}. Turn it on to list the ports on this page.` }, site };
+      }
       const rows: PagePortView[] = await Promise.all(
         mentions.groups.map(async (g, i): Promise<PagePortView> => {
           if (i >= NAMED_ROWS) return { ...g };
@@ -109,7 +113,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         }),
       );
       const ports: PagePortsState = { kind: 'ready', url: mentions.url, title: mentions.title, rows, total: mentions.total };
-      return { ports, site: siteState(tab.url ?? mentions.url) };
+      return { ports, site };
     },
 
     setSiteEnabled: async (site, enabled) => {

@@ -107,7 +107,10 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
   const iana = records.filter(isIana);
   const best = knowledge[0] ?? iana[0];
   const risk = highestRisk(records);
-  const protocols: Protocol[] = protocol ? [protocol] : [...new Set(records.filter((r) => r.port === info.port || r.endPort > r.port).flatMap((r) => r.protocols))];
+  // Curated and your records say which protocol the port is used with in
+  // practice (445: TCP); IANA often reserves both.
+  const practical = knowledge.length > 0 ? knowledge : records;
+  const protocols: Protocol[] = protocol ? [protocol] : [...new Set(practical.flatMap((r) => r.protocols))];
   const uses = knowledge.flatMap((r) => r.uses.map((u) => ({ ...u, from: r })));
   uses.sort((a, b) => Number(!!b.primary) - Number(!!a.primary));
   const secured = knowledge.filter((r) => r.security);

@@ -64,10 +64,10 @@ export function Popup({ api }: { api: PopupApi }) {
   return (
     <div class="popup">
       <header class="topbar">
-        <div class="brand">
+        <h1 class="brand">
           <img src="/icons/32.png" alt="" width={20} height={20} />
           <span>Porthole</span>
-        </div>
+        </h1>
         {site.kind === 'site' && (
           <label class="switch" title={`Hover cards and underlines on ${site.site}`}>
             <span class="switch-text">{site.enabled ? `On for ${site.site}` : `Off for ${site.site}`}</span>

@@ -23,15 +23,43 @@ export interface QuickSearchProps {
 type State =
   | { kind: 'idle' }
   | { kind: 'loading'; previous?: SearchAnswer }
-  | { kind: 'answer'; answer: SearchAnswer }
+  | { kind: 'answer'; answer: SearchAnswer; for: string }
   | { kind: 'error'; message: string };
 
-const MATCH_LABEL: Record<SearchHit['matched'], string> = {
-  port: 'port',
-  use: 'known use',
-  name: 'IANA name',
-  description: 'IANA description',
-};
+function matchLabel(hit: SearchHit): string | null {
+  if (hit.quality === 1) return 'similar';
+  switch (hit.matched) {
+    case 'port':
+      return null;
+    case 'use':
+      return 'known use';
+    case 'name':
+      return 'IANA name';
+    case 'description':
+      return hit.source === 'iana' ? 'IANA description' : 'description';
+  }
+}
+
+/** A range query gets a first option for the range as a whole. */
+function withRangeOverview(answer: SearchAnswer | undefined): SearchHit[] {
+  if (!answer) return [];
+  const q = answer.query;
+  if (q.kind !== 'range') return answer.hits;
+  const named = answer.hits.filter((h) => h.port >= q.port && h.endPort <= q.endPort).length;
+  return [
+    {
+      port: q.port,
+      endPort: q.endPort,
+      protocols: q.protocol ? [q.protocol] : [],
+      title: `All ports ${portLabel(q.port, q.endPort)}`,
+      detail: `Range overview: ${named} port${named === 1 ? '' : 's'} with a record`,
+      source: 'iana',
+      matched: 'port',
+      score: 1,
+    },
+    ...answer.hits,
+  ];
+}
 
 export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initialQuery = '', onQueryChange, idle }: QuickSearchProps) {
   const [query, setQuery] = useState(initialQuery);
@@ -58,7 +86,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
       search(query).then(
         (answer) => {
           if (mine !== seq.current) return; // a newer keystroke already asked
-          setState({ kind: 'answer', answer });
+          setState({ kind: 'answer', answer, for: query });
           setActive(0);
         },
         (err: unknown) => {
@@ -71,7 +99,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
   }, [query]);
 
   const answer = state.kind === 'answer' ? state.answer : state.kind === 'loading' ? state.previous : undefined;
-  const hits = answer?.hits ?? [];
+  const hits = withRangeOverview(answer);
   const optionId = (i: number) => `${listId}-opt-${i}`;
   const expanded = query.trim() !== '' && hits.length > 0;
 
@@ -101,7 +129,10 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
       } else if (state.kind === 'loading') {
         // Enter before the reply: open the first hit as soon as it arrives.
         e.preventDefault();
-        void search(query).then((a) => a.hits[0] && onOpen(a.hits[0], query));
+        void search(query).then((a) => {
+          const first = withRangeOverview(a)[0];
+          if (first) onOpen(first, query);
+        });
       }
     } else if (e.key === 'Escape' && query !== '') {
       // Clear first; a second Esc (empty input) closes the popup as usual.
@@ -166,7 +197,14 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
         </div>
       )}
 
-      <ul id={listId} role="listbox" aria-label="Matching ports" class={`results${state.kind === 'loading' ? ' stale' : ''}`} hidden={!expanded}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching ports"
+        class={`results${state.kind === 'loading' ? ' stale' : ''}`}
+        data-answered={state.kind === 'answer' ? state.for : undefined}
+        hidden={!expanded}
+      >
         {hits.map((hit, i) => (
           <li
             key={`${hit.port}-${hit.endPort}-${hit.source}-${i}`}
@@ -184,7 +222,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
             </span>
             <span class="result-meta">
               {hit.protocols.length > 0 && <span class="proto">{protocolsLabel(hit.protocols)}</span>}
-              <span class={`tag tag-${hit.matched}`}>{hit.quality === 1 ? 'similar' : MATCH_LABEL[hit.matched]}</span>
+              {matchLabel(hit) && <span class={`tag tag-${hit.quality === 1 ? 'similar' : hit.matched}`}>{matchLabel(hit)}</span>}
             </span>
           </li>
         ))}
