@@ -389,8 +389,8 @@ function Header({ id, content }: { id: string; content: CardContent }) {
   return (
     <header class="head">
       <div class="title-row">
-        <h2 id={id}>{title}</h2>
         <div class="head-chips">{chips}</div>
+        <h2 id={id}>{title}</h2>
       </div>
       {sub && <p class="range-class">{sub}</p>}
     </header>

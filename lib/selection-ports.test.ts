@@ -34,3 +34,17 @@ describe('explicitPortOfUrl', () => {
     expect(explicitPortOfUrl('not a url')).toBeNull();
   });
 });
+
+describe('portsInSelection with the real detector', () => {
+  it('explains the issue’s examples', async () => {
+    const { findPortMentions } = await import('./detect/index.ts');
+    const ports = (t: string) => portsInSelection(t, findPortMentions).map((p) => (p.endPort ? `${p.port}-${p.endPort}` : `${p.port}${p.protocol ? `/${p.protocol}` : ''}`));
+    expect(ports('0.0.0.0:139')).toEqual(['139']);
+    expect(ports('139')).toEqual(['139']);
+    expect(ports('ports 135-139')).toEqual(['135-139']);
+    expect(ports('53/udp')).toEqual(['53/udp']);
+    expect(ports('-p 8080:80')).toEqual(['8080', '80']);
+    expect(ports('http://example.com:8080/api')).toEqual(['8080']);
+    expect(ports('meeting at 12:30')).toEqual([]);
+  });
+});

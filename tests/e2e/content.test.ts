@@ -439,11 +439,27 @@ describe('screenshots', () => {
       await waitForMarked(page, text);
       await hover(page, await mentionPoint(page, text));
       const card = page.locator(CARD);
-      await expect.poll(() => card.innerText().catch(() => ''), { timeout: 15_000 }).toContain('IANA registry');
+      await expect.poll(() => card.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/IANA registry/i);
       await page.waitForTimeout(200);
       await page.screenshot({ path: resolve(RESULTS, file) });
       await page.close();
     }
+    // A range card, and a selection explained from the context menu.
+    const page = await openFixture('prose.html');
+    await waitForMarked(page, '135-139');
+    await hover(page, await mentionPoint(page, '135-139'));
+    await expect.poll(() => page.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/ports with a known use/i);
+    await page.screenshot({ path: resolve(RESULTS, 'card-range.png') });
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('code')!));
+    const tabId = await tabIdOf(page);
+    await browser.worker.evaluate(async (id) => {
+      const menu = (globalThis as unknown as { portholeContextMenu: { explainClick: (i: object, t: object) => Promise<string> } }).portholeContextMenu;
+      return menu.explainClick({ selectionText: 'docker run -p 8080:80 nginx ssh -p 2222 admin@example.org', frameId: 0 }, await chrome.tabs.get(id));
+    }, tabId);
+    await expect.poll(() => page.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/IANA registry/i);
+    await page.screenshot({ path: resolve(RESULTS, 'card-selection.png') });
+    await page.close();
     mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
     copyFileSync(resolve(RESULTS, 'card-light.png'), resolve(ROOT, 'docs/card.png'));
     await setSettings({});

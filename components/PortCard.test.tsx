@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { PortCard, cardPlainText, type CardContent } from './PortCard';
+import type { PortInfo } from '@/lib/types';
+
+const handlers = {
+  onOpenPort: vi.fn(),
+  onCopy: vi.fn(async () => true),
+  onDetails: vi.fn(),
+  onSaveNote: vi.fn(async () => {}),
+  onClose: vi.fn(),
+};
+
+const info: PortInfo = {
+  port: 445,
+  rangeClass: 'well-known',
+  records: [
+    {
+      id: 'curated:445',
+      source: 'curated',
+      port: 445,
+      endPort: 445,
+      protocols: ['tcp'],
+      title: 'SMB',
+      summary: 'Windows file sharing.',
+      uses: [{ name: 'Samba' }, { name: 'Windows file sharing', primary: true }],
+      security: { risk: 'critical', advice: 'Never expose it.' },
+      related: [139],
+    },
+    { id: 'iana:445', source: 'iana', port: 445, endPort: 445, protocols: ['tcp', 'udp'], serviceName: 'microsoft-ds', description: 'Microsoft-DS', asOf: '2026-09-17' },
+  ],
+};
+
+describe('PortCard', () => {
+  it('is a named dialog with uses (primary first), IANA line, risk, sources and related ports', () => {
+    render(<PortCard content={{ kind: 'port', info }} {...handlers} />);
+    const dialog = screen.getByRole('dialog', { name: /Port 445/ });
+    const text = dialog.textContent!;
+    expect(text.indexOf('Windows file sharing')).toBeLessThan(text.indexOf('Samba'));
+    expect(text).toContain('microsoft-ds — Microsoft-DS');
+    expect(text).toContain('Critical risk');
+    expect(text).toContain('Porthole notes');
+    expect(text).toContain('IANA registry, as of 2026-09-17');
+    fireEvent.click(screen.getByRole('button', { name: '139' }));
+    expect(handlers.onOpenPort).toHaveBeenCalledWith(139);
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
+    expect(handlers.onDetails).toHaveBeenCalledWith(445, undefined, undefined);
+  });
+
+  it('renders page text as text, never as HTML', () => {
+    const content: CardContent = { kind: 'none', text: '<img src=x onerror="alert(1)">port?' };
+    const { container } = render(<PortCard content={content} {...handlers} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror="alert(1)">port?');
+    expect(container.textContent).toContain('No port found');
+  });
+
+  it('offers a note for an unknown port and copies plain text', () => {
+    const unknown: PortInfo = { port: 47999, rangeClass: 'registered', records: [], nearby: [{ port: 48000, serviceName: 'nimcontroller' }] };
+    render(<PortCard content={{ kind: 'port', info: unknown }} {...handlers} />);
+    expect(screen.getByText(/No registered service/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Add a note about port 47999/ })).toBeTruthy();
+    expect(cardPlainText({ kind: 'port', info: unknown })).toContain('No registered service.');
+    expect(cardPlainText({ kind: 'port', info })).toMatch(/^Port 445\/TCP\/UDP — SMB/);
+  });
+});
