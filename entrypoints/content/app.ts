@@ -229,7 +229,9 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
 
   function explainText(text: string, origin: CardOrigin): boolean {
     const range = selectionRange();
-    const inSelection = range && text && range.toString().includes(text.trim().slice(0, 50)) ? range : null;
+    // The menu's selectionText has its whitespace collapsed: compare likewise.
+    const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const inSelection = range && text.trim() && flat(range.toString()).includes(flat(text).slice(0, 50)) ? range : null;
     let targets = inSelection ? mentionsIn(inSelection) : [];
     if (targets.length === 0) targets = portsInSelection(text, findPortMentions);
     targets = uniqueTargets(targets);

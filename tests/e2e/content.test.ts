@@ -155,6 +155,28 @@ describe('marking mentions without touching the DOM', () => {
     const found = (await marked(page))!;
     expect(found.filter((m) => m.text === '5432')).toHaveLength(1);
   });
+
+  it('survives a mutation storm (a full re-render) with a deferred rescan', async () => {
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'storm';
+      document.body.prepend(box);
+      // 1,500 separate insertions: well over the storm threshold.
+      for (let i = 0; i < 1500; i++) {
+        const p = document.createElement('p');
+        p.textContent = `row ${i} on port ${7000 + i}`;
+        box.append(p);
+      }
+      scrollTo(0, 0);
+    });
+    await waitForMarked(page, '7000');
+    await waitForMarked(page, '7003');
+    const found = (await marked(page))!;
+    // Nothing doubled by the rescan.
+    expect(found.filter((m) => m.text === '7000')).toHaveLength(1);
+    await page.evaluate(() => document.getElementById('storm')!.remove());
+    await expect.poll(async () => (await marked(page))!.some((m) => m.text === '7000')).toBe(false);
+  });
 });
 
 describe('hover card', () => {
