@@ -138,9 +138,12 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
       </header>
       {summary && <p class="summary">{summary}</p>}
 
-      {records.length === 0 && (
+      {(records.length === 0 || (info.nearby && info.nearby.length > 0)) && (
         <div class="callout">
-          <p>No registered service uses this port{protocol ? ` over ${protocol.toUpperCase()}` : ''}. Software may still use it unofficially.</p>
+          <p>
+            {records.length === 0 ? 'No registered service uses this port' : 'No named service is registered on this port'}
+            {protocol ? ` over ${protocol.toUpperCase()}` : ''}. Software may still use it unofficially.
+          </p>
           {info.nearby && info.nearby.length > 0 && (
             <p>
               Nearby registered ports:{' '}
