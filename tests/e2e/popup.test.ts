@@ -134,6 +134,16 @@ describe('quick search', () => {
   });
 });
 
+describe('manifest', () => {
+  it('declares the address-bar keyword and the popup shortcut, without the tabs permission', async () => {
+    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.omnibox).toEqual({ keyword: 'port' });
+    expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+O' });
+    expect(manifest.action?.default_popup).toBe('popup.html');
+    expect(manifest.permissions).not.toContain('tabs');
+  });
+});
+
 describe('ports on this page', () => {
   let page: Page;
   let tabPopup: Page;
