@@ -87,9 +87,9 @@ class Scanner {
   firstA = -1;
   firstB = -1;
   firstHash = 0;
-  // Line tracking: start of the current line, found forward with indexOf.
+  // Line tracking: the furthest position asked for and the start of its line.
   curLineStart = 0;
-  nextNewline = -1;
+  maxLinePos = 0;
   cmdLine = -1;
   cmdWord = '';
   // Cache of the compose "ports:" block lookup.
@@ -118,10 +118,16 @@ class Scanner {
   }
 
   emit(start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
-    const m: PortMention = { start, end, port };
-    if (endPort > port) m.endPort = endPort;
-    if (host !== undefined) m.host = host;
-    if (protocol !== undefined) m.protocol = protocol;
+    // One object literal per shape: no property added after allocation.
+    let m: PortMention;
+    if (endPort > port) {
+      if (host !== undefined) m = protocol !== undefined ? { start, end, port, endPort, host, protocol } : { start, end, port, endPort, host };
+      else m = protocol !== undefined ? { start, end, port, endPort, protocol } : { start, end, port, endPort };
+    } else if (host !== undefined) {
+      m = protocol !== undefined ? { start, end, port, host, protocol } : { start, end, port, host };
+    } else {
+      m = protocol !== undefined ? { start, end, port, protocol } : { start, end, port };
+    }
     this.out.push(m);
   }
 
@@ -501,23 +507,25 @@ class Scanner {
     return this.firstWord;
   }
 
-  /** Start of the line holding pos; found going forward (amortised linear over the scan). */
+  /**
+   * Start of the line holding pos (after the last '\n' before pos). Looks
+   * backwards only as far as the furthest position asked before, whose line
+   * start is cached, so the looks add up to one pass at most and usually stop
+   * at the nearest newline.
+   */
   lineOf(pos: number): number {
-    if (pos < this.curLineStart) {
+    if (pos < this.maxLinePos) {
+      if (pos >= this.curLineStart) return this.curLineStart;
       const ls = lineStart(this.t, pos, pos + 1);
       return ls < 0 ? 0 : ls;
     }
-    if (this.nextNewline === -1) this.nextNewline = this.findNewline(0);
-    while (this.nextNewline < pos) {
-      this.curLineStart = this.nextNewline + 1;
-      this.nextNewline = this.findNewline(this.curLineStart);
-    }
+    const t = this.t;
+    const stop = this.maxLinePos;
+    let i = pos - 1;
+    while (i >= stop && t.charCodeAt(i) !== 10) i--;
+    if (i >= stop) this.curLineStart = i + 1;
+    this.maxLinePos = pos;
     return this.curLineStart;
-  }
-
-  findNewline(from: number): number {
-    const i = this.t.indexOf('\n', from);
-    return i < 0 ? this.n : i;
   }
 
   /** First word of the line holding pos (after a prompt and sudo), cached per line. */
