@@ -96,18 +96,25 @@ function linkifyScan(linkify: LinkifyIt, text: string): number {
   return linkify.match(text)?.length ?? 0;
 }
 
-function timeIt(fn: () => unknown, minMs = 400): number {
-  fn(); // warm up
-  fn();
-  let runs = 0;
-  const t0 = performance.now();
-  let t = t0;
-  while (t - t0 < minMs || runs < 3) {
-    fn();
-    runs++;
-    t = performance.now();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/**
+ * Times several scanners over the same text fairly: two warm-up runs each,
+ * then `rounds` rounds in which each scanner runs once, in turn (so load
+ * changes on the machine hit all of them alike). Returns each one's median
+ * time in ms.
+ */
+function timeAll(fns: (() => unknown)[], rounds = 11): number[] {
+  for (const fn of fns) { fn(); fn(); }
+  const times = fns.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      times[k]!.push(performance.now() - t0);
+    });
   }
-  return (t - t0) / runs;
+  return times.map(median);
 }
 
 export function adversarial(size = 1 << 20): [string, string][] {
@@ -133,9 +140,9 @@ export async function runDetectBench(options: { megabytes?: number; log?: (line:
     const sizeMB = text.length / 1e6;
     const found = findPortMentions(text).length;
     const plainFound = plainScan(text);
-    const detectMs = timeIt(() => findPortMentions(text));
-    const plainMs = timeIt(() => plainScan(text));
-    const linkifyMs = timeIt(() => linkifyScan(linkify, text), 200);
+    const [detectMs, plainMs, linkifyMs] = timeAll([
+      () => findPortMentions(text), () => plainScan(text), () => linkifyScan(linkify, text),
+    ]) as [number, number, number];
     log(`${sizeMB.toFixed(1)} MB, ${label}`);
     log(`  findPortMentions  ${rate(sizeMB, detectMs).toFixed(1).padStart(7)} MB/s  (${detectMs.toFixed(1)} ms, ${found} mentions)`);
     log(`  plain regex       ${rate(sizeMB, plainMs).toFixed(1).padStart(7)} MB/s  (${plainMs.toFixed(1)} ms, ${plainFound} host:port matches)`);
@@ -143,12 +150,17 @@ export async function runDetectBench(options: { megabytes?: number; log?: (line:
     log(`  ratio vs plain regex: ${(plainMs / detectMs).toFixed(2)}×  (target ≥ 0.7×)`);
     log(`  ratio vs linkify-it:  ${(linkifyMs / detectMs).toFixed(1)}×  (target ≥ 6×)`);
   }
-  log('adversarial inputs, 1 MB each (target < 100 ms):');
+  log('(median of 11 interleaved runs after 2 warm-up runs each; same text for all three)');
+  log('adversarial inputs, 1 MB each (target < 100 ms, median of 5 runs):');
   for (const [name, input] of adversarial()) {
     findPortMentions(input.slice(0, 1000));
-    const t0 = performance.now();
-    findPortMentions(input);
-    const ms = performance.now() - t0;
+    const runs: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      findPortMentions(input);
+      runs.push(performance.now() - t0);
+    }
+    const ms = median(runs);
     log(`  ${name.padEnd(20)} ${ms.toFixed(1).padStart(7)} ms`);
   }
 }

@@ -269,7 +269,14 @@ class Scanner {
     let proto = this.suffixProto(e);
     let end = e;
     if (proto !== undefined) end = this.suffixEnd;
-    else if (address) proto = lineProtocol(this.t, this.lineOf(hostStart), hostStart);
+    else if (address) {
+      // lineProtocol only reads lines whose start is at most 160 back: look no further.
+      const t = this.t;
+      const lim = hostStart > 161 ? hostStart - 161 : 0;
+      let i = hostStart - 1;
+      while (i >= lim && t.charCodeAt(i) !== 10) i--;
+      if (i >= lim || lim === 0) proto = lineProtocol(t, i + 1, hostStart);
+    }
     this.emit(s, e, v, v, host, proto);
     return end;
   }
@@ -1009,11 +1016,8 @@ class Scanner {
 
   /** nc -zv host 22, telnet mail.example.com 25, docker port web 80. */
   hostPortCommand(s: number): boolean {
-    const cmd = this.command(s);
-    if (cmd === '') return false;
-    const isDockerPort = cmd === 'docker' && this.lineArgIs(s, 'port');
-    if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return false;
-    // The word before the number is a host (not an option or its value).
+    // The word before the number is a host (not an option or its value):
+    // checked first, as it needs no look at the line.
     const t = this.t;
     let j = s;
     while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
@@ -1023,6 +1027,10 @@ class Scanner {
     if (k === j) return false;
     const first = t.charCodeAt(k);
     if (first === 45) return false;
+    const cmd = this.command(s);
+    if (cmd === '') return false;
+    const isDockerPort = cmd === 'docker' && this.lineArgIs(s, 'port');
+    if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return false;
     const word = t.slice(k, j).toLowerCase();
     if (word === cmd || word === 'port') return false;
     // Its own previous word must not be an option taking a value (-w 3 host).
