@@ -704,12 +704,14 @@ class Scanner {
       if (kw === KW_PORT) {
         mode |= M_LIST;
         if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
-        if (this.physicalBefore(k, word)) return KW_NONE;
-        this.kwProto = this.protoWordBefore(k);
+        const hb = wordBeforeHash(t, k); // the word before the keyword, read once
+        if (this.physicalBefore(word, hb)) return KW_NONE;
+        this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
       } else if (kw === KW_PORTS) {
         mode |= M_LIST | M_TO_RANGE;
-        if (this.physicalBefore(k, word)) return KW_NONE;
-        this.kwProto = this.protoWordBefore(k);
+        const hb = wordBeforeHash(t, k); // the word before the keyword, read once
+        if (this.physicalBefore(word, hb)) return KW_NONE;
+        this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
       } else if (kw === KW_RANGE_KEY) {
         mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
       } else if (kw === KW_PROTO) {
@@ -751,12 +753,11 @@ class Scanner {
   }
 
   /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
-  physicalBefore(k: number, word: string): boolean {
+  physicalBefore(word: string, h: number): boolean {
     const dash = word.lastIndexOf('-');
     const under = word.lastIndexOf('_');
     const cut = dash > under ? dash : under;
     if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
-    const h = wordBeforeHash(this.t, k);
     return h !== 0 && PHYSICAL_BEFORE_HASHES.has(h);
   }
 
