@@ -1,6 +1,6 @@
 // Where Porthole's knowledge comes from: versions, dates and licences.
 import type { AboutInfo } from '@/lib/messages';
-import { Section, formatDate } from './common';
+import { Section, TableScroll, formatDate } from './common';
 
 export function AboutView({ about, error }: { about: AboutInfo | null; error?: string }) {
   if (error) return <p class="status status-error" role="alert">{error}</p>;
@@ -32,7 +32,7 @@ export function AboutView({ about, error }: { about: AboutInfo | null; error?: s
       </Section>
       <Section title="Data sources" intro="Every entry says where it came from: the IANA registry (with its date), Porthole's own notes, or yours.">
         {data && data.sources.length > 0 ? (
-          <div class="table-wrap">
+          <TableScroll label="Table of data sources">
             <table class="sources">
               <thead>
                 <tr>
@@ -53,7 +53,7 @@ export function AboutView({ about, error }: { about: AboutInfo | null; error?: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p class="empty">The port database is not loaded yet.</p>
         )}

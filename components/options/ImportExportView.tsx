@@ -8,7 +8,7 @@ import type { IanaPreview, UserImportPreview } from '@/lib/import/diff';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB, tooLargeMessage, type ImportProblem } from '@/lib/import/limits';
 import type { ImportOutcome } from '@/lib/messages';
 import type { OptionsApi } from './api';
-import { Problems, Section, StatusLine, errorText, formatDate, type Status } from './common';
+import { Problems, Section, StatusLine, TableScroll, errorText, formatDate, type Status } from './common';
 
 export const IANA_CSV_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv';
 
@@ -104,7 +104,7 @@ function UserPreview({ preview }: { preview: UserImportPreview }) {
         </tbody>
       </table>
       {rows.length > 0 ? (
-        <div class="table-wrap">
+        <TableScroll label="Rows that change">
           <table class="changes">
             <caption class="visually-hidden">Rows that change</caption>
             <thead>
@@ -131,7 +131,7 @@ function UserPreview({ preview }: { preview: UserImportPreview }) {
             </tbody>
           </table>
           {rows.length > 200 && <p class="meta">…and {rows.length - 200} more.</p>}
-        </div>
+        </TableScroll>
       ) : (
         <p class="meta">Everything in the file is already here: importing changes nothing.</p>
       )}
@@ -357,7 +357,7 @@ function IanaChanges({ preview }: { preview: IanaPreview }) {
         </tbody>
       </table>
       {changes.length > 0 && (
-        <div class="table-wrap">
+        <TableScroll label="Examples of entries that change">
           <table class="changes">
             <caption class="visually-hidden">Examples of entries that change</caption>
             <thead>
@@ -383,7 +383,7 @@ function IanaChanges({ preview }: { preview: IanaPreview }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

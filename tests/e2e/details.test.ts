@@ -1,7 +1,7 @@
 // The full details page in Chromium with the built extension.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { launchWithExtension, type Launched } from './harness.ts';
 
 let browser: Launched;
@@ -18,11 +18,6 @@ async function open(query: string): Promise<void> {
   await page.goto(`chrome-extension://${browser.extensionId}/details.html?${query}`);
   await page.locator('.details-title').waitFor();
   await page.locator('[aria-busy=true]').waitFor({ state: 'detached' });
-}
-
-async function axe(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('details page', () => {
@@ -114,11 +109,11 @@ describe('details page', () => {
 
   it('is axe-clean in light and dark', async () => {
     await open('port=445');
-    expect(await axe()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await axe()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await open('port=135&end=139');
-    expect(await axe()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
   });
 });

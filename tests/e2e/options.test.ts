@@ -2,10 +2,10 @@
 // of your own through the UI, relaunch the browser on the same profile and
 // find both again; bad imports show their errors and change nothing; axe-clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { axeViolations } from './axe.ts';
 import { launchWithExtension, newProfileDir, sendFromPage, type Launched } from './harness.ts';
 
 const profileDir = newProfileDir();
@@ -28,9 +28,7 @@ async function openOptions(hash: string): Promise<Page> {
 }
 
 async function expectAxeClean(p: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const violations = result.violations.map((v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(violations).toEqual([]);
+  expect((await axeViolations(p)).map((v) => `${label}: ${v}`)).toEqual([]);
 }
 
 beforeAll(async () => {

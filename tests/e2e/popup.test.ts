@@ -1,8 +1,8 @@
 // The popup in Chromium with the built extension: quick search, keyboard,
 // details, ports on a fixture page, the site switch, and axe.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { launchWithExtension, type Launched } from './harness.ts';
 import { serveFixtures, type FixtureServer } from './popup-server.ts';
 
@@ -32,10 +32,6 @@ async function search(query: string): Promise<string[]> {
   return options().allInnerTexts();
 }
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('quick search', () => {
   beforeEach(async () => {
@@ -118,7 +114,7 @@ describe('quick search', () => {
     await popup.locator('.details-title').waitFor();
     expect(await popup.locator('.details-title').innerText()).toMatch(/SMB/);
     expect(await popup.locator('.cmd code').allInnerTexts()).toContain('nc -zv HOST 445');
-    expect(await axe(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     // A related port opens in the popup itself.
     await popup.locator('.related a', { hasText: '139' }).first().click();
     await expect.poll(() => popup.locator('.port-big').first().innerText()).toBe('139');
@@ -127,9 +123,9 @@ describe('quick search', () => {
 
   it('is axe-clean with results, light and dark', async () => {
     await search('postgres');
-    expect(await axe(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'dark' });
-    expect(await axe(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'light' });
   });
 });
@@ -201,7 +197,7 @@ describe('ports on this page', () => {
   });
 
   it('is axe-clean with the list', async () => {
-    expect(await axe(tabPopup)).toEqual([]);
+    expect(await axeViolations(tabPopup)).toEqual([]);
   });
 
   it('says so plainly when the tab is a browser page', async () => {
