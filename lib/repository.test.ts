@@ -3,31 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { dataMeta, openPortholeDB, populate, type PortholeDB } from './db.ts';
 import { PortRepository } from './repository.ts';
 import { putUserRecord, setNote } from './user-data.ts';
+import { curatedRecord as curated, ianaRecord as iana } from './test-records.ts';
 import type { CuratedRecord, IanaRecord, PortDataset } from './types.ts';
-
-const iana = (port: number, serviceName: string, over: Partial<IanaRecord> = {}): IanaRecord => ({
-  id: `iana:${port}/${serviceName}`,
-  source: 'iana',
-  port,
-  endPort: port,
-  protocols: ['tcp', 'udp'],
-  serviceName,
-  description: `${serviceName} service`,
-  asOf: '2026-09-17',
-  ...over,
-});
-const curated = (port: number, title: string, over: Partial<CuratedRecord> = {}): CuratedRecord => ({
-  id: `curated:${port}`,
-  source: 'curated',
-  port,
-  endPort: port,
-  protocols: ['tcp'],
-  title,
-  summary: `${title} summary`,
-  uses: [{ name: title, primary: true }],
-  commonness: 1,
-  ...over,
-});
 
 const dataset = (version: string, extra: (IanaRecord | CuratedRecord)[] = []): PortDataset => ({
   version,

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PortSearchIndex, compareHits, type SearchHit } from './search.ts';
+import { curatedRecord, ianaRecord } from './test-records.ts';
 import type { CuratedRecord, IanaRecord } from './types.ts';
 
-const iana = (port: number, serviceName: string, description: string, over: Partial<IanaRecord> = {}): IanaRecord => ({
-  id: `iana:${port}/${serviceName}/${over.protocols?.join('+') ?? 'tcp+udp'}`,
-  source: 'iana',
-  port,
-  endPort: port,
-  protocols: ['tcp', 'udp'],
-  serviceName,
-  description,
-  asOf: '2026-09-17',
-  ...over,
-});
-const curated = (port: number, title: string, over: Partial<CuratedRecord> = {}): CuratedRecord => ({
-  id: `curated:${port}`,
-  source: 'curated',
-  port,
-  endPort: port,
-  protocols: ['tcp'],
-  title,
-  summary: `${title} summary`,
-  uses: [{ name: title, primary: true }],
-  commonness: 2,
-  ...over,
-});
+// Two rows of one service differ only by protocol here, so the id carries the protocols.
+const iana = (port: number, serviceName: string, description: string, over: Partial<IanaRecord> = {}): IanaRecord =>
+  ianaRecord(port, serviceName, { id: `iana:${port}/${serviceName}/${over.protocols?.join('+') ?? 'tcp+udp'}`, description, ...over });
+const curated = (port: number, title: string, over: Partial<CuratedRecord> = {}): CuratedRecord => curatedRecord(port, title, { commonness: 2, ...over });
 
 const index = new PortSearchIndex([
   iana(22, 'ssh', 'The Secure Shell (SSH) Protocol'),
