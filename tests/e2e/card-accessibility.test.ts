@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Launched } from './harness.ts';
-import { serveFixtures, type FixtureServer } from './content-fixtures/server.ts';
+import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 import { hover, mentionPoint, waitForMarked } from './page-helpers.ts';
 import { axeViolations } from './axe.ts';
 

@@ -7,7 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumPath, launchWithExtension, type Launched } from './harness.ts';
-import { serveFixtures, type FixtureServer } from './content-fixtures/server.ts';
+import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 import { hover, marked, mentionPoint, textPoint, waitForMarked } from './page-helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

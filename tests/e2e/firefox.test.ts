@@ -3,7 +3,7 @@
 // IndexedDB database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { serveFixtures, type FixtureServer } from './content-fixtures/server.ts';
+import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 import { FIREFOX_EXTENSION_DIR, firefoxPath, launchFirefoxWithExtension, type FirefoxSession } from './firefox-bidi.ts';
 
 const binary = firefoxPath();

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from './harness.ts';
-import { serveFixtures } from './popup-server.ts';
+import { serveFixtures } from './fixture-server.ts';
 
 const out = resolve(process.argv[2] ?? 'test-results/screenshots');
 mkdirSync(out, { recursive: true });

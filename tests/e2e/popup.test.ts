@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.ts';
 import { launchWithExtension, type Launched } from './harness.ts';
-import { serveFixtures, type FixtureServer } from './popup-server.ts';
+import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 
 let browser: Launched;
 let fixtures: FixtureServer;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { launchWithExtension, sendFromPage, type Launched } from './harness.ts';
-import { serveFixtures, type FixtureServer } from './content-fixtures/server.ts';
+import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 import { hover, mentionPoint, waitForMarked } from './page-helpers.ts';
 
 const CARD = 'porthole-ui [role="dialog"]';
