@@ -41,7 +41,25 @@ const P_NOT_PORT = new Set([
 /** Commands where -P is the port (elsewhere -P is parallelism, Perl regex …). */
 const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mysqladmin', 'rsync', 'curl']);
 /** Commands whose positional arguments are host then port. */
-const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'openssl', 'nping', 'hping3', 'tcping', 'psping']);
+const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'nping', 'hping3', 'tcping', 'psping']);
+/**
+ * Config directives whose arguments are an address then a port
+ * (redis replicaof/slaveof, sentinel monitor, OpenVPN remote). Unlike nc,
+ * further numbers are not ports (sentinel's quorum), and the address must
+ * look like one (an IPv4 address, a dotted name, localhost).
+ */
+const HOST_PORT_DIRECTIVES = new Set(['replicaof', 'slaveof', 'sentinel', 'remote']);
+/** Words on a line that make a small number after "port" a network port rather than a socket on a device. */
+const NET_CONTEXT = new Set([
+  'tcp', 'udp', 'ip', 'ipv4', 'ipv6', 'ssh', 'http', 'https', 'ftp', 'smtp', 'dns', 'firewall', 'iptables', 'ufw',
+  'nmap', 'nc', 'netcat', 'telnet', 'listen', 'listens', 'listening', 'bind', 'binds', 'bound', 'socket', 'sockets',
+  'localhost', 'daemon', 'echo', 'discard', 'protocol', 'packets', 'traffic', 'kernel', 'ephemeral', 'tcpmux',
+]);
+/** Plain port words (not config keys): a small number after them needs network context. */
+const PLAIN_PORT_WORDS = new Set([
+  'port', 'ports', 'porta', 'porte', 'portas', 'puerto', 'puertos', 'poort', 'poorten', 'porty', 'portu', 'portar',
+  'porten', 'portti', 'porcie', 'порт', 'порта', 'порту', 'портом', 'порте', 'порты', 'портов', 'портах', 'портами',
+]);
 
 const EMPTY: PortMention[] = [];
 
@@ -80,6 +98,8 @@ class Scanner {
   listIsMap = false;
   // Result of the last keyword lookup.
   kwStart = 0;
+  /** The keyword was a plain port word (port, porta, ポート), not a key like DB_PORT. */
+  kwPlain = false;
   kwProto: Protocol | undefined = undefined;
   kwMode = 0;
   firstWord = '';
@@ -656,7 +676,7 @@ class Scanner {
       if (c >= 0x3000 || (c >= 0xac00 && c <= 0xd7a3)) {
         // Chinese, Japanese, Korean: 端口 22, ポート番号は22, 포트 22.
         const r = this.cjkBefore(j);
-        if (r === 1) { this.kwStart = j; this.kwMode = M_LIST; return KW_PORT; }
+        if (r === 1) { this.kwStart = j; this.kwMode = M_LIST; this.kwPlain = true; return KW_PORT; }
         if (r > 1) { j -= r - 1; hops++; if (hops > 3) return KW_NONE; continue; }
         return KW_NONE;
       }
@@ -686,7 +706,12 @@ class Scanner {
       if (kw === KW_NONE) {
         if (named || dashes > 0 || hops === 0 || !(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) return KW_NONE;
         const of = wordBefore(t, k);
-        if (!OF_WORDS.has(of)) return KW_NONE;
+        if (!OF_WORDS.has(of)) {
+          // "Domyślny port PostgreSQL to 5432": a known service right after a port word.
+          if (!SERVICE_PORTS.has(word.toLowerCase())) return KW_NONE;
+          const ok = classifyWord(of, 0);
+          if (ok !== KW_PORT && ok !== KW_PORTS) return KW_NONE;
+        }
         named = true;
         kw = KW_LINK;
       }
@@ -701,16 +726,17 @@ class Scanner {
       }
       // A keyword. Work out its mode and protocol.
       this.kwStart = k;
+      this.kwPlain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
       if (kw === KW_PORT) {
         mode |= M_LIST;
         if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-        if (this.physicalBefore(word, hb)) return KW_NONE;
+        if (this.physicalBefore(word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
       } else if (kw === KW_PORTS) {
         mode |= M_LIST | M_TO_RANGE;
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-        if (this.physicalBefore(word, hb)) return KW_NONE;
+        if (this.physicalBefore(word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
       } else if (kw === KW_RANGE_KEY) {
         mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
@@ -753,12 +779,48 @@ class Scanner {
   }
 
   /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
-  physicalBefore(word: string, h: number): boolean {
+  physicalBefore(word: string, h: number, k: number): boolean {
     const dash = word.lastIndexOf('-');
     const under = word.lastIndexOf('_');
     const cut = dash > under ? dash : under;
     if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
-    return h !== 0 && PHYSICAL_BEFORE_HASHES.has(h);
+    if (h === 0 || !PHYSICAL_BEFORE_HASHES.has(h)) return false;
+    // The last label of a host name is not a hardware word: "github.com port 22".
+    let j = k;
+    while (j > 0 && isInlineSpace(this.t.charCodeAt(j - 1))) j--;
+    while (j > 0 && isAsciiLetter(this.t.charCodeAt(j - 1))) j--;
+    return this.at(j - 1) !== DOT;
+  }
+
+  /** Whether the line around pos names something of networking (tcp, ssh, firewall, listen …). */
+  netContext(pos: number): boolean {
+    const t = this.t;
+    let a = pos;
+    const lo = pos > 160 ? pos - 160 : 0;
+    while (a > lo && t.charCodeAt(a - 1) !== 10) a--;
+    let b = pos;
+    const hi = pos + 120 < this.n ? pos + 120 : this.n;
+    while (b < hi && t.charCodeAt(b) !== 10) b++;
+    let i = a;
+    while (i < b) {
+      if (!isAsciiLetter(t.charCodeAt(i))) { i++; continue; }
+      let j = i;
+      while (j < b && isAsciiLetter(t.charCodeAt(j))) j++;
+      if (j - i <= 10 && !isAsciiLetter(this.at(i - 1)) && NET_CONTEXT.has(t.slice(i, j).toLowerCase())) return true;
+      i = j;
+    }
+    return false;
+  }
+
+  /** A price: "4,90 €", "5 $", "12.50 EUR". */
+  priceAfter(e: number): boolean {
+    let i = e;
+    const c = this.at(i);
+    if ((c === COMMA || c === DOT) && isDigit(this.at(i + 1)) && isDigit(this.at(i + 2)) && !isDigit(this.at(i + 3))) i += 3;
+    if (isInlineSpace(this.at(i))) i++;
+    const d = this.at(i);
+    if (d === 0x20ac || d === 36 || d === 0xa3 || d === 0xa5 || d === 0x20bd) return true;
+    return matchesLower(this.t, i, 'eur') || matchesLower(this.t, i, 'usd') || matchesLower(this.t, i, 'zł');
   }
 
   protoWordBefore(k: number): Protocol | undefined {
@@ -784,6 +846,14 @@ class Scanner {
       }
       case KW_PORT:
       case KW_PORTS: {
+        if (this.priceAfter(e)) return -1; // frais de port : 4,90 €
+        if (v > 0 && v < 10 && this.kwPlain) {
+          // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
+          // sockets on a device unless the line speaks of networking.
+          let endV = 0;
+          if (rangeNext) endV = portValue(t, e + 1, digitsEnd(t, e + 1));
+          if (endV < 10 && !this.netContext(s)) return -1;
+        }
         if (v <= 64) {
           const w1 = wordAfter(t, e);
           if (w1 === 'of' || w1 === 'on' || w1 === 'at' || w1 === 'in' || w1 === 'der' || w1 === 'du' || w1 === 'del' || w1 === 'do' || w1 === 'da') {
@@ -844,7 +914,7 @@ class Scanner {
     let spaces = 0;
     while (isInlineSpace(this.at(i)) && spaces < 2) { i++; spaces++; }
     const c = this.at(i);
-    if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(this.at(i + 4))) {
+    if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(this.at(i + 4)) && this.at(i + 4) !== EQUALS && this.at(i + 4) !== COLON) {
       const next = wordAfter(t, i + 4);
       if (COUNTED_AFTER.has(next)) return false;
       const prev = wordBefore(t, s);

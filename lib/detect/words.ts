@@ -41,6 +41,9 @@ function kw(kind: number, words: string): void {
 kw(KW_PORT, `
   port portnumber portno portnum portnummer port# port-number port_number
   puerto porta poort porcie portu portti porten porty
+  standaardpoort poortnummer numero_porta portanummer
+  port_value portvalue port-value toport localforward remoteforward dynamicforward
+  listenstream listendatagram
   порт порта порту портом порте
   standardport zielport quellport serverport
   localport remoteport listenport connectport hostport containerport targetport nodeport
@@ -48,14 +51,14 @@ kw(KW_PORT, `
   externalport internalport lport rport bindport httpport httpsport sshport
 `);
 kw(KW_PORTS, `
-  ports puertos portas poorten portar
+  ports puertos portas poorten portar porte
   порты портов портах портами
 `);
 kw(KW_PROTO, 'tcp udp sctp dccp');
 kw(KW_LISTEN, 'listen');
 kw(KW_EXPOSE, 'expose');
 kw(KW_DPORT, 'dport dports dpt spt dpts spts multiport');
-kw(KW_LINK_RANGE, 'range rango intervalo plage bereich диапазон');
+kw(KW_LINK_RANGE, 'range ranges rango intervalo plage bereich диапазон');
 kw(KW_LINK_FROM, 'from von de desde da с');
 kw(KW_LINK, `
   is was are be been becomes set to at on of the a an number no nr nº no. num
@@ -68,6 +71,7 @@ kw(KW_LINK, `
   è predefinita il numero sulla
   по умолчанию номер на это равен используется
   op het standaard
+  those these di van für del for
 `);
 
 export function classifyWord(word: string, dashes: number): number {
@@ -237,7 +241,7 @@ export const OF_WORDS = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'do', 'd
 
 /** Linking words between list items: and, or, und, et, y, и, 和 … */
 export const LIST_WORDS = new Set([
-  'and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'и', 'или', 'en', 'plus',
+  'and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'и', 'или', 'en', 'plus', 'i', 'oraz', 'lub',
 ]);
 
 /** Words joining the two ends of a range in prose: through, bis, à, до … */
