@@ -4,9 +4,9 @@
 // opens instead.
 import { browser, type Browser } from 'wxt/browser';
 import { findPortMentions } from '@/lib/detect';
-import type { ContentRequest } from '@/lib/messages';
 import { explicitPortOfUrl, portsInSelection } from '@/lib/selection-ports';
 import { detailsUrl } from '@/lib/urls';
+import { sendToContentScript } from './content-script';
 
 export const MENU_ID = 'porthole-explain';
 export const EXPLAIN_COMMAND = 'explain-port';
@@ -27,10 +27,6 @@ function createMenus(): void {
   );
 }
 
-async function sendToTab(tabId: number, request: ContentRequest, frameId?: number): Promise<unknown> {
-  return frameId !== undefined ? browser.tabs.sendMessage(tabId, request, { frameId }) : browser.tabs.sendMessage(tabId, request);
-}
-
 /** The text to explain: the selection, else a link's URL (when it names a port). */
 export function clickText(info: ClickInfo): string {
   if (info.selectionText?.trim()) return info.selectionText;
@@ -46,10 +42,10 @@ export async function explainClick(info: ClickInfo, tab: TabLike | undefined): P
   const text = clickText(info);
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      const answer = await sendToTab(tab.id, { type: 'explainSelection', text: text.slice(0, 100_000) }, info.frameId ?? 0);
+      const answer = await sendToContentScript(tab.id, { type: 'explainSelection', text: text.slice(0, 100_000) }, info.frameId ?? 0);
       if (answer !== undefined) return 'card';
     } catch {
-      // No content script in that frame: a browser page, the PDF viewer, a store page.
+      // No content script can run in that frame: a browser page, the PDF viewer, a store page.
     }
   }
   const port = portsInSelection(text, findPortMentions)[0] ?? (info.linkUrl ? linkPort(info.linkUrl) : undefined);
@@ -70,7 +66,7 @@ function linkPort(url: string): { port: number; endPort?: number; protocol?: str
 export async function explainCommand(tab: TabLike | undefined): Promise<boolean> {
   if (tab?.id === undefined || tab.id < 0) return false;
   try {
-    return (await sendToTab(tab.id, { type: 'explainAtCaret' })) === true;
+    return (await sendToContentScript(tab.id, { type: 'explainAtCaret' })) === true;
   } catch {
     return false;
   }

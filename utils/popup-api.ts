@@ -4,7 +4,8 @@
 // Permissions: none beyond the manifest's. tabs.query gives the active tab's
 // id without `tabs`; its URL comes with `activeTab` (granted when the user
 // opens the popup) or, failing that, from the content script's own reply.
-// tabs.sendMessage to our content script needs no permission.
+// tabs.sendMessage to our content script needs no permission; injecting it
+// into a tab opened before Porthole was installed uses `scripting`.
 import { browser } from 'wxt/browser';
 import { highestRisk } from '@/lib/format';
 import type { ContentReplies, ContentRequest } from '@/lib/messages';
@@ -13,6 +14,7 @@ import { detailsUrl } from '@/lib/urls';
 import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
 import type { PopupApi, SiteState } from '@/components/popup/Popup';
 import { nameOf } from '@/components/details/useDetails';
+import { sendToContentScript } from './content-script';
 import { ask } from './messaging';
 import { loadSettings, saveSettings } from './settings-store';
 
@@ -39,7 +41,7 @@ async function targetTab(params: URLSearchParams): Promise<TargetTab | null> {
 
 async function sendToTab<T extends ContentRequest['type']>(tabId: number, message: Extract<ContentRequest, { type: T }>): Promise<ContentReplies[T]> {
   const reply: unknown = await Promise.race([
-    browser.tabs.sendMessage(tabId, message),
+    sendToContentScript(tabId, message),
     new Promise((_, reject) => setTimeout(() => reject(new Error('The page did not answer.')), PAGE_TIMEOUT_MS)),
   ]);
   // The content script may answer with the background's envelope or the bare value.

@@ -1,0 +1,45 @@
+// Talks to a tab's content script. Tabs that were open before Porthole was
+// installed or updated have none (the browser only injects into new pages):
+// when the user asks for it (popup, menu, shortcut — activeTab grants the
+// tab), inject it once with the scripting API and ask again.
+import { browser } from 'wxt/browser';
+import type { ContentRequest } from '@/lib/messages';
+
+const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
+/** A freshly injected script needs a moment to start listening. */
+const RETRY_DELAYS_MS = [50, 100, 200, 400, 800];
+
+function send(tabId: number, request: ContentRequest, frameId?: number): Promise<unknown> {
+  return frameId !== undefined ? browser.tabs.sendMessage(tabId, request, { frameId }) : browser.tabs.sendMessage(tabId, request);
+}
+
+async function inject(tabId: number, frameId?: number): Promise<void> {
+  const declared = browser.runtime.getManifest().content_scripts?.[0];
+  const target = { tabId, ...(frameId !== undefined ? { frameIds: [frameId] } : {}) };
+  if (declared?.css?.length) await browser.scripting.insertCSS({ target, files: declared.css });
+  // The manifest's own file list (WXT types `files` with build-time paths).
+  await browser.scripting.executeScript({ target, files: (declared?.js ?? []) as ['/content-scripts/content.js'] });
+}
+
+/**
+ * Sends `request` to the content script of `tabId` (one frame, or the top
+ * frame's answer when none is given), injecting the script first where it is
+ * missing. Throws where no script can run (browser pages, the store, PDFs).
+ */
+export async function sendToContentScript(tabId: number, request: ContentRequest, frameId?: number): Promise<unknown> {
+  try {
+    return await send(tabId, request, frameId);
+  } catch (err) {
+    if (!NO_RECEIVER.test(String(err))) throw err;
+  }
+  await inject(tabId, frameId);
+  for (const delay of RETRY_DELAYS_MS) {
+    await new Promise((r) => setTimeout(r, delay));
+    try {
+      return await send(tabId, request, frameId);
+    } catch (err) {
+      if (!NO_RECEIVER.test(String(err))) throw err;
+    }
+  }
+  throw new Error('Porthole could not start in this tab.');
+}
