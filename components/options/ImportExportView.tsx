@@ -5,28 +5,12 @@ import { exportDefinitionsCsv, exportFileName, exportNotesCsv, exportUserJson } 
 import { portLabel, protocolsLabel } from '@/lib/format';
 import type { IanaImportInfo } from '@/lib/import/apply';
 import type { IanaPreview, UserImportPreview } from '@/lib/import/diff';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_MB, tooLargeMessage, type ImportProblem } from '@/lib/import/limits';
-import type { ImportOutcome } from '@/lib/messages';
+import { MAX_IMPORT_MB } from '@/lib/import/limits';
 import type { OptionsApi } from './api';
-import { Problems, Section, StatusLine, TableScroll, errorText, formatDate, type Status } from './common';
+import { Section, StatusLine, TableScroll, errorText, formatDate, type Status } from './common';
+import { FileImport, useFileImport } from './FileImport';
 
 export const IANA_CSV_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv';
-
-type Step<T> =
-  | { step: 'idle' }
-  | { step: 'busy'; what: string }
-  | { step: 'problems'; fileName: string; problems: ImportProblem[] }
-  | { step: 'preview'; fileName: string; text: string; preview: T }
-  | { step: 'done'; fileName: string; result: T };
-
-/** Reads a chosen file, refusing it before reading when it is too large. */
-async function readChosen(input: HTMLInputElement): Promise<{ fileName: string; text: string } | { fileName: string; problems: ImportProblem[] } | null> {
-  const file = input.files?.[0];
-  input.value = '';
-  if (!file) return null;
-  if (file.size > MAX_IMPORT_BYTES) return { fileName: file.name, problems: [{ message: tooLargeMessage(file.size, file.name) }] };
-  return { fileName: file.name, text: await file.text() };
-}
 
 export function ImportExportView({ api, ianaImport, onChanged }: { api: OptionsApi; ianaImport?: IanaImportInfo; onChanged: () => void }) {
   return (
@@ -140,42 +124,7 @@ function UserPreview({ preview }: { preview: UserImportPreview }) {
 }
 
 function UserImportSection({ api, onChanged }: { api: OptionsApi; onChanged: () => void }) {
-  const [state, setState] = useState<Step<UserImportPreview>>({ step: 'idle' });
-  const [error, setError] = useState<Status>(null);
-
-  const outcome = (fileName: string, text: string, o: ImportOutcome<UserImportPreview>, applied: boolean) => {
-    if (!o.valid) setState({ step: 'problems', fileName, problems: o.problems });
-    else if (applied) setState({ step: 'done', fileName, result: o.result });
-    else setState({ step: 'preview', fileName, text, preview: o.result });
-  };
-
-  const choose = async (e: Event) => {
-    setError(null);
-    try {
-      const chosen = await readChosen(e.currentTarget as HTMLInputElement);
-      if (!chosen) return;
-      if ('problems' in chosen) return setState({ step: 'problems', ...chosen });
-      setState({ step: 'busy', what: `Reading ${chosen.fileName}…` });
-      outcome(chosen.fileName, chosen.text, await api.previewImport(chosen.text, chosen.fileName), false);
-    } catch (err) {
-      setState({ step: 'idle' });
-      setError({ kind: 'error', text: `${errorText(err)} Nothing was changed.` });
-    }
-  };
-
-  const apply = async () => {
-    if (state.step !== 'preview') return;
-    const { fileName, text } = state;
-    setState({ step: 'busy', what: 'Importing…' });
-    try {
-      outcome(fileName, text, await api.applyImport(text, fileName), true);
-      onChanged();
-    } catch (err) {
-      setState({ step: 'idle' });
-      setError({ kind: 'error', text: `${errorText(err)} Nothing was changed.` });
-    }
-  };
-
+  const flow = useFileImport({ preview: api.previewImport, apply: api.applyImport, applying: 'Importing…', onApplied: onChanged });
   return (
     <Section
       title="Import notes and ports"
@@ -187,84 +136,34 @@ function UserImportSection({ api, onChanged }: { api: OptionsApi; onChanged: () 
         </>
       }
     >
-      <div class="file-pick">
-        <label for="user-import-file">File to import</label>
-        <input id="user-import-file" class="file-input" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => void choose(e)} />
-        <span class="hint">JSON or CSV, up to {MAX_IMPORT_MB} MB</span>
-      </div>
-      <StatusLine status={error} />
-      {state.step === 'busy' && (
-        <p class="status" role="status">
-          {state.what}
-        </p>
-      )}
-      {state.step === 'problems' && <Problems title={`${state.fileName} cannot be imported`} problems={state.problems} />}
-      {state.step === 'preview' && (
-        <div class="preview" aria-label="Import preview" role="region">
-          <p class="preview-title">
-            Preview of <strong>{state.fileName}</strong>
-          </p>
-          <UserPreview preview={state.preview} />
-          <div class="actions">
-            <button type="button" class="primary" onClick={() => void apply()} disabled={state.preview.notes.added + state.preview.notes.changed + state.preview.definitions.added + state.preview.definitions.changed === 0}>
-              Apply import
-            </button>
-            <button type="button" onClick={() => setState({ step: 'idle' })}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
-      {state.step === 'done' && (
-        <p class="status status-ok" role="status">
-          Imported {state.fileName}: {state.result.definitions.added} ports added, {state.result.definitions.changed} changed; {state.result.notes.added} notes added, {state.result.notes.changed} changed.
-        </p>
-      )}
+      <FileImport
+        flow={flow}
+        id="user-import-file"
+        label="File to import"
+        accept=".json,.csv,application/json,text/csv"
+        hint={`JSON or CSV, up to ${MAX_IMPORT_MB} MB`}
+        previewLabel="Import preview"
+        applyLabel="Apply import"
+        canApply={(p) => p.notes.added + p.notes.changed + p.definitions.added + p.definitions.changed > 0}
+        done={(r) => `${r.definitions.added} ports added, ${r.definitions.changed} changed; ${r.notes.added} notes added, ${r.notes.changed} changed.`}
+      >
+        {(preview) => <UserPreview preview={preview} />}
+      </FileImport>
     </Section>
   );
 }
 
 function IanaImportSection({ api, ianaImport, onChanged }: { api: OptionsApi; ianaImport?: IanaImportInfo; onChanged: () => void }) {
-  const [state, setState] = useState<Step<IanaPreview>>({ step: 'idle' });
-  const [status, setStatus] = useState<Status>(null);
-
-  const choose = async (e: Event) => {
-    setStatus(null);
-    try {
-      const chosen = await readChosen(e.currentTarget as HTMLInputElement);
-      if (!chosen) return;
-      if ('problems' in chosen) return setState({ step: 'problems', ...chosen });
-      setState({ step: 'busy', what: `Reading ${chosen.fileName}…` });
-      const o = await api.previewIanaImport(chosen.text, chosen.fileName);
-      setState(o.valid ? { step: 'preview', fileName: chosen.fileName, text: chosen.text, preview: o.result } : { step: 'problems', fileName: chosen.fileName, problems: o.problems });
-    } catch (err) {
-      setState({ step: 'idle' });
-      setStatus({ kind: 'error', text: `${errorText(err)} Nothing was changed.` });
-    }
-  };
-
-  const apply = async () => {
-    if (state.step !== 'preview') return;
-    const { fileName, text } = state;
-    setState({ step: 'busy', what: 'Replacing the IANA registry…' });
-    try {
-      const o = await api.importIana(text, fileName);
-      setState(o.valid ? { step: 'done', fileName, result: o.result } : { step: 'problems', fileName, problems: o.problems });
-      onChanged();
-    } catch (err) {
-      setState({ step: 'idle' });
-      setStatus({ kind: 'error', text: `${errorText(err)} Nothing was changed.` });
-    }
-  };
+  const flow = useFileImport({ preview: api.previewIanaImport, apply: api.importIana, applying: 'Replacing the IANA registry…', onApplied: onChanged });
 
   const reset = async () => {
     try {
       await api.resetIana();
-      setState({ step: 'idle' });
-      setStatus({ kind: 'ok', text: 'Back to the registry bundled with Porthole.' });
+      flow.reset();
+      flow.setStatus({ kind: 'ok', text: 'Back to the registry bundled with Porthole.' });
       onChanged();
     } catch (err) {
-      setStatus({ kind: 'error', text: errorText(err) });
+      flow.setStatus({ kind: 'error', text: errorText(err) });
     }
   };
 
@@ -291,44 +190,28 @@ function IanaImportSection({ api, ianaImport, onChanged }: { api: OptionsApi; ia
           </button>
         </div>
       )}
-      <div class="file-pick">
-        <label for="iana-import-file">Registry CSV to import</label>
-        <input id="iana-import-file" class="file-input" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e)} />
-        <span class="hint">CSV with IANA's columns, up to {MAX_IMPORT_MB} MB</span>
-      </div>
-      <StatusLine status={status} />
-      {state.step === 'busy' && (
-        <p class="status" role="status">
-          {state.what}
-        </p>
-      )}
-      {state.step === 'problems' && <Problems title={`${state.fileName} cannot be imported`} problems={state.problems} />}
-      {state.step === 'preview' && (
-        <div class="preview" role="region" aria-label="Registry import preview">
-          <p class="preview-title">
-            Preview of <strong>{state.fileName}</strong>: {state.preview.recordCount.toLocaleString()} entries from {state.preview.rowCount.toLocaleString()} rows ({state.preview.skipped.toLocaleString()} without a port or protocol skipped); newest entry {state.preview.newestDate}.
-          </p>
-          {state.preview.currentDate && state.preview.newestDate <= state.preview.currentDate && (
-            <p class="warning">
-              This file is not newer than the registry in use (as of {state.preview.currentDate}). You can still import it; the next update of Porthole will replace it.
-            </p>
-          )}
-          <IanaChanges preview={state.preview} />
-          <div class="actions">
-            <button type="button" class="primary" onClick={() => void apply()}>
-              Replace the IANA registry
-            </button>
-            <button type="button" onClick={() => setState({ step: 'idle' })}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
-      {state.step === 'done' && (
-        <p class="status status-ok" role="status">
-          Imported {state.fileName}: {state.result.counts.added} entries added, {state.result.counts.changed} changed, {state.result.counts.removed} removed.
-        </p>
-      )}
+      <FileImport
+        flow={flow}
+        id="iana-import-file"
+        label="Registry CSV to import"
+        accept=".csv,text/csv"
+        hint={`CSV with IANA's columns, up to ${MAX_IMPORT_MB} MB`}
+        previewLabel="Registry import preview"
+        summary={(p) => `: ${p.recordCount.toLocaleString()} entries from ${p.rowCount.toLocaleString()} rows (${p.skipped.toLocaleString()} without a port or protocol skipped); newest entry ${p.newestDate}.`}
+        applyLabel="Replace the IANA registry"
+        done={(r) => `${r.counts.added} entries added, ${r.counts.changed} changed, ${r.counts.removed} removed.`}
+      >
+        {(preview) => (
+          <>
+            {preview.currentDate && preview.newestDate <= preview.currentDate && (
+              <p class="warning">
+                This file is not newer than the registry in use (as of {preview.currentDate}). You can still import it; the next update of Porthole will replace it.
+              </p>
+            )}
+            <IanaChanges preview={preview} />
+          </>
+        )}
+      </FileImport>
     </Section>
   );
 }
