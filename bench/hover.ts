@@ -1,0 +1,192 @@
+// Hover→card latency in real Chromium with the built extension: from the
+// pointer arriving on an underlined mention (one page.mouse.move straight onto
+// it) until the card's dialog is in the page, visible, placed and showing the
+// port's content (not "Looking it up…"), measured inside the page:
+// - start: the timeStamp of the pointermove event that arrives on the mention;
+// - dom: a MutationObserver (document and the card's shadow root) sees the
+//   finished card; frame: the next requestAnimationFrame after that, i.e. the
+//   frame that paints it (the figure reported first).
+// The configured hover delay is set to 0 through the options' storage key
+// (`local:settings`) and whatever delay is stored is subtracted anyway.
+// Warm: the service worker running and its database open (a warm-up hover
+// first). Cold: the service worker stopped before every hover with CDP
+// ServiceWorker.stopAllWorkers; each stop is verified (CDP reports the
+// worker's version `stopped`) and the hover must start it again (CDP reports
+// exactly one `starting` between the stop and the finished card).
+//
+//   npm run build && node --experimental-strip-types bench/hover.ts
+/// <reference types="chrome" />
+import { createServer } from 'node:http';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchWithExtension } from '../tests/e2e/harness.ts';
+import { summarize } from './stats.ts';
+
+const SAMPLES = 20;
+const PORTS = [22, 25, 53, 80, 110, 143, 443, 445, 993, 1433, 1521, 2049, 3000, 3306, 3389, 5432, 5672, 5900, 6379, 8080, 8443, 9092, 9200, 11211, 27017];
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>hover bench</title>
+<style>body{font:16px/1.4 sans-serif;margin:20px;width:520px} p{margin:0 0 6px}</style></head><body>
+${PORTS.map((p) => `<p>The service listens on port ${p} by default.</p>`).join('\n')}
+</body></html>`;
+
+interface Sample {
+  /** pointermove timeStamp → card complete in the DOM. */
+  dom: number;
+  /** pointermove timeStamp → the animation frame after that. */
+  frame: number;
+}
+
+/** Arms the in-page stopwatch: the next pointermove starts it, the finished card stops it. */
+function arm(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __hover: Promise<{ start: number; dom: number; frame: number }> };
+    w.__hover = new Promise((resolve) => {
+      let start: number | null = null;
+      const onMove = (e: PointerEvent) => {
+        start ??= e.timeStamp;
+      };
+      addEventListener('pointermove', onMove, { capture: true, passive: true });
+      const watched = new Set<Node>();
+      const done = (): boolean => {
+        const root = document.querySelector('porthole-ui')?.shadowRoot;
+        if (!root) return false;
+        if (!watched.has(root)) {
+          watched.add(root);
+          observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+        }
+        const dialog = root.querySelector('[role="dialog"]');
+        const frame = root.querySelector<HTMLElement>('.frame');
+        if (!dialog || !frame?.style.transform) return false;
+        if (!dialog.querySelector('.body section.block') || dialog.textContent?.includes('Looking it up')) return false;
+        const box = dialog.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && getComputedStyle(dialog).visibility !== 'hidden';
+      };
+      const observer = new MutationObserver(() => {
+        if (start === null || !done()) return;
+        const dom = performance.now();
+        observer.disconnect();
+        removeEventListener('pointermove', onMove, { capture: true });
+        requestAnimationFrame(() => resolve({ start: start!, dom, frame: performance.now() }));
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+  });
+}
+
+async function mentionPoints(page: Page): Promise<{ x: number; y: number }[]> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const points = await page.evaluate(() =>
+      [...((CSS.highlights.get('porthole-port') ?? new Set()) as unknown as Set<Range>)].map((r) => {
+        const b = r.getClientRects()[0]!;
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }),
+    );
+    if (points.length >= PORTS.length) return points.sort((a, b) => a.y - b.y);
+    if (Date.now() > until) throw new Error(`only ${points.length} of ${PORTS.length} mentions underlined`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Pointer off every mention and the card closed (hover cards close after a grace period). */
+async function rest(page: Page): Promise<void> {
+  await page.mouse.move(1200, 750);
+  await page.waitForFunction(() => !document.querySelector('porthole-ui'), undefined, { timeout: 5000 });
+  await page.waitForTimeout(50);
+}
+
+async function hoverOnce(page: Page, point: { x: number; y: number }): Promise<Sample> {
+  await rest(page);
+  await arm(page);
+  await page.mouse.move(point.x, point.y);
+  const t = await page.evaluate(() => (window as unknown as { __hover: Promise<{ start: number; dom: number; frame: number }> }).__hover);
+  return { dom: t.dom - t.start, frame: t.frame - t.start };
+}
+
+/** The extension's service-worker versions as CDP reports them: running status, and how many times one started. */
+interface WorkerWatch {
+  statuses: () => string[];
+  starts: () => number;
+}
+
+async function watchWorker(cdp: CDPSession, extensionId: string): Promise<WorkerWatch> {
+  const versions = new Map<string, string>();
+  let starts = 0;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: list }) => {
+    for (const v of list) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      if (v.runningStatus === 'starting' && versions.get(v.versionId) !== 'starting') starts++;
+      versions.set(v.versionId, v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { statuses: () => [...versions.values()], starts: () => starts };
+}
+
+/** Stops the extension's service worker and waits until CDP reports every version of it stopped. */
+async function stopWorker(cdp: CDPSession, watch: WorkerWatch): Promise<void> {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const until = Date.now() + 5000;
+  while (watch.statuses().length === 0 || !watch.statuses().every((s) => s === 'stopped')) {
+    if (Date.now() > until) throw new Error(`service worker did not stop: ${watch.statuses().join(', ') || 'no version seen'}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function line(label: string, samples: Sample[]): string {
+  const f = summarize(samples.map((s) => s.frame));
+  const d = summarize(samples.map((s) => s.dom));
+  return `  ${label}: p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (max ${f.max.toFixed(1)}) to the painting frame; card in the DOM p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms — ${samples.length} samples`;
+}
+
+async function main(): Promise<void> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+
+  const browser = await launchWithExtension();
+  // The hover delay, through the same storage key the options page writes.
+  const options = await browser.openExtensionPage('options.html');
+  const delayMs = await options.evaluate(async () => {
+    const { settings } = (await chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+    await chrome.storage.local.set({ settings: { ...(settings ?? {}), hoverDelayMs: 0 } });
+    const stored = (await chrome.storage.local.get('settings')) as { settings: { hoverDelayMs: number } };
+    return stored.settings.hoverDelayMs;
+  });
+  await options.close();
+
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url);
+  const points = await mentionPoints(page);
+  const cdp = await browser.context.newCDPSession(page);
+  const watch = await watchWorker(cdp, browser.extensionId);
+
+  // Warm: one hover opens the database, then SAMPLES more.
+  await hoverOnce(page, points[0]!);
+  const warm: Sample[] = [];
+  for (let i = 0; i < SAMPLES; i++) warm.push(await hoverOnce(page, points[(i + 1) % points.length]!));
+
+  const cold: Sample[] = [];
+  let verified = 0;
+  for (let i = 0; i < SAMPLES; i++) {
+    await rest(page);
+    await stopWorker(cdp, watch);
+    const before = watch.starts();
+    cold.push(await hoverOnce(page, points[(i + 5) % points.length]!));
+    // The hover itself had to start the worker again (and nothing else did first).
+    if (watch.starts() !== before + 1) throw new Error(`cold sample ${i}: expected the hover to start the worker once, saw ${watch.starts() - before} starts`);
+    verified++;
+  }
+  await browser.close();
+  server.close();
+
+  const net = (s: Sample): Sample => ({ dom: s.dom - delayMs, frame: s.frame - delayMs });
+  console.log('Hover→card latency (pointer arrives on a mention → card visible with the port\'s content):');
+  console.log(`  hover delay: set to ${delayMs} ms via local:settings {hoverDelayMs}; ${delayMs} ms subtracted from every sample`);
+  console.log(line('warm (worker running, database open)', warm.map(net)));
+  console.log(line(`cold (worker stopped before each hover, ${verified} verified stops and restarts)`, cold.map(net)));
+}
+
+await main();
