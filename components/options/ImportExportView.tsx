@@ -1,5 +1,6 @@
 // Export the user's data; import notes and definitions (with a preview); import
 // a newer IANA registry CSV.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { exportDefinitionsCsv, exportFileName, exportNotesCsv, exportUserJson } from '@/lib/export-user';
 import { portLabel, protocolsLabel } from '@/lib/format';
@@ -65,6 +66,36 @@ function Counts({ label, counts }: { label: string; counts: { added: number; cha
   );
 }
 
+/** The rows an import changes, in a scrollable table whose first column is the kind of change. */
+function ChangeTable({ label, columns, foot, children }: { label: string; columns: string[]; foot?: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <TableScroll label={label}>
+      <table class="changes">
+        <caption class="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {['Change', ...columns].map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+      {foot}
+    </TableScroll>
+  );
+}
+
+function ChangeCell({ status }: { status: string }) {
+  return (
+    <td>
+      <span class={`badge change-${status}`}>{status}</span>
+    </td>
+  );
+}
+
 function UserPreview({ preview }: { preview: UserImportPreview }) {
   const rows = [
     ...preview.definitionChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `d${c.key}`, status: c.status, what: 'Port', port: c.key, text: `${c.entry.title} — ${c.entry.summary}`, before: c.previous ? `${c.previous.title} — ${c.previous.summary}` : undefined })),
@@ -88,34 +119,17 @@ function UserPreview({ preview }: { preview: UserImportPreview }) {
         </tbody>
       </table>
       {rows.length > 0 ? (
-        <TableScroll label="Rows that change">
-          <table class="changes">
-            <caption class="visually-hidden">Rows that change</caption>
-            <thead>
-              <tr>
-                <th scope="col">Change</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Port</th>
-                <th scope="col">New value</th>
-                <th scope="col">Was</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, 200).map((r) => (
-                <tr key={r.key}>
-                  <td>
-                    <span class={`badge change-${r.status}`}>{r.status}</span>
-                  </td>
-                  <td>{r.what}</td>
-                  <td class="mono">{r.port}</td>
-                  <td class="clip">{r.text}</td>
-                  <td class="clip muted">{r.before ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length > 200 && <p class="meta">…and {rows.length - 200} more.</p>}
-        </TableScroll>
+        <ChangeTable label="Rows that change" columns={['Kind', 'Port', 'New value', 'Was']} foot={rows.length > 200 && <p class="meta">…and {rows.length - 200} more.</p>}>
+          {rows.slice(0, 200).map((r) => (
+            <tr key={r.key}>
+              <ChangeCell status={r.status} />
+              <td>{r.what}</td>
+              <td class="mono">{r.port}</td>
+              <td class="clip">{r.text}</td>
+              <td class="clip muted">{r.before ?? ''}</td>
+            </tr>
+          ))}
+        </ChangeTable>
       ) : (
         <p class="meta">Everything in the file is already here: importing changes nothing.</p>
       )}
@@ -240,33 +254,17 @@ function IanaChanges({ preview }: { preview: IanaPreview }) {
         </tbody>
       </table>
       {changes.length > 0 && (
-        <TableScroll label="Examples of entries that change">
-          <table class="changes">
-            <caption class="visually-hidden">Examples of entries that change</caption>
-            <thead>
-              <tr>
-                <th scope="col">Change</th>
-                <th scope="col">Port</th>
-                <th scope="col">Protocol</th>
-                <th scope="col">Service</th>
-                <th scope="col">Description</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr key={`${c.status}${c.id}`}>
-                  <td>
-                    <span class={`badge change-${c.status}`}>{c.status}</span>
-                  </td>
-                  <td class="mono">{portLabel(c.port, c.endPort)}</td>
-                  <td>{protocolsLabel(c.protocols as never)}</td>
-                  <td class="mono">{c.serviceName}</td>
-                  <td class="clip">{c.description}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ChangeTable label="Examples of entries that change" columns={['Port', 'Protocol', 'Service', 'Description']}>
+          {changes.map((c) => (
+            <tr key={`${c.status}${c.id}`}>
+              <ChangeCell status={c.status} />
+              <td class="mono">{portLabel(c.port, c.endPort)}</td>
+              <td>{protocolsLabel(c.protocols as never)}</td>
+              <td class="mono">{c.serviceName}</td>
+              <td class="clip">{c.description}</td>
+            </tr>
+          ))}
+        </ChangeTable>
       )}
     </>
   );
