@@ -62,7 +62,7 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
 const IMAGE_HASHES = hashSet(IMAGE_NAMES);
 const HOST_HASHES = hashSet(HOST_NAMES);
 
-function isIPv4(text: string, h: number, colon: number): boolean {
+export function isIPv4(text: string, h: number, colon: number): boolean {
   let parts = 0;
   let val = 0;
   let digits = 0;

@@ -11,11 +11,11 @@ import {
 import {
   isImageContext, lineCommand, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
 } from './context.ts';
-import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD } from './host.ts';
+import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
 import type { PortMention } from './types.ts';
 import {
   COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
-  KW_OPT_BIG_P, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
+  KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
   COUNT_NOUN_HASHES, OF_WORDS, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PROTOCOL_HASHES, RANGE_WORDS, SERVICE_PORTS,
   classifyWord, mayBeKeyword, mayBeService, wordHash,
 } from './words.ts';
@@ -30,6 +30,25 @@ const M_CHANGE = 4;
 const M_SPACE_LIST = 8;
 /** Two numbers separated by spaces form a range (PassivePorts 49152 65534). */
 const M_SPACE_RANGE = 16;
+/** Only an arrow continues: "127.0.0.1:8080 -> 80" (kubectl port-forward). */
+const M_ARROW = 32;
+/** netcat and friends: -l / -lvnp take a port. */
+const NC_CMDS = new Set(['nc', 'ncat', 'netcat']);
+/** Package runners before a command name: npx serve -l 5000. */
+const RUNNERS = new Set(['npx', 'pnpx', 'bunx', 'pnpm', 'yarn', 'npm']);
+/** Calls whose first argument is a port: new ServerSocket(6789), htons(8080). */
+const PORT_CALLS = new Set([
+  'serversocket', 'datagramsocket', 'multicastsocket', 'htons', 'inetsocketaddress', 'socketaddress', 'setport',
+  'withport', 'useport', 'listenandserve', 'listentcp', 'listenudp',
+]);
+/** Keys of SQL Server / ADO.NET connection strings whose value is "host,port". */
+const CONN_HOST_KEYS = new Set(['server', 'data source', 'address', 'addr', 'network address', 'datasource']);
+/** Words of a "Port …:" form label that make the number a count or a setting that is not a port. */
+const LABEL_NOT_PORT = new Set([
+  'number', 'count', 'total', 'max', 'maximum', 'min', 'minimum', 'open', 'closed', 'scanned', 'filtered',
+  'available', 'free', 'speed', 'status', 'state', 'type', 'mode', 'name', 'id', 'vlan', 'errors', 'utilization',
+  'usage', 'security', 'channel', 'duplex', 'description', 'cost', 'priority',
+]);
 
 /** Commands whose -p takes something other than a port (a PID, a directory, a prompt). */
 const P_NOT_PORT = new Set([
@@ -258,13 +277,19 @@ class Scanner {
       return this.bareColon(s, e, v, chained);
     }
     if (isHostChar(cp)) return this.namedHost(s, e, v, colon, chained);
+    if (cp === SLASH && this.at(colon - 2) === SLASH && this.at(colon - 3) === COLON && isAsciiLetter(this.at(colon - 4))) {
+      // CONTROLLER://:9093 — a URL with an empty host (every interface).
+      return this.bareColon(s, e, v, chained);
+    }
     return chained ? this.skipChain(e) : e;
   }
 
   bareColon(s: number, e: number, v: number, chained: boolean): number {
     if (chained) return this.skipChain(e);
-    if (v <= 0 || this.at(e) === COLON) return e; // :100: is an emoji code
-    this.emit(s, e, v, v, undefined, undefined);
+    if (v <= 0) return e;
+    const proto = this.protoWordBefore(s - 1); // listen tcp :8080
+    if (this.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
+    this.emit(s, e, v, v, undefined, proto);
     return e;
   }
 
@@ -277,8 +302,12 @@ class Scanner {
       const c = this.t.charCodeAt(k);
       if (c === 91) break;
       if (c === COLON) colons++;
-      else if (!(isHex(c) || c === DOT || c === 37 /* % */ || isAsciiLetter(c) || isDigit(c))) return e;
+      else if (!(isHex(c) || c === DOT || c === 37 /* % */ || isAsciiLetter(c) || isDigit(c) || c === 45)) return e;
       k--;
+    }
+    if (k >= lim && colons === 0 && !chained && v > 0 && k + 1 < rb && classifyHost(this.t, k + 1, rb, v, false) === HOST_ADDRESS) {
+      // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
+      return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
     }
     if (k < lim || colons < 2 || chained || v <= 0) return chained ? this.skipChain(e) : e;
     return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
@@ -297,7 +326,14 @@ class Scanner {
       while (i >= lim && t.charCodeAt(i) !== 10) i--;
       if (i >= lim || lim === 0) proto = lineProtocol(t, i + 1, hostStart);
     }
+    // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
+    if (proto === undefined) proto = this.protoWordBefore(hostStart);
+    // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
+    if (proto === undefined && hostStart >= 2 && hostStart - 2 === this.lastHostEnd && this.at(hostStart - 1) === 62 && this.at(hostStart - 2) === 45) proto = this.lastHostProto;
+    this.lastHostEnd = end;
+    this.lastHostProto = proto;
     this.emit(s, e, v, v, host, proto);
+    this.setList(end, undefined, M_ARROW, false);
     return end;
   }
 
@@ -332,6 +368,21 @@ class Scanner {
       // ssh -L 8080:localhost:80 — the forwarded-to port.
       return this.hostPort(s, e, v, t.slice(h, colon), h, false);
     }
+    if (p0 === 37 /* % */ && !chained && v > 0) {
+      // 127.0.0.53%lo:53, [fe80::1]%eth0:546 (ss): an address with its interface.
+      let a = h - 1;
+      const lo = a > 48 ? a - 48 : 0;
+      if (this.at(a - 1) === RBRACKET) {
+        let b = a - 2;
+        while (b > lo && t.charCodeAt(b) !== 91) b--;
+        if (t.charCodeAt(b) === 91 && b < a - 2) return this.hostPort(s, e, v, t.slice(b + 1, a - 1), b, true);
+        return e;
+      }
+      let b = a;
+      while (b > lo && (isDigit(t.charCodeAt(b - 1)) || t.charCodeAt(b - 1) === DOT)) b--;
+      if (b < a && isIPv4(t, b, a) && !isGlue(this.at(b - 1))) return this.hostPort(s, e, v, t.slice(b, a), b, true);
+      return e;
+    }
     if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? this.skipChain(e) : e;
     const name = t.slice(h, colon);
     if (kind === HOST_KEYWORD) {
@@ -345,6 +396,19 @@ class Scanner {
       if (v < 0) return e;
       if (kw === KW_PROTO && v === 0) return e;
       return this.accept(s, e, v, proto, M_LIST, undefined);
+    }
+    if (chained && p0 === EQUALS && v >= 1024) {
+      // server.1=zk1:2888:3888 — a host with two ports (ZooKeeper's peer and election ports).
+      const s2 = e + 1;
+      const e2 = digitsEnd(t, s2);
+      const v2 = portValue(t, s2, e2);
+      const c = this.at(e2);
+      if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, h)) {
+        const hostName = t.slice(h, colon);
+        this.emit(s, e, v, v, hostName, undefined);
+        this.emit(s2, e2, v2, v2, hostName, undefined);
+        return e2;
+      }
     }
     if (chained || v <= 0) return chained ? this.skipChain(e) : e;
     if (kind === HOST_WORD && !url) {
@@ -456,9 +520,12 @@ class Scanner {
   plainCase(s: number, e: number, c0: number, c1: number): number {
     const t = this.t;
     // Glued to a word or a dotted number: v2, x_3, 1.5, 192.168.…
-    if (isGlue(c0)) return e;
+    if (isGlue(c0)) {
+      if (c0 === 112 && this.at(s - 2) === 45 && isInlineSpace(this.at(s - 3))) return this.gluedOptP(s, e);
+      return e;
+    }
     if (c0 === DOT && (isAsciiLetter(this.at(s - 2)) || isDigit(this.at(s - 2)))) return e;
-    if (c1 === DOT && isDigit(this.at(e + 1))) return this.skipDotted(e);
+    if (c1 === DOT && isDigit(this.at(e + 1))) return this.dotted(s, e, c0);
     if (isGlue(c1) && !(c1 === 95 && false)) return e; // 80ms, 3rd, 5x
     if (isDash(c1) && isWordLetter(this.at(e + 1))) return e; // 48-port, 3-way
     if (c1 === 37 || c1 === AT || c1 === 0xb0 /* ° */) return e; // 80%, 5@, 22°
@@ -476,6 +543,7 @@ class Scanner {
     // 1. The next item of a list announced before: ports 80, 443 and 8080.
     if (this.listContinues(s)) {
       if (this.countedAfter(e) || (slashDigit && !(this.listMode & M_LIST))) return e;
+      if ((this.listMode & M_SPACE_LIST) && isDash(c1) && !(portValue(t, e + 1, digitsEnd(t, e + 1)) > v)) return e; // a date, not a range
       return this.accept(s, e, v, this.listProto, this.listMode, undefined);
     }
     if (c0 === SLASH) {
@@ -504,6 +572,9 @@ class Scanner {
       return this.accept(s, e, v, proto, M_LIST, undefined);
     }
     if (this.portWordAfter(s, e)) return this.accept(s, e, v, undefined, 0, undefined);
+    if (v > 0 && (c1 === COMMA || c1 === 0x3001 || isInlineSpace(c1) || c1 === 0x548c || c1 === 0x3068) && this.listThenPortWord(e)) {
+      return this.accept(s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
+    }
     if (c1 === COMMA && v > 0) {
       // 80,443/tcp (ufw status): the protocol after the list covers every item.
       const lp = this.listSuffixProto(e);
@@ -517,15 +588,176 @@ class Scanner {
     if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && lineHasWord(t, s, 'ufw')) {
       return this.accept(s, e, v, undefined, M_LIST, undefined); // ufw allow 443
     }
+    if (v > 0 && fw !== 0 && this.inPortsBraces(s)) return this.accept(s, e, v, undefined, 0, undefined); // ports { http = 8500 }
+    if (v > 0 && this.portLabel(s)) return this.accept(s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
 
     // 4. Line shapes: compose "- 5432", code calls, nc/telnet host port.
     if (v > 0 && this.composeItem(isQuote(c0) ? s - 1 : s)) return this.accept(s, e, v, this.suffixProto(e), M_LIST, undefined);
     if (v > 0) {
       const host = this.codeCallHost(s, e, c0);
-      if (host !== undefined) return this.accept(s, e, v, undefined, 0, host);
-      if (this.hostPortCommand(s)) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
+      if (host !== undefined) return this.accept(s, e, v, undefined, 0, host === '' ? undefined : host);
+      if (c0 === LPAREN && this.portCall(s)) return this.accept(s, e, v, undefined, 0, undefined);
+      if (c0 === COMMA) {
+        const ch = this.connStringHost(s);
+        if (ch !== undefined) return this.accept(s, e, v, undefined, 0, ch);
+      }
+      const hp = this.hostPortCommand(s, e, v);
+      if (hp === 1) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
+      if (hp === 2) return this.accept(s, e, v, this.hpProto, 0, this.hpHost);
     }
     return e;
+  }
+
+  /** -p80,443 (masscan, nmap): -p glued to its value. mysql's -pSECRET is a password. */
+  gluedOptP(s: number, e: number): number {
+    const v = portValue(this.t, s, e);
+    if (v < 0) return this.skipInvalid(e);
+    const cmd = this.command(s);
+    if (P_NOT_PORT.has(cmd) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb') return e;
+    const c = this.at(e);
+    if (!(c === -1 || isSpace(c) || c === COMMA || isDash(c))) return e;
+    if (v === 0 && !isDash(c)) return e;
+    return this.accept(s, e, v, undefined, M_LIST, undefined);
+  }
+
+  /** A dotted number at s: a version or address, or tcpdump's address.port (10.0.0.5.51514 > 10.0.0.9.80:). */
+  dotted(s: number, e: number, c0: number): number {
+    const end = this.skipDotted(e);
+    const c = this.at(end);
+    if ((c !== 32 && c !== COLON) || !(c0 === 32 || c0 === -1)) return end;
+    const t = this.t;
+    let dots = 0;
+    let last = -1;
+    for (let i = s; i < end; i++) if (t.charCodeAt(i) === DOT) { dots++; last = i; }
+    if (dots !== 4 || !isIPv4(t, s, last)) return end;
+    const arrowAfter = c === 32 && this.at(end + 1) === 62 && this.at(end + 2) === 32 && isDigit(this.at(end + 3));
+    const arrowBefore = c === COLON && this.at(s - 2) === 62 && this.at(s - 3) === 32;
+    if (!arrowAfter && !arrowBefore) return end;
+    const v = portValue(t, last + 1, end);
+    if (v <= 0) return end;
+    this.emit(last + 1, end, v, v, t.slice(s, last), undefined);
+    return end;
+  }
+
+  /** 80 和 443 端口, 80, 443 port: numbers joined up to one that a port word follows. */
+  listThenPortWord(e: number): boolean {
+    const t = this.t;
+    let i = e;
+    for (let items = 0; items < 4; items++) {
+      let sep = false;
+      const lim = i + 12;
+      while (i < lim && i < this.n) {
+        const c = t.charCodeAt(i);
+        if (isInlineSpace(c)) { i++; continue; }
+        if (c === COMMA || c === 0x3001 || c === 0xff0c || c === 0x548c || c === 0x4e0e || c === 0x53ca || c === 0x3068) { sep = true; i++; continue; }
+        if (isAsciiLetter(c)) {
+          let k = i;
+          while (k < this.n && k - i < 5 && isAsciiLetter(t.charCodeAt(k))) k++;
+          if (!LIST_WORDS.has(t.slice(i, k).toLowerCase())) return false;
+          sep = true; i = k; continue;
+        }
+        break;
+      }
+      if (!sep || !isDigit(this.at(i))) return false;
+      const s2 = i;
+      const e2 = digitsEnd(t, s2);
+      if (portValue(t, s2, e2) <= 0 || isGlue(this.at(e2)) || this.at(e2) === DOT || this.at(e2) === COLON) return false;
+      if (this.portWordAfter(s2, e2)) return true;
+      i = e2;
+    }
+    return false;
+  }
+
+  /** Inside a block keyed ports/port: `ports { http = 8500 }`. s is a number after "name =". */
+  inPortsBraces(s: number): boolean {
+    const t = this.t;
+    let j = s;
+    while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+    const eq = t.charCodeAt(j - 1);
+    if (eq !== EQUALS && eq !== COLON) return false;
+    j--;
+    const lo = j > 200 ? j - 200 : 0;
+    while (j > lo) {
+      const c = t.charCodeAt(j - 1);
+      if (c === 123 /* { */) break;
+      if (c === 125 || c === 59 || c === 91 || c === 93) return false; // } ; [ ]
+      j--;
+    }
+    if (j <= lo || t.charCodeAt(j - 1) !== 123) return false;
+    j--;
+    while (j > 0 && (isSpace(t.charCodeAt(j - 1)) || t.charCodeAt(j - 1) === EQUALS || t.charCodeAt(j - 1) === COLON || isQuote(t.charCodeAt(j - 1)))) j--;
+    let k = j;
+    while (k > 0 && j - k < 6 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
+    if (isGlue(this.at(k - 1)) && this.at(k - 1) !== 95) return false;
+    return (j - k === 5 && matchesLower(t, k, 'ports')) || (j - k === 4 && matchesLower(t, k, 'port'));
+  }
+
+  /** A form label that starts with Port: "Port used for incoming connections: 6881". */
+  portLabel(s: number): boolean {
+    const t = this.t;
+    let j = s;
+    while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+    if (j === s || t.charCodeAt(j - 1) !== COLON) return false;
+    j--;
+    const lo = j > 60 ? j - 60 : 0;
+    let k = j;
+    let words = 0;
+    let lastStart = -1;
+    while (k > lo) {
+      while (k > lo && isInlineSpace(t.charCodeAt(k - 1))) k--;
+      let w = k;
+      while (w > lo && isAsciiLetter(t.charCodeAt(w - 1))) w--;
+      if (w === k) break;
+      if (LABEL_NOT_PORT.has(t.slice(w, k).toLowerCase())) return false;
+      words++;
+      lastStart = w;
+      k = w;
+    }
+    if (words < 2 || words > 6 || lastStart < 0) return false;
+    // The label starts the line or follows a breadcrumb/table separator.
+    let b = lastStart;
+    while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
+    const p = b > 0 ? t.charCodeAt(b - 1) : 10;
+    if (!(p === 10 || p === 13 || p === 0x2192 || p === 62 || p === 124 || p === 0x2022 || p === 0xbb || (b < lastStart && t.charCodeAt(lastStart - 1) === 9))) return false;
+    const lw = this.t.slice(lastStart, lastStart + 5).toLowerCase();
+    if (!(lw.startsWith('port ') || lw === 'ports')) return false;
+    return !isAsciiLetter(this.at(lastStart + (lw === 'ports' ? 5 : 4)));
+  }
+
+  /** new ServerSocket(6789), htons(8080): calls whose first argument is a port. */
+  portCall(s: number): boolean {
+    const t = this.t;
+    const j = s - 1;
+    let k = j;
+    while (k > 0 && j - k < 24 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95)) k--;
+    if (k === j || !PORT_CALLS.has(t.slice(k, j).toLowerCase())) return false;
+    const c = this.at(digitsEnd(t, s));
+    return c === 41 || c === COMMA;
+  }
+
+  /** Server=tcp:db.example.net,1433 / Data Source=localhost,1433: the host before the comma. */
+  connStringHost(s: number): string | undefined {
+    const t = this.t;
+    const comma = s - 1;
+    let h = comma;
+    const lo = comma > 253 ? comma - 253 : 0;
+    while (h > lo && (isHostChar(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === 92)) h--;
+    if (h === comma) return undefined;
+    let k = h;
+    if (t.charCodeAt(k - 1) === COLON && k >= 4 && (matchesLower(t, k - 4, 'tcp') || matchesLower(t, k - 4, 'np:'))) k -= 4;
+    while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
+    if (t.charCodeAt(k - 1) !== EQUALS) return undefined;
+    k--;
+    while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
+    let w = k;
+    while (w > 0 && k - w < 16 && (isAsciiLetter(t.charCodeAt(w - 1)) || t.charCodeAt(w - 1) === 32)) w--;
+    while (w < k && t.charCodeAt(w) === 32) w++;
+    if (!CONN_HOST_KEYS.has(t.slice(w, k).toLowerCase())) return undefined;
+    const c = this.at(digitsEnd(t, s));
+    if (!(c === -1 || c === 59 || isSpace(c) || isQuote(c))) return undefined;
+    const host = t.slice(h, comma);
+    const bs = host.indexOf('\\');
+    return bs >= 0 ? host.slice(0, bs) : host;
   }
 
   /** The first word before the number, lower case, whether or not it was a keyword. */
@@ -581,7 +813,7 @@ class Scanner {
   }
 
   setList(end: number, proto: Protocol | undefined, mode: number, isMap: boolean): void {
-    if (mode & M_LIST) {
+    if (mode & (M_LIST | M_ARROW)) {
       this.listEnd = end;
       this.listProto = proto;
       this.listMode = mode;
@@ -600,6 +832,19 @@ class Scanner {
     const t = this.t;
     let sep = false;
     let i = a;
+    if (mode === M_ARROW) {
+      // host:port -> N, the number ending the line.
+      while (i < b && isInlineSpace(t.charCodeAt(i))) i++;
+      const c = t.charCodeAt(i);
+      if (c === 0x2192) i++;
+      else if ((c === 45 || c === EQUALS) && t.charCodeAt(i + 1) === 62) i += 2;
+      else return false;
+      while (i < b && isInlineSpace(t.charCodeAt(i))) i++;
+      if (i !== b || i === a) return false;
+      let k = digitsEnd(t, b);
+      while (k < this.n && isInlineSpace(t.charCodeAt(k))) k++;
+      return k === this.n || t.charCodeAt(k) === 10 || t.charCodeAt(k) === 13;
+    }
     while (i < b) {
       const c = t.charCodeAt(i);
       if (isInlineSpace(c) || isQuote(c) || c === 41 /* ) */) { i++; continue; }
@@ -669,6 +914,11 @@ class Scanner {
           j--; punct++;
         } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
           j--; punct++; // getenv("PORT", "5001")
+        } else if (c === STAR) {
+          // **Port:** 5432, **Port**: 5432 — markdown emphasis next to the colon.
+          let r = j - 1;
+          while (r > lim && j - r < 3 && t.charCodeAt(r - 1) === STAR) r--;
+          if (t.charCodeAt(r - 1) === COLON || this.at(j) === COLON) { punct += j - r; j = r; } else break;
         } else break;
       }
       if (j <= lim) return KW_NONE;
@@ -727,6 +977,7 @@ class Scanner {
       // A keyword. Work out its mode and protocol.
       this.kwStart = k;
       this.kwPlain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
+      if ((kw === KW_PORT || kw === KW_PORTS) && hops === 0) mode |= M_SPACE_LIST; // acl Safe_ports port 80 21 443
       if (kw === KW_PORT) {
         mode |= M_LIST;
         if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
@@ -773,6 +1024,9 @@ class Scanner {
     if (c === 0x53f7 && b === 0x756a) return 3; // 番号
     if (c === 0xd638 && b === 0xbc88) return 3; // 번호
     if (c === 0x56f4 && b === 0x8303) return 3; // 范围 (range)
+    if (c === 0x6539 && (b === 0x4fee || b === 0x66f4)) return 3; // 修改 更改 (change)
+    if ((c === 0x7f6e && b === 0x8bbe) || (c === 0x8ba4 && b === 0x9ed8) || (c === 0x7528 && b === 0x4f7f)) return 3; // 设置 默认 使用
+    if (c === 0x6539 || c === 0x6210) return 2; // 改 成
     if (c === 0x53f7 || c === 0x865f || c === 0x4e3a || c === 0x70ba || c === 0x662f || c === 0x306f || c === 0x304c ||
       c === 0x3092 || c === 0xff1a || c === 0x3000 || c === 0xb294 || c === 0xc740) return 2; // 号 號 为 為 是 は が を ： 는 은
     return 0;
@@ -838,15 +1092,37 @@ class Scanner {
     if (this.countedAfter(e)) return -1;
     switch (kw) {
       case KW_PROTO: {
-        // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size.
+        // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size
+        // (but "TCP 22 0.0.0.0/0", a security-group row, is a port before an address).
         let i = e;
         while (isInlineSpace(this.at(i))) i++;
-        if (i > e && isDigit(this.at(i))) return -1;
+        if (i > e && isDigit(this.at(i))) {
+          const ie = digitsEnd(t, i);
+          if (this.at(ie) !== DOT) return -1;
+        }
+        break;
+      }
+      case KW_OPT_NC: {
+        // nc -l 4444, ncat -lvnp 4444, npx serve -l 5000
+        const cmd = this.command(s);
+        const w = this.firstWordLower();
+        if (NC_CMDS.has(cmd)) break;
+        if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && this.lineArgIs(s, 'serve')))) break;
+        return -1;
+      }
+      case KW_DPORT: {
+        // iptables -p tcp -m multiport --dports 80,443; PROTO=TCP SPT=… DPT=3389
+        if (proto === undefined) return this.accept(s, e, v, this.lineProtoOption(s), mode, undefined);
         break;
       }
       case KW_PORT:
       case KW_PORTS: {
         if (this.priceAfter(e)) return -1; // frais de port : 4,90 €
+        if (proto === undefined && this.command(s) === 'ufw') {
+          // ufw allow proto udp to any port 51820
+          const p = this.lineProtoOption(s);
+          if (p !== undefined) return this.accept(s, e, v, p, mode, undefined);
+        }
         if (v > 0 && v < 10 && this.kwPlain) {
           // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
           // sockets on a device unless the line speaks of networking.
@@ -892,6 +1168,29 @@ class Scanner {
         break;
     }
     return this.accept(s, e, v, proto, mode, undefined);
+  }
+
+  /** The protocol an option names earlier on the line: -p tcp, --protocol udp, proto udp, PROTO=TCP. */
+  lineProtoOption(s: number): Protocol | undefined {
+    const t = this.t;
+    const ls = this.lineOf(s);
+    const lo = s - ls > 240 ? s - 240 : ls;
+    for (let i = s - 4; i >= lo; i--) {
+      const c = t.charCodeAt(i) | 32;
+      if (c !== 116 && c !== 117) continue; // t, u
+      let p: Protocol | undefined;
+      if (matchesLower(t, i, 'tcp')) p = 'tcp';
+      else if (matchesLower(t, i, 'udp')) p = 'udp';
+      else continue;
+      if (isAsciiAlnum(this.at(i + 3))) continue;
+      const b = this.at(i - 1);
+      if (b === EQUALS && i >= 6 && matchesLower(t, i - 6, 'proto')) return p;
+      if (b !== 32) continue;
+      if (this.at(i - 2) === 112 && this.at(i - 3) === 45 && this.at(i - 4) === 32) return p; // -p tcp
+      if (i >= 11 && matchesLower(t, i - 11, '--protocol ')) return p;
+      if (i >= 6 && matchesLower(t, i - 6, 'proto ')) return p;
+    }
+    return undefined;
   }
 
   nthWordAfter(e: number, nth: number): string {
@@ -1053,6 +1352,9 @@ class Scanner {
         if (t.charCodeAt(k - 1) === q && k < j - 1 && t.charCodeAt(k - 2) === LPAREN) {
           const host = t.slice(k, j - 1);
           if (this.hostLiteral(host, k - 2)) return host;
+        } else if (k === j - 1 && t.charCodeAt(k - 1) === q && t.charCodeAt(k - 2) === LPAREN && t.charCodeAt(k - 3) === LPAREN) {
+          // bind(('', 50007)): the empty host is every interface.
+          if (this.callName(k - 3) === 'bind') return '';
         }
       }
       return undefined;
@@ -1072,6 +1374,13 @@ class Scanner {
     return this.hostLiteral(host, s - 1) ? host : undefined;
   }
 
+  /** The last part of the name of the function called at the '(' at paren (sock.bind → bind), lower case. */
+  callName(paren: number): string {
+    let k = paren;
+    while (k > 0 && paren - k < 24 && (isAsciiAlnum(this.t.charCodeAt(k - 1)) || this.t.charCodeAt(k - 1) === 95)) k--;
+    return this.t.slice(k, paren).toLowerCase();
+  }
+
   /** A quoted host in a call: an address, localhost, a dotted name, or any name given to a socket-like call. */
   hostLiteral(host: string, paren: number): boolean {
     if (host === 'localhost' || host === '::' || host === '::1' || host === '0.0.0.0' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return true;
@@ -1085,27 +1394,54 @@ class Scanner {
     return /socket|connect|bind|listen|client|addr|server|dial|smtp|ftp|redis|connection|tcp|udp|telnet|ssh/.test(fn);
   }
 
-  /** nc -zv host 22, telnet mail.example.com 25, docker port web 80. */
-  hostPortCommand(s: number): boolean {
+  hpHost: string | undefined = undefined;
+  lastHostEnd = -1;
+  lastHostProto: Protocol | undefined = undefined;
+  hpProto: Protocol | undefined = undefined;
+
+  /**
+   * nc -zv host 22, telnet mail.example.com 25, docker port web 80 (1: more
+   * numbers separated by spaces follow); replicaof 10.0.0.5 6379, remote
+   * vpn.example.com 1194 udp (2: one port, hpHost/hpProto set); 0: neither.
+   */
+  hostPortCommand(s: number, e: number, v: number): number {
     // The word before the number is a host (not an option or its value):
     // checked first, as it needs no look at the line.
     const t = this.t;
     let j = s;
     while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
-    if (j === s) return false;
+    if (j === s) return 0;
     let k = j;
+    if (t.charCodeAt(j - 1) === 41 /* ) */) {
+      // docker port $(docker ps -lq) 80: a command substitution as the container.
+      const lo = j > 64 ? j - 64 : 0;
+      k = j - 1;
+      while (k > lo && t.charCodeAt(k - 1) !== 40 && t.charCodeAt(k - 1) !== 10) k--;
+      if (t.charCodeAt(k - 1) !== 40 || this.at(k - 2) !== 36) return 0;
+      k -= 2;
+      return this.command(s) === 'docker' && this.lineArgIs(s, 'port') ? 1 : 0;
+    }
     while (k > 0 && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON || t.charCodeAt(k - 1) === 91 || t.charCodeAt(k - 1) === RBRACKET)) k--;
-    if (k === j) return false;
+    if (k === j) return 0;
     const first = t.charCodeAt(k);
-    if (first === 45) return false;
+    if (first === 45) return 0;
     const cmd = this.command(s);
-    if (cmd === '') return false;
+    if (cmd === '') return 0;
+    if (HOST_PORT_DIRECTIVES.has(cmd)) {
+      if (isGlue(this.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return 0;
+      const c = this.at(e);
+      if (!(c === -1 || isSpace(c))) return 0;
+      this.hpHost = t.slice(k, j);
+      const w = wordAfter(t, e);
+      this.hpProto = w === 'udp' || w === 'tcp' ? w : undefined;
+      return 2;
+    }
     const isDockerPort = cmd === 'docker' && this.lineArgIs(s, 'port');
-    if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return false;
+    if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return 0;
     const word = t.slice(k, j).toLowerCase();
-    if (word === cmd || word === 'port') return false;
+    if (word === cmd || word === 'port') return 0;
     // Its own previous word must not be an option taking a value (-w 3 host).
-    return true;
+    return 1;
   }
 
   lineArgIs(s: number, arg: string): boolean {

@@ -32,6 +32,8 @@ export const KW_LINK_RANGE = 11;
 export const KW_LINK_FROM = 12;
 /** -L / -R / -D of ssh: a forwarded port follows */
 export const KW_OPT_SSH = 13;
+/** -l, -lvnp, -nlvp: netcat's listen options (and serve's -l): a port follows */
+export const KW_OPT_NC = 14;
 
 const KEYWORDS = new Map<string, number>();
 function kw(kind: number, words: string): void {
@@ -43,7 +45,7 @@ kw(KW_PORT, `
   puerto porta poort porcie portu portti porten porty
   standaardpoort poortnummer numero_porta portanummer
   port_value portvalue port-value toport localforward remoteforward dynamicforward
-  listenstream listendatagram
+  listenstream listendatagram http.server simplehttpserver runserver
   порт порта порту портом порте
   standardport zielport quellport serverport
   localport remoteport listenport connectport hostport containerport targetport nodeport
@@ -80,8 +82,10 @@ export function classifyWord(word: string, dashes: number): number {
     if (word === 'p') return KW_OPT_P;
     if (word === 'P') return KW_OPT_BIG_P;
     if (word === 'L' || word === 'R' || word === 'D') return KW_OPT_SSH;
+    if (word === 'l') return KW_OPT_NC;
     return KW_NONE;
   }
+  if (dashes === 1 && word.length <= 6 && /^[a-z]+$/.test(word) && (word.endsWith('p') || word.includes('l'))) return KW_OPT_NC;
   const k = KEYWORDS.get(lower);
   if (k !== undefined) {
     // Words that are keywords only as options or in firewall rules.
@@ -97,6 +101,11 @@ export function classifyWord(word: string, dashes: number): number {
     // server.listen(…), config.ports
     const last = KEYWORDS.get(lower.slice(dot + 1));
     if (last === KW_PORT || last === KW_PORTS || last === KW_LISTEN) return last;
+  }
+  if (dot > 0 && (lower.startsWith('ports.') || lower.startsWith('port.') || lower.includes('.ports.') || lower.includes('.port.'))) {
+    // master.service.ports.redis, ports.http: a key under a ports map.
+    const last = lower.slice(dot + 1);
+    if (/^[a-z][a-z0-9_-]*$/.test(last) && last !== 'protocol' && last !== 'name' && last !== 'count') return KW_PORT;
   }
   if (lower.includes('port_range') || lower.includes('portrange') || lower.includes('port-range') || lower.includes('ports_range')) return KW_RANGE_KEY;
   // Compound keys: server.port, DB_PORT, tls-port, pasv_min_port, containerPort.
@@ -237,7 +246,7 @@ export const SERVICE_PORTS = new Map<string, number[]>([
 ]);
 
 /** Words before a name that may stand between keyword and number: the port of Redis is 6379. */
-export const OF_WORDS = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'do', 'da', 'von', 'für', 'des', 'di']);
+export const OF_WORDS = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'do', 'da', 'von', 'für', 'des', 'di', 'van']);
 
 /** Linking words between list items: and, or, und, et, y, и, 和 … */
 export const LIST_WORDS = new Set([
@@ -287,11 +296,28 @@ function endsWithLower(text: string, b: number, len: number, word: string): bool
 export function mayBeKeyword(text: string, a: number, b: number, hash = wordHash(text, a, b)): boolean {
   if (KEYWORD_HASHES.has(hash)) return true;
   const n = b - a;
-  if (n < 5) return false;
+  if (n < 5) {
+    if (n >= 2 && a > 0 && text.charCodeAt(a - 1) === 45 && text.charCodeAt(a - 2) !== 45) {
+      const last = text.charCodeAt(b - 1);
+      if (last === 112) return true;
+      for (let i = a; i < b; i++) if (text.charCodeAt(i) === 108) return true;
+    }
+    return false;
+  }
   if (endsWithLower(text, b, 4, 'port') || endsWithLower(text, b, 5, 'ports') || endsWithLower(text, b, 6, 'listen')) return true;
   for (let i = a; i + 5 <= b; i++) {
     const c = text.charCodeAt(i) | 32;
     if (c === 114 && endsWithLower(text, i + 5, 5, 'range')) return true;
+    if (c === 112 && endsWithLower(text, i + 4, 4, 'port')) {
+      const d = text.charCodeAt(i + 4);
+      if (d === 46 || ((d | 32) === 115 && text.charCodeAt(i + 5) === 46)) return true; // ports.redis
+    }
+  }
+  if (n <= 6 && a > 1 && text.charCodeAt(a - 1) === 45 && text.charCodeAt(a - 2) !== 45) {
+    // -lvnp, -nlvp (netcat)
+    const last = text.charCodeAt(b - 1);
+    if (last === 112 || last === 108) return true;
+    for (let i = a; i < b; i++) if (text.charCodeAt(i) === 108) return true;
   }
   return false;
 }
