@@ -96,6 +96,7 @@ const H_ALLOW = wordHash('allow', 0, 5);
 const H_DENY = wordHash('deny', 0, 4);
 const H_LIMIT = wordHash('limit', 0, 5);
 const H_REJECT = wordHash('reject', 0, 6);
+const H_ANY = wordHash('any', 0, 3);
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
@@ -119,6 +120,8 @@ class Scanner {
   kwStart = 0;
   /** The keyword was a plain port word (port, porta, ポート), not a key like DB_PORT. */
   kwPlain = false;
+  /** wordHash of the word before a port keyword (0 if none). */
+  kwBeforeHash = 0;
   kwProto: Protocol | undefined = undefined;
   kwMode = 0;
   firstWord = '';
@@ -623,16 +626,16 @@ class Scanner {
   /** A dotted number at s: a version or address, or tcpdump's address.port (10.0.0.5.51514 > 10.0.0.9.80:). */
   dotted(s: number, e: number, c0: number): number {
     const end = this.skipDotted(e);
+    if (c0 !== 32) return end;
     const c = this.at(end);
-    if ((c !== 32 && c !== COLON) || !(c0 === 32 || c0 === -1)) return end;
+    const arrowAfter = c === 32 && this.at(end + 1) === 62 && this.at(end + 2) === 32 && isDigit(this.at(end + 3));
+    const arrowBefore = c === COLON && this.at(s - 2) === 62 && this.at(s - 3) === 32;
+    if (!arrowAfter && !arrowBefore) return end;
     const t = this.t;
     let dots = 0;
     let last = -1;
     for (let i = s; i < end; i++) if (t.charCodeAt(i) === DOT) { dots++; last = i; }
     if (dots !== 4 || !isIPv4(t, s, last)) return end;
-    const arrowAfter = c === 32 && this.at(end + 1) === 62 && this.at(end + 2) === 32 && isDigit(this.at(end + 3));
-    const arrowBefore = c === COLON && this.at(s - 2) === 62 && this.at(s - 3) === 32;
-    if (!arrowAfter && !arrowBefore) return end;
     const v = portValue(t, last + 1, end);
     if (v <= 0) return end;
     this.emit(last + 1, end, v, v, t.slice(s, last), undefined);
@@ -651,8 +654,10 @@ class Scanner {
         if (isInlineSpace(c)) { i++; continue; }
         if (c === COMMA || c === 0x3001 || c === 0xff0c || c === 0x548c || c === 0x4e0e || c === 0x53ca || c === 0x3068) { sep = true; i++; continue; }
         if (isAsciiLetter(c)) {
+          // and / or / und / et / y … followed by a number
           let k = i;
           while (k < this.n && k - i < 5 && isAsciiLetter(t.charCodeAt(k))) k++;
+          if (k - i > 4 || !isInlineSpace(this.at(k)) || !isDigit(this.at(k + 1))) return false;
           if (!LIST_WORDS.has(t.slice(i, k).toLowerCase())) return false;
           sep = true; i = k; continue;
         }
@@ -904,6 +909,7 @@ class Scanner {
     this.firstWord = '';
     this.firstA = -1;
     this.kwProto = undefined;
+    this.kwBeforeHash = 0;
     for (let step = 0; step < 8; step++) {
       // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
       let punct = 0;
@@ -984,6 +990,7 @@ class Scanner {
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
         if (this.physicalBefore(word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+        this.kwBeforeHash = hb;
       } else if (kw === KW_PORTS) {
         mode |= M_LIST | M_TO_RANGE;
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
@@ -1070,14 +1077,21 @@ class Scanner {
   priceAfter(e: number): boolean {
     let i = e;
     const c = this.at(i);
+    if (c !== COMMA && c !== DOT && c !== 32 && c !== 0xa0 && c < 0xa0) return false;
     if ((c === COMMA || c === DOT) && isDigit(this.at(i + 1)) && isDigit(this.at(i + 2)) && !isDigit(this.at(i + 3))) i += 3;
     if (isInlineSpace(this.at(i))) i++;
     const d = this.at(i);
     if (d === 0x20ac || d === 36 || d === 0xa3 || d === 0xa5 || d === 0x20bd) return true;
+    const l = d | 32;
+    if (l !== 101 && l !== 117 && l !== 122) return false;
     return matchesLower(this.t, i, 'eur') || matchesLower(this.t, i, 'usd') || matchesLower(this.t, i, 'zł');
   }
 
   protoWordBefore(k: number): Protocol | undefined {
+    // tcp, udp, sctp and dccp all end in "p": most looks stop here.
+    let j = k;
+    while (j > 0 && k - j < 3 && (isInlineSpace(this.t.charCodeAt(j - 1)) || this.t.charCodeAt(j - 1) === 45)) j--;
+    if ((this.at(j - 1) | 32) !== 112) return undefined;
     const h = wordBeforeHash(this.t, k);
     return h === 0 ? undefined : PROTOCOL_HASHES.get(h);
   }
@@ -1118,7 +1132,7 @@ class Scanner {
       case KW_PORT:
       case KW_PORTS: {
         if (this.priceAfter(e)) return -1; // frais de port : 4,90 €
-        if (proto === undefined && this.command(s) === 'ufw') {
+        if (proto === undefined && this.kwBeforeHash === H_ANY && this.command(s) === 'ufw') {
           // ufw allow proto udp to any port 51820
           const p = this.lineProtoOption(s);
           if (p !== undefined) return this.accept(s, e, v, p, mode, undefined);
