@@ -16,6 +16,7 @@ import { createHighlighter, type Highlighter } from './highlighter';
 import { createHitTester, mentionAtNode } from './hit-test';
 import { watchHover } from './hover';
 import { watchMutations } from './mutations';
+import { afterPageLoad } from './page-ready';
 import { Scanner, type Mention } from './scanner';
 
 /** The keyboard shortcut the content script answers itself (the manifest command sends the same request). */
@@ -100,8 +101,10 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: CardC
     signal: local,
   });
   observeRoot = (root) => mutations.observe(root);
-  mutations.observe(document);
-  scanner.scan(document);
+  afterPageLoad(local, () => {
+    mutations.observe(document);
+    scanner.scan(document);
+  });
 
   const hit = createHitTester(scanner, () => highlighter.highlight, () => shadowRoots);
   const hover = watchHover({

@@ -8,7 +8,7 @@ import { startPorthole } from './app';
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
     void startPorthole(ctx.signal);
   },

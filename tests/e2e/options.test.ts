@@ -145,8 +145,10 @@ describe('options page in Chromium', () => {
     await page.getByLabel('File to import').setInputFiles({ name: 'team-ports.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('region', { name: 'Import preview' }).waitFor();
     await page.mouse.move(990, 990);
-    mkdirSync(resolve(import.meta.dirname, '../../docs'), { recursive: true });
-    await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/options.png') });
+    // README images change only on purpose: UPDATE_DOCS=1 npm run test:e2e.
+    const dir = process.env.UPDATE_DOCS === '1' ? '../../docs' : '../../test-results';
+    mkdirSync(resolve(import.meta.dirname, dir), { recursive: true });
+    await page.screenshot({ path: resolve(import.meta.dirname, dir, 'options.png') });
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 });
