@@ -336,7 +336,11 @@ class Scanner {
     this.lastHostEnd = end;
     this.lastHostProto = proto;
     this.emit(s, e, v, v, host, proto);
-    this.setList(end, undefined, M_ARROW, false);
+    // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
+    let a = end;
+    if (this.at(a) === 32) a++;
+    const c = this.at(a);
+    if (c === 0x2192 || ((c === 45 || c === EQUALS) && this.at(a + 1) === 62)) this.setList(end, undefined, M_ARROW, false);
     return end;
   }
 
@@ -356,21 +360,6 @@ class Scanner {
         return this.accept(s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
       }
     }
-    const kind = classifyHost(t, h, colon, v, url);
-    if (kind === HOST_REJECT) return chained ? this.skipChain(e) : e;
-    const first = t.charCodeAt(h);
-    if (isDigit(first)) {
-      // IPv4 host (classifyHost accepted it).
-      if (v <= 0) return chained ? this.skipChain(e) : e; // 0.0.0.0:0 is a placeholder
-      if (chained) return this.ipMap(s, e, v, t.slice(h, colon));
-      return this.hostPort(s, e, v, t.slice(h, colon), h, true);
-    }
-    // A single word or a dotted name.
-    if (p0 === SLASH && !url) return chained ? this.skipChain(e) : e; // a path: src/app.rs:17
-    if (p0 === COLON && isDigit(this.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
-      // ssh -L 8080:localhost:80 — the forwarded-to port.
-      return this.hostPort(s, e, v, t.slice(h, colon), h, false);
-    }
     if (p0 === 37 /* % */ && !chained && v > 0) {
       // 127.0.0.53%lo:53, [fe80::1]%eth0:546 (ss): an address with its interface.
       let a = h - 1;
@@ -385,6 +374,21 @@ class Scanner {
       while (b > lo && (isDigit(t.charCodeAt(b - 1)) || t.charCodeAt(b - 1) === DOT)) b--;
       if (b < a && isIPv4(t, b, a) && !isGlue(this.at(b - 1))) return this.hostPort(s, e, v, t.slice(b, a), b, true);
       return e;
+    }
+    const kind = classifyHost(t, h, colon, v, url);
+    if (kind === HOST_REJECT) return chained ? this.skipChain(e) : e;
+    const first = t.charCodeAt(h);
+    if (isDigit(first)) {
+      // IPv4 host (classifyHost accepted it).
+      if (v <= 0) return chained ? this.skipChain(e) : e; // 0.0.0.0:0 is a placeholder
+      if (chained) return this.ipMap(s, e, v, t.slice(h, colon));
+      return this.hostPort(s, e, v, t.slice(h, colon), h, true);
+    }
+    // A single word or a dotted name.
+    if (p0 === SLASH && !url) return chained ? this.skipChain(e) : e; // a path: src/app.rs:17
+    if (p0 === COLON && isDigit(this.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
+      // ssh -L 8080:localhost:80 — the forwarded-to port.
+      return this.hostPort(s, e, v, t.slice(h, colon), h, false);
     }
     if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? this.skipChain(e) : e;
     const name = t.slice(h, colon);
@@ -575,7 +579,7 @@ class Scanner {
       return this.accept(s, e, v, proto, M_LIST, undefined);
     }
     if (this.portWordAfter(s, e)) return this.accept(s, e, v, undefined, 0, undefined);
-    if (v > 0 && (c1 === COMMA || c1 === 0x3001 || isInlineSpace(c1) || c1 === 0x548c || c1 === 0x3068) && this.listThenPortWord(e)) {
+    if (v > 0 && (c1 === COMMA || c1 === 0x3001 || c1 === 0x548c || c1 === 0x3068 || (isInlineSpace(c1) && (!isAsciiLetter(this.at(e + 1)) || this.at(e + 2) === 32 || this.at(e + 3) === 32 || this.at(e + 4) === 32 || this.at(e + 5) === 32))) && this.listThenPortWord(e)) {
       return this.accept(s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
     }
     if (c1 === COMMA && v > 0) {
@@ -591,8 +595,13 @@ class Scanner {
     if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && lineHasWord(t, s, 'ufw')) {
       return this.accept(s, e, v, undefined, M_LIST, undefined); // ufw allow 443
     }
-    if (v > 0 && fw !== 0 && this.inPortsBraces(s)) return this.accept(s, e, v, undefined, 0, undefined); // ports { http = 8500 }
-    if (v > 0 && this.portLabel(s)) return this.accept(s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
+    if (v > 0 && fw !== 0) {
+      let pj = s;
+      while (pj > 0 && isInlineSpace(t.charCodeAt(pj - 1))) pj--;
+      const pc = this.at(pj - 1);
+      if ((pc === EQUALS || pc === COLON) && this.inPortsBraces(s)) return this.accept(s, e, v, undefined, 0, undefined); // ports { http = 8500 }
+      if (pc === COLON && pj < s && this.portLabel(s)) return this.accept(s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
+    }
 
     // 4. Line shapes: compose "- 5432", code calls, nc/telnet host port.
     if (v > 0 && this.composeItem(isQuote(c0) ? s - 1 : s)) return this.accept(s, e, v, this.suffixProto(e), M_LIST, undefined);
