@@ -655,7 +655,12 @@ class Scanner {
   listThenPortWord(e: number): boolean {
     const t = this.t;
     let i = e;
-    for (let items = 0; items < 4; items++) {
+    // Items already read from an earlier number of the same list lack a port
+    // word: go on from the last of them, so a long list is read once.
+    const from = e > this.ltpwFrom && e <= this.ltpwTo ? this.ltpwFrom : e;
+    if (from !== e) i = this.ltpwTo;
+    const budget = from !== e ? 1 : 4;
+    for (let items = 0; items < budget; items++) {
       let sep = false;
       const lim = i + 12;
       while (i < lim && i < this.n) {
@@ -678,6 +683,8 @@ class Scanner {
       if (portValue(t, s2, e2) <= 0 || isGlue(this.at(e2)) || this.at(e2) === DOT || this.at(e2) === COLON) return false;
       if (this.portWordAfter(s2, e2)) return true;
       i = e2;
+      this.ltpwFrom = from;
+      this.ltpwTo = e2;
     }
     return false;
   }
@@ -1419,6 +1426,9 @@ class Scanner {
 
   hpHost: string | undefined = undefined;
   lastHostEnd = -1;
+  /** listThenPortWord's memory: list items in (ltpwFrom, ltpwTo] have no port word after them. */
+  ltpwFrom = -1;
+  ltpwTo = -1;
   lastHostProto: Protocol | undefined = undefined;
   hpProto: Protocol | undefined = undefined;
 
