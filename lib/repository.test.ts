@@ -105,6 +105,16 @@ describe('lookupRange', () => {
 });
 
 describe('search', () => {
+  it('builds the text index on an empty query (the popup opening)', async () => {
+    expect(await repo.search('')).toEqual({ query: { kind: 'empty' }, hits: [] });
+    await new Promise((r) => setTimeout(r, 50));
+    // Written behind the repository's back: an index built at the empty query cannot know it.
+    await putUserRecord(db, { port: 8443, protocols: ['tcp'], title: 'Billing admin API', summary: 'Ours', uses: [] });
+    expect((await repo.search('billing')).hits).toEqual([]);
+    repo.invalidate();
+    expect((await repo.search('billing')).hits[0]).toMatchObject({ port: 8443 });
+  });
+
   it('parses numbers, ranges and protocols', async () => {
     expect((await repo.search('139')).hits[0]).toMatchObject({ port: 139, title: 'netbios-ssn', matched: 'port' });
     expect((await repo.search('53/udp')).query).toEqual({ kind: 'port', port: 53, protocol: 'udp' });

@@ -132,6 +132,9 @@ export class PortRepository {
     const query = parseQuery(input);
     switch (query.kind) {
       case 'empty':
+        // An empty query comes when the popup opens: build the text index now,
+        // so the first keystroke does not wait for it.
+        void this.searchIndex();
         return { query, hits: [] };
       case 'invalid':
         return { query, hits: [] };

@@ -72,6 +72,8 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
 
   useEffect(() => {
     input.current?.focus();
+    // Warms the background's text index while the user starts typing.
+    search('').catch(() => {});
   }, []);
 
   useEffect(() => {
