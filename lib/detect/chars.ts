@@ -40,7 +40,7 @@ export function isHex(c: number): boolean {
  */
 export function isWordLetter(c: number): boolean {
   if (c < 128) return isAsciiLetter(c);
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff);
 }
 
 /** A character that glues a number into a larger word (`v2`, `db1`, `x_3`). */

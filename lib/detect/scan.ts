@@ -15,7 +15,7 @@ import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv
 import type { PortMention } from './types.ts';
 import {
   COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
-  KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
+  KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
   COUNT_NOUN_HASHES, OF_WORDS, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PROTOCOL_HASHES, RANGE_WORDS, SERVICE_PORTS,
   classifyWord, mayBeKeyword, mayBeService, wordHash,
 } from './words.ts';
@@ -59,6 +59,8 @@ const P_NOT_PORT = new Set([
 ]);
 /** Commands where -P is the port (elsewhere -P is parallelism, Perl regex …). */
 const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mysqladmin', 'rsync', 'curl']);
+/** Commands whose -s is the port (hydra). */
+const S_PORT = new Set(['hydra']);
 /** Commands whose positional arguments are host then port. */
 const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'nping', 'hping3', 'tcping', 'psping']);
 /**
@@ -80,6 +82,9 @@ const PLAIN_PORT_WORDS = new Set([
   'porten', 'portti', 'porcie', 'порт', 'порта', 'порту', 'портом', 'порте', 'порты', 'портов', 'портах', 'портами',
 ]);
 
+/** Turkish case suffixes after "port" (portu, portunu, portuna …). */
+const TR_PORT_SUFFIXES = new Set(['u', 'unu', 'una', 'un', 'unda', 'undan', 'ta', 'tan', 'a']);
+
 const EMPTY: PortMention[] = [];
 
 /** ASCII punctuation that may stand between a keyword and its number: space = : " ' ` ( [ { @ | ? */
@@ -97,6 +102,8 @@ const H_DENY = wordHash('deny', 0, 4);
 const H_LIMIT = wordHash('limit', 0, 5);
 const H_REJECT = wordHash('reject', 0, 6);
 const H_ANY = wordHash('any', 0, 3);
+const H_TIMES = wordHash('times', 0, 5);
+const H_VALUE = wordHash('value', 0, 5);
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
@@ -518,7 +525,7 @@ class Scanner {
     const e1 = digitsEnd(t, e0 + 1);
     if (this.suffixProto(e1) !== undefined) return 3;
     if (this.composeItem(j)) return 1;
-    if (this.command(s) === 'kubectl' && lineHasWord(t, s, 'port-forward')) return 1;
+    if (lineHasWord(t, s, 'port-forward') && (this.command(s) === 'kubectl' || this.command(s) === 'oc' || lineHasWord(t, s, 'kubectl'))) return 1;
     return 0;
   }
 
@@ -907,7 +914,9 @@ class Scanner {
     const c = this.at(e);
     if (c === 37) return true;
     const h = wordAfterHash(this.t, e);
-    return h !== 0 && COUNT_NOUN_HASHES.has(h);
+    if (h === 0 || !COUNT_NOUN_HASHES.has(h)) return false;
+    // "port 3232 times out": a verb, not a count.
+    return !(h === H_TIMES && this.nthWordAfter(e, 2) === 'out');
   }
 
   /**
@@ -972,12 +981,36 @@ class Scanner {
         this.firstHash = hash;
       }
       // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
-      if (!maybe && (named || dashes > 0 || hops === 0 || !isUpper(t.charCodeAt(a)))) return KW_NONE;
+      if (!maybe && !named && hops > 0 && dashes === 0 && j - a > 3 && t.charCodeAt(a + 1) === 39 && (t.charCodeAt(a) | 32) === 100) {
+        // French "le port d'écoute de 8080", Italian "porta d'ascolto": a qualifier of the port word before.
+        const pw = wordBefore(t, k);
+        const pk = pw === '' ? KW_NONE : classifyWord(pw, 0);
+        if (pk !== KW_PORT && pk !== KW_PORTS) return KW_NONE;
+        named = true;
+        hops++;
+        j = k;
+        continue;
+      }
+      if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return KW_NONE;
       const word = t.slice(a, j);
       let kw = maybe ? classifyWord(word, dashes) : KW_NONE;
       if (kw === KW_NONE) {
-        if (named || dashes > 0 || hops === 0 || !(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) return KW_NONE;
+        if (named || dashes > 0 || hops === 0) return KW_NONE;
+        if (!(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) {
+          // "the port range on Windows Server 2022 is …": a product name of
+          // up to three words (the last may be a version) after of/on/for.
+          const q = this.nameRunStart(k, lim);
+          if (q < 0) return KW_NONE;
+          named = true;
+          hops++;
+          j = q;
+          continue;
+        }
         const of = wordBefore(t, k);
+        if (!OF_WORDS.has(of)) {
+          const q = this.nameRunStart(k, lim);
+          if (q >= 0) { named = true; hops++; j = q; continue; }
+        }
         if (!OF_WORDS.has(of)) {
           // "Domyślny port PostgreSQL to 5432": a known service right after a port word.
           if (!SERVICE_PORTS.has(word.toLowerCase())) return KW_NONE;
@@ -1027,11 +1060,37 @@ class Scanner {
       }
       if (from && kw === KW_PORTS) mode |= M_TO_RANGE;
       this.kwMode = mode;
-      if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE || kw === KW_LISTEN)) return KW_NONE;
+      if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE || kw === KW_LISTEN)) return KW_NONE;
       if (hops > 0 && kw === KW_PROTO) return KW_NONE;
       return kw;
     }
     return KW_NONE;
+  }
+
+  /**
+   * k starts a name word (Server, 2022) after which a number followed a linking
+   * word. Reads back at most two more capitalized words ("Windows Server")
+   * to an of/on/for word and returns the start of the run, or -1.
+   */
+  nameRunStart(k: number, lim: number): number {
+    const t = this.t;
+    let q = k;
+    for (let names = 1; names <= 3; names++) {
+      let j = q;
+      while (j > lim && isInlineSpace(t.charCodeAt(j - 1))) j--;
+      if (j === q) return -1;
+      let a = j;
+      while (a > lim && j - a < 16 && (isWordLetter(t.charCodeAt(a - 1)) || isDigit(t.charCodeAt(a - 1)))) a--;
+      if (a === j || isGlue(this.at(a - 1)) || a <= lim) return -1;
+      if (!isUpper(t.charCodeAt(a))) {
+        // The word before the run must link it (of, on, for, de …), and the run start with a capital.
+        if (!isUpper(t.charCodeAt(q))) return -1;
+        return OF_WORDS.has(t.slice(a, j).toLowerCase()) ? q : -1;
+      }
+      if (names === 3 || mayBeKeyword(t, a, j)) return -1;
+      q = a;
+    }
+    return -1;
   }
 
   /** Chinese/Japanese/Korean before j: 1 = a port word ends at j; n > 1 = a linking word of n-1 chars; 0 = neither. */
@@ -1136,7 +1195,7 @@ class Scanner {
         // nc -l 4444, ncat -lvnp 4444, npx serve -l 5000
         const cmd = this.command(s);
         const w = this.firstWordLower();
-        if (NC_CMDS.has(cmd)) break;
+        if (NC_CMDS.has(cmd) || this.cmdEarlierOnLine(this.kwStart, NC_CMDS)) break;
         if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && this.lineArgIs(s, 'serve')))) break;
         return -1;
       }
@@ -1186,8 +1245,13 @@ class Scanner {
         break;
       }
       case KW_OPT_BIG_P: {
-        if (!BIG_P_PORT.has(this.command(s))) return -1;
+        if (!BIG_P_PORT.has(this.command(s)) && !this.cmdEarlierOnLine(this.kwStart, BIG_P_PORT)) return -1;
         break;
+      }
+      case KW_OPT_S: {
+        // hydra -s 2222: the target's port.
+        if (!S_PORT.has(this.command(s)) && !this.cmdEarlierOnLine(this.kwStart, S_PORT)) return -1;
+        return this.accept(s, e, v, undefined, 0, undefined);
       }
       case KW_OPT_SSH: {
         const c = this.at(e);
@@ -1198,6 +1262,29 @@ class Scanner {
         break;
     }
     return this.accept(s, e, v, proto, mode, undefined);
+  }
+
+  /**
+   * Whether a command of `cmds` is written as a word earlier on the line,
+   * before the option at k ("Connect with: mysql -h db -P 3307"). Reads at most 160 characters back.
+   */
+  cmdEarlierOnLine(k: number, cmds: Set<string>): boolean {
+    const t = this.t;
+    const lo = k > 160 ? k - 160 : 0;
+    let i = k;
+    while (i > lo) {
+      const c = t.charCodeAt(i - 1);
+      if (c === 10 || c === 13) return false;
+      if (!isAsciiLetter(c)) { i--; continue; }
+      let a = i;
+      while (a > lo && (isAsciiAlnum(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === 45 || t.charCodeAt(a - 1) === 95)) a--;
+      if (i - a <= 10 && t.charCodeAt(a) !== 45 && cmds.has(t.slice(a, i).toLowerCase())) {
+        const b = this.at(a - 1);
+        if (b === -1 || isSpace(b) || b === 36 || b === 96 || b === 58 || b === 40 || b === 47 || isQuote(b)) return true;
+      }
+      i = a;
+    }
+    return false;
   }
 
   /** The protocol an option names earlier on the line: -p tcp, --protocol udp, proto udp, PROTO=TCP. */
@@ -1243,6 +1330,23 @@ class Scanner {
     let spaces = 0;
     while (isInlineSpace(this.at(i)) && spaces < 2) { i++; spaces++; }
     const c = this.at(i);
+    if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(this.at(i + 8))) {
+      // Turkish "443 numaralı port(u)": the numbered port.
+      i += 9;
+      return matchesLower(t, i, 'port') && (!isGlue(this.at(i + 4)) || this.turkishPortSuffix(i + 4));
+    }
+    if (spaces > 0 && matchesLower(t, i, 'port') && isAsciiLetter(this.at(i + 4)) && this.turkishPortSuffix(i + 4)) {
+      // Turkish "8080 portunu dinler": port with a case suffix.
+      const prev = wordBefore(t, s);
+      return !(prev === 'bir' || prev === 'a');
+    }
+    if (spaces > 0 && c === 0xd3ec && this.at(i + 1) === 0xd2b8) {
+      // Korean "8080 포트를 열어" — not "24 포트 스위치" (a switch with 24 ports).
+      let k = i + 2;
+      while (isInlineSpace(this.at(k))) k++;
+      const d = this.at(k);
+      return !(d === 0xc2a4 || d === 0xd5c8 || d === 0xb77c);
+    }
     if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(this.at(i + 4)) && this.at(i + 4) !== EQUALS && this.at(i + 4) !== COLON) {
       const next = wordAfter(t, i + 4);
       if (COUNTED_AFTER.has(next)) return false;
@@ -1263,6 +1367,16 @@ class Scanner {
       return this.at(k) === 0xd3ec && this.at(k + 1) === 0xd2b8;
     }
     return false;
+  }
+
+  /** Turkish case suffixes of "port" at i: portu, portunu, portuna, portta, portundan … (then no letter). */
+  turkishPortSuffix(i: number): boolean {
+    const t = this.t;
+    let k = i;
+    while (k < this.n && k - i < 6 && isWordLetter(t.charCodeAt(k))) k++;
+    if (isWordLetter(this.at(k))) return false;
+    const w = t.slice(i, k).toLowerCase();
+    return TR_PORT_SUFFIXES.has(w);
   }
 
   /** "PostgreSQL (5432)", "SSH: 22", "22 (SSH)", "Redis 6379" — only the service's usual ports. */
@@ -1458,6 +1572,19 @@ class Scanner {
     if (k === j) return 0;
     const first = t.charCodeAt(k);
     if (first === 45) return 0;
+    // "… comprueba con telnet servidor 25 …": the command right before the host, inside prose.
+    let pw = k;
+    while (pw > 0 && k - pw < 3 && isInlineSpace(t.charCodeAt(pw - 1))) pw--;
+    if (pw < k) {
+      let pa = pw;
+      while (pa > 0 && pw - pa < 8 && isAsciiLetter(t.charCodeAt(pa - 1))) pa--;
+      if (pa < pw && !isGlue(this.at(pa - 1)) && this.at(pa - 1) !== 45 && this.at(pa - 1) !== DOT && HOST_PORT_CMDS.has(t.slice(pa, pw).toLowerCase())) {
+        const c = this.at(e);
+        const hostWord = t.slice(k, j);
+        if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === 59 || c === 41 || isQuote(c)) && !this.countedAfter(e) &&
+          (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return 1;
+      }
+    }
     const cmd = this.command(s);
     if (cmd === '') return 0;
     if (HOST_PORT_DIRECTIVES.has(cmd)) {

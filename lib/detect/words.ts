@@ -34,6 +34,8 @@ export const KW_LINK_FROM = 12;
 export const KW_OPT_SSH = 13;
 /** -l, -lvnp, -nlvp: netcat's listen options (and serve's -l): a port follows */
 export const KW_OPT_NC = 14;
+/** -s: hydra's port option */
+export const KW_OPT_S = 15;
 
 const KEYWORDS = new Map<string, number>();
 function kw(kind: number, words: string): void {
@@ -51,13 +53,14 @@ kw(KW_PORT, `
   localport remoteport listenport connectport hostport containerport targetport nodeport
   serverport clientport srcport dstport destport sourceport publicport privateport
   externalport internalport lport rport bindport httpport httpsport sshport
+  cổng
 `);
 kw(KW_PORTS, `
   ports puertos portas poorten portar porte
   порты портов портах портами
 `);
 kw(KW_PROTO, 'tcp udp sctp dccp');
-kw(KW_LISTEN, 'listen');
+kw(KW_LISTEN, 'listen listener');
 kw(KW_EXPOSE, 'expose');
 kw(KW_DPORT, 'dport dports dpt spt dpts spts multiport');
 kw(KW_LINK_RANGE, 'range ranges rango intervalo plage bereich диапазон');
@@ -73,7 +76,8 @@ kw(KW_LINK, `
   è predefinita il numero sulla
   по умолчанию номер на это равен используется
   op het standaard
-  those these di van für del for
+  those these di van für del for such under
+  là mặc định trên
 `);
 
 export function classifyWord(word: string, dashes: number): number {
@@ -83,6 +87,7 @@ export function classifyWord(word: string, dashes: number): number {
     if (word === 'P') return KW_OPT_BIG_P;
     if (word === 'L' || word === 'R' || word === 'D') return KW_OPT_SSH;
     if (word === 'l') return KW_OPT_NC;
+    if (word === 's') return KW_OPT_S;
     return KW_NONE;
   }
   if (dashes === 1 && word.length <= 6 && /^[a-z]+$/.test(word) && (word.endsWith('p') || word.includes('l'))) return KW_OPT_NC;
@@ -246,11 +251,11 @@ export const SERVICE_PORTS = new Map<string, number[]>([
 ]);
 
 /** Words before a name that may stand between keyword and number: the port of Redis is 6379. */
-export const OF_WORDS = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'do', 'da', 'von', 'für', 'des', 'di', 'van']);
+export const OF_WORDS = new Set(['of', 'for', 'de', 'du', 'des', 'del', 'do', 'da', 'von', 'für', 'des', 'di', 'van', 'under', 'on']);
 
 /** Linking words between list items: and, or, und, et, y, и, 和 … */
 export const LIST_WORDS = new Set([
-  'and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'и', 'или', 'en', 'plus', 'i', 'oraz', 'lub',
+  'and', 'or', 'und', 'oder', 'et', 'ou', 'y', 'o', 'e', 'и', 'или', 'en', 'plus', 'i', 'oraz', 'lub', 'và', 'hoặc', 've', 'veya',
 ]);
 
 /** Words joining the two ends of a range in prose: through, bis, à, до … */
@@ -274,7 +279,7 @@ function hashOf(word: string): number {
 
 const KEYWORD_HASHES = new Set<number>();
 for (const w of KEYWORDS.keys()) KEYWORD_HASHES.add(hashOf(w));
-for (const w of ['sport', 'sports', 'p', 'l', 'r', 'd']) KEYWORD_HASHES.add(hashOf(w));
+for (const w of ['sport', 'sports', 'p', 'l', 'r', 'd', 's']) KEYWORD_HASHES.add(hashOf(w));
 
 const SERVICE_HASHES = new Set<number>();
 for (const w of SERVICE_PORTS.keys()) SERVICE_HASHES.add(hashOf(w));
