@@ -59,6 +59,8 @@ const P_NOT_PORT = new Set([
 ]);
 /** Commands where -P is the port (elsewhere -P is parallelism, Perl regex …). */
 const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mysqladmin', 'rsync', 'curl']);
+/** Kerberos service classes written in lower case before "/host:port". */
+const SPN_CLASSES = new Set(['ldap', 'cifs', 'host', 'http', 'wsman', 'termsrv', 'gc', 'dns', 'smtp', 'imap', 'postgres', 'kafka']);
 /** Commands whose -s is the port (hydra). */
 const S_PORT = new Set(['hydra']);
 /** Commands whose positional arguments are host then port. */
@@ -83,7 +85,9 @@ const PLAIN_PORT_WORDS = new Set([
 ]);
 
 /** Turkish case suffixes after "port" (portu, portunu, portuna …). */
-const TR_PORT_SUFFIXES = new Set(['u', 'unu', 'una', 'un', 'unda', 'undan', 'ta', 'tan', 'a']);
+const TR_PORT_SUFFIXES = new Set(['unu', 'una', 'unda', 'undan', 'uyla', 'tan', 'ta']);
+/** Short suffixes, taken only after "numaralı" (Polish "portu" is a genitive: terminal 2 portu lotniczego). */
+const TR_PORT_SHORT = new Set(['u', 'a', 'un']);
 
 const EMPTY: PortMention[] = [];
 
@@ -392,7 +396,11 @@ class Scanner {
       return this.hostPort(s, e, v, t.slice(h, colon), h, true);
     }
     // A single word or a dotted name.
-    if (p0 === SLASH && !url) return chained ? this.skipChain(e) : e; // a path: src/app.rs:17
+    if (p0 === SLASH && !url) {
+      // Kerberos SPN: MSSQLSvc/sql01.corp.local:1433, HTTP/web.corp.example:8080.
+      if (kind === HOST_ADDRESS && !chained && v > 0 && this.spnClassBefore(h - 1)) return this.hostPort(s, e, v, t.slice(h, colon), h, false);
+      return chained ? this.skipChain(e) : e; // a path: src/app.rs:17
+    }
     if (p0 === COLON && isDigit(this.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
       // ssh -L 8080:localhost:80 — the forwarded-to port.
       return this.hostPort(s, e, v, t.slice(h, colon), h, false);
@@ -430,6 +438,19 @@ class Scanner {
       if (isImageContext(t, h)) return e;
     }
     return this.hostPort(s, e, v, name, h, false);
+  }
+
+  /** A Kerberos service class right before the '/' at slash: MSSQLSvc, HTTP, ldap (not a directory of a path). */
+  spnClassBefore(slash: number): boolean {
+    const t = this.t;
+    let k = slash;
+    while (k > 0 && slash - k < 12 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
+    if (slash - k < 2) return false;
+    const b = this.at(k - 1);
+    if (!(b === -1 || isSpace(b) || b === 36 || b === STAR || isQuote(b) || b === 40 || b === 61)) return false;
+    const w = t.slice(k, slash);
+    const lower = w.toLowerCase();
+    return lower.endsWith('svc') || w === w.toUpperCase() || SPN_CLASSES.has(lower);
   }
 
   /** 127.0.0.1:8080:80 — a docker host-IP:host-port:container-port map. */
@@ -599,6 +620,8 @@ class Scanner {
     if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && this.underPortsKey(s)) {
       return this.accept(s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
     }
+    if (v > 0 && c1 === 32 && this.at(e + 1) === 32 && this.ufwStatusRow(s, e)) return this.accept(s, e, v, undefined, M_LIST, undefined);
+    if (v > 0 && fw === H_VALUE && this.valueOfPortKey(this.firstA)) return this.accept(s, e, v, undefined, 0, undefined);
     if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && lineHasWord(t, s, 'ufw')) {
       return this.accept(s, e, v, undefined, M_LIST, undefined); // ufw allow 443
     }
@@ -694,6 +717,70 @@ class Scanner {
       this.ltpwTo = e2;
     }
     return false;
+  }
+
+  /** A ufw status row: "[ 2] 443     ALLOW IN    Anywhere", "8080      DENY        Anywhere". */
+  ufwStatusRow(s: number, e: number): boolean {
+    const t = this.t;
+    let i = e;
+    const lim = e + 40 < this.n ? e + 40 : this.n;
+    while (i < lim && t.charCodeAt(i) === 32) i++;
+    const c = this.at(i);
+    if (c !== 65 && c !== 68 && c !== 82 && c !== 76) return false; // A D R L
+    let k = i;
+    while (k < this.n && k - i < 7 && t.charCodeAt(k) >= 65 && t.charCodeAt(k) <= 90) k++;
+    if (isAsciiLetter(this.at(k))) return false;
+    const w = t.slice(i, k);
+    if (w !== 'ALLOW' && w !== 'DENY' && w !== 'REJECT' && w !== 'LIMIT') return false;
+    // The number starts the row, after an optional "[ 2]" rule number.
+    let j = s;
+    while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+    if (this.at(j - 1) === RBRACKET) {
+      j--;
+      while (j > 0 && (isDigit(t.charCodeAt(j - 1)) || t.charCodeAt(j - 1) === 32)) j--;
+      if (this.at(j - 1) !== 91) return false;
+      j--;
+    }
+    return j === 0 || t.charCodeAt(j - 1) === 10;
+  }
+
+  /**
+   * A value whose key names a port though the key is not right before it:
+   * PowerShell's `…\Listener\Port -Value 5985` / `-Name PortNumber -Value 3390`,
+   * and a Kubernetes env entry `- name: DB_PORT` with `value: "5432"` on the next line.
+   * a is the start of the word "value".
+   */
+  valueOfPortKey(a: number): boolean {
+    const t = this.t;
+    if (this.at(a - 1) === 45) {
+      // -Value: the argument before it ends in a port key.
+      let j = a - 1;
+      if (!isInlineSpace(this.at(j - 1))) return false;
+      while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+      let k = j;
+      while (k > 0 && j - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95 || t.charCodeAt(k - 1) === 45)) k--;
+      if (k === j || t.charCodeAt(k) === 45) return false;
+      const kw = classifyWord(t.slice(k, j), 0);
+      return kw === KW_PORT;
+    }
+    // value: "5432" right under "- name: DB_PORT".
+    let i = a;
+    while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
+    if (i > 0 && t.charCodeAt(i - 1) !== 10) return false;
+    let pe = i - 1;
+    if (pe > 0 && t.charCodeAt(pe - 1) === 13) pe--;
+    let q = pe;
+    while (q > 0 && isInlineSpace(t.charCodeAt(q - 1))) q--;
+    if (isQuote(this.at(q - 1))) q--;
+    let k = q;
+    while (k > 0 && q - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95 || t.charCodeAt(k - 1) === 45 || t.charCodeAt(k - 1) === DOT)) k--;
+    if (k === q) return false;
+    let m = k;
+    if (isQuote(this.at(m - 1))) m--;
+    while (m > 0 && isInlineSpace(t.charCodeAt(m - 1))) m--;
+    if (this.at(m - 1) !== COLON || m < 5 || !matchesLower(t, m - 5, 'name')) return false;
+    const kw = classifyWord(t.slice(k, q), 0);
+    return kw === KW_PORT;
   }
 
   /** Inside a block keyed ports/port: `ports { http = 8500 }`. s is a number after "name =". */
@@ -1333,9 +1420,9 @@ class Scanner {
     if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(this.at(i + 8))) {
       // Turkish "443 numaralı port(u)": the numbered port.
       i += 9;
-      return matchesLower(t, i, 'port') && (!isGlue(this.at(i + 4)) || this.turkishPortSuffix(i + 4));
+      return matchesLower(t, i, 'port') && (!isGlue(this.at(i + 4)) || this.turkishPortSuffix(i + 4, true));
     }
-    if (spaces > 0 && matchesLower(t, i, 'port') && isAsciiLetter(this.at(i + 4)) && this.turkishPortSuffix(i + 4)) {
+    if (spaces > 0 && matchesLower(t, i, 'port') && isAsciiLetter(this.at(i + 4)) && this.turkishPortSuffix(i + 4, false)) {
       // Turkish "8080 portunu dinler": port with a case suffix.
       const prev = wordBefore(t, s);
       return !(prev === 'bir' || prev === 'a');
@@ -1370,13 +1457,13 @@ class Scanner {
   }
 
   /** Turkish case suffixes of "port" at i: portu, portunu, portuna, portta, portundan … (then no letter). */
-  turkishPortSuffix(i: number): boolean {
+  turkishPortSuffix(i: number, numbered: boolean): boolean {
     const t = this.t;
     let k = i;
     while (k < this.n && k - i < 6 && isWordLetter(t.charCodeAt(k))) k++;
     if (isWordLetter(this.at(k))) return false;
     const w = t.slice(i, k).toLowerCase();
-    return TR_PORT_SUFFIXES.has(w);
+    return TR_PORT_SUFFIXES.has(w) || (numbered && TR_PORT_SHORT.has(w));
   }
 
   /** "PostgreSQL (5432)", "SSH: 22", "22 (SSH)", "Redis 6379" — only the service's usual ports. */
@@ -1490,6 +1577,23 @@ class Scanner {
       j--;
       while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
       const q = t.charCodeAt(j - 1);
+      if (q === RBRACKET) {
+        // Rust: SocketAddr::from(([127, 0, 0, 1], 3000)) — an address as an array of four bytes.
+        let k = j - 1;
+        const lo = k > 24 ? k - 24 : 0;
+        while (k > lo && (isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COMMA || t.charCodeAt(k - 1) === 32)) k--;
+        if (t.charCodeAt(k - 1) !== 91 || this.at(k - 2) !== LPAREN) return undefined;
+        const parts = t.slice(k, j - 1).split(',');
+        if (parts.length !== 4) return undefined;
+        for (const p of parts) {
+          const x = p.trim();
+          if (!/^\d{1,3}$/.test(x) || Number(x) > 255) return undefined;
+        }
+        const c = this.at(e);
+        if (c !== 41) return undefined;
+        if (!/socket|addr|bind|listen|connect/i.test(t.slice(k > 40 ? k - 40 : 0, k))) return undefined;
+        return parts.map((p) => p.trim()).join('.');
+      }
       if (q === 34 || q === 39) {
         let k = j - 1;
         while (k > 0 && j - k < 64 && t.charCodeAt(k - 1) !== q && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON)) k--;

@@ -123,6 +123,8 @@ export function classifyWord(word: string, dashes: number): number {
       if (p > 0) {
         const c = word.charCodeAt(p - 1);
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return p === n - 4 ? KW_PORT : KW_RANGE_KEY;
+        // RCONPort, SSHPort, HTTPPort: an acronym before Port.
+        if (p >= 2 && p <= 6 && p === n - 4 && /^[A-Z]+$/.test(word.slice(0, p))) return KW_PORT;
       }
       if (word.endsWith('PORT') && word === word.toUpperCase()) return KW_PORT;
     }
@@ -134,6 +136,7 @@ export function classifyWord(word: string, dashes: number): number {
 const CAMEL_EXCLUDED = new Set([
   'displayport', 'airport', 'passport', 'transport', 'viewport', 'comport', 'switchport', 'teleport',
   'thunderport', 'usbport', 'serialport', 'hdmiport', 'lightport', 'deport', 'newport', 'davenport',
+  'sfpport', 'lanport', 'poeport', 'wanport', 'dvport', 'vgaport', 'midiport', 'gpioport',
 ]);
 
 /** Words right before "port" that make it a physical or hardware port. */
