@@ -90,6 +90,7 @@ const TR_PORT_SUFFIXES = new Set(['unu', 'una', 'unda', 'undan', 'uyla', 'tan', 
 const TR_PORT_SHORT = new Set(['u', 'a', 'un']);
 
 const EMPTY: PortMention[] = [];
+const HYPHEN_CODE = 45;
 
 /** ASCII punctuation that may stand between a keyword and its number: space = : " ' ` ( [ { @ | ? */
 const LINK_PUNCT = new Uint8Array(128);
@@ -342,6 +343,11 @@ class Scanner {
     }
     // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
     if (proto === undefined) proto = this.protoWordBefore(hostStart);
+    if (proto === undefined && this.at(e) === 45 && this.at(e + 1) === 62 && isDigit(this.at(e + 2))) {
+      // docker ps: 0.0.0.0:5432->5432/tcp — the published side shares the container port's protocol.
+      const e2 = digitsEnd(this.t, e + 2);
+      if (e2 - e <= 7) proto = this.suffixProto(e2);
+    }
     // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
     if (proto === undefined && hostStart >= 2 && hostStart - 2 === this.lastHostEnd && this.at(hostStart - 1) === 62 && this.at(hostStart - 2) === 45) proto = this.lastHostProto;
     this.lastHostEnd = end;
@@ -566,6 +572,7 @@ class Scanner {
     if (c1 === 37 || c1 === AT || c1 === 0xb0 /* ° */) return e; // 80%, 5@, 22°
     const slashDigit = c1 === SLASH && isDigit(this.at(e + 1)); // 1/0/1, 14/10/2016 — unless a list: ports 80/443
     if (c0 === 35 || c0 === 36 || c0 === 43 || c0 === 0x2116 || c0 === 0x20ac || c0 === 0xa3 || c0 === 0xa5) return e; // #22 $5 +1 №3 €80
+    if (c0 === 91 && c1 === RBRACKET && isGlue(this.at(s - 2))) return e; // ports[0]: an array index
     let dashVar = false;
     if (c0 === 45) {
       // ${PORT:-3000} is a default value; other glued dashes are negative numbers or range tails.
@@ -986,6 +993,21 @@ class Scanner {
         while (k < b && isWordLetter(t.charCodeAt(k))) k++;
         if (k - i > 8) return false;
         const w = t.slice(i, k).toLowerCase();
+        if (!sep && (mode & M_LIST) && (w === 'for' || w === 'für' || w === 'pour' || w === 'para' || w === 'per') && isInlineSpace(t.charCodeAt(k))) {
+          // "port 8500 for HTTP, 8600 for DNS": a short note of up to three words, then a separator.
+          let words = 0;
+          let m = k;
+          while (m < b && words < 4) {
+            while (m < b && isInlineSpace(t.charCodeAt(m))) m++;
+            const w0 = m;
+            while (m < b && (isWordLetter(t.charCodeAt(m)) || isDigit(t.charCodeAt(m)) || t.charCodeAt(m) === 45 || t.charCodeAt(m) === 47)) m++;
+            if (m === w0) break;
+            words++;
+          }
+          if (words === 0 || words > 3 || (t.charCodeAt(m) !== COMMA && t.charCodeAt(m) !== 59)) return false;
+          i = m;
+          continue;
+        }
         if (LIST_WORDS.has(w) || ((mode & M_CHANGE) && (w === 'to' || w === 'then' || w === 'auf' || w === 'nach' || w === 'para' || w === 'на' || w === 'vers' || w === 'à' || w === 'a'))) {
           sep = true; i = k; continue;
         }
@@ -1126,12 +1148,14 @@ class Scanner {
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
         if (this.physicalBefore(word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+        if (this.kwProto === undefined && j - a === 8 && t.charCodeAt(a + 3) === 45) this.kwProto = this.protoPrefix(a); // UDP-Port 500
         this.kwBeforeHash = hb;
       } else if (kw === KW_PORTS) {
         mode |= M_LIST | M_TO_RANGE;
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
         if (this.physicalBefore(word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+        if (this.kwProto === undefined && j - a === 9 && t.charCodeAt(a + 3) === 45) this.kwProto = this.protoPrefix(a); // TCP-Ports 80
       } else if (kw === KW_RANGE_KEY) {
         mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
       } else if (kw === KW_PROTO) {
@@ -1199,6 +1223,13 @@ class Scanner {
     if (c === 0x53f7 || c === 0x865f || c === 0x4e3a || c === 0x70ba || c === 0x662f || c === 0x306f || c === 0x304c ||
       c === 0x3092 || c === 0xff1a || c === 0x3000 || c === 0xb294 || c === 0xc740) return 2; // 号 號 为 為 是 は が を ： 는 은
     return 0;
+  }
+
+  /** tcp or udp written at a (as in "UDP-Port"), else undefined. */
+  protoPrefix(a: number): Protocol | undefined {
+    if (matchesLower(this.t, a, 'udp')) return 'udp';
+    if (matchesLower(this.t, a, 'tcp')) return 'tcp';
+    return undefined;
   }
 
   /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
@@ -1319,11 +1350,13 @@ class Scanner {
             if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
           }
         }
+        this.protoAfter = proto === undefined;
         break;
       }
       case KW_LISTEN: {
         // listen(5) in Python/C is the backlog, not a port.
         if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return -1;
+        this.protoAfter = proto === undefined;
         break;
       }
       case KW_OPT_P: {
@@ -1642,6 +1675,27 @@ class Scanner {
     return /socket|connect|bind|listen|client|addr|server|dial|smtp|ftp|redis|connection|tcp|udp|telnet|ssh/.test(fn);
   }
 
+  /** accept() may take a protocol word after the number (set by keywordMention). */
+  protoAfter = false;
+
+  /** "53 udp reuseport", "2456-2458 UDP forwarded": tcp/udp as the next word, alone. */
+  protoWordAfter(end: number): Protocol | undefined {
+    const t = this.t;
+    if (!isInlineSpace(this.at(end))) return undefined;
+    const i = end + 1;
+    const c = this.at(i) | 32;
+    if (c !== 116 && c !== 117) return undefined;
+    let p: Protocol | undefined;
+    if (matchesLower(t, i, 'tcp')) p = 'tcp';
+    else if (matchesLower(t, i, 'udp')) p = 'udp';
+    else return undefined;
+    const d = this.at(i + 3);
+    if (isGlue(d) || d === SLASH || d === 38 || d === HYPHEN_CODE) return undefined;
+    const w = wordAfter(t, i + 3);
+    if (LIST_WORDS.has(w)) return undefined;
+    return p;
+  }
+
   hpHost: string | undefined = undefined;
   lastHostEnd = -1;
   /** listThenPortWord's memory: list items in (ltpwFrom, ltpwTo] have no port word after them. */
@@ -1767,7 +1821,12 @@ class Scanner {
     if (sfx !== undefined) {
       proto = sfx;
       consumed = this.suffixEnd;
+    } else if (this.protoAfter) {
+      // listen 53 udp; ports 2456-2458 UDP — a protocol word after the number (not "TCP and UDP", "TCP/UDP").
+      const pw = this.protoWordAfter(end);
+      if (pw !== undefined && proto === undefined) proto = pw;
     }
+    this.protoAfter = false;
     this.emit(s, end, v, endPort, host, proto);
     this.setList(consumed, proto, mode, false);
     return consumed;
