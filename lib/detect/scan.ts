@@ -78,6 +78,15 @@ const NET_CONTEXT = new Set([
   'nmap', 'nc', 'netcat', 'telnet', 'listen', 'listens', 'listening', 'bind', 'binds', 'bound', 'socket', 'sockets',
   'localhost', 'daemon', 'echo', 'discard', 'protocol', 'packets', 'traffic', 'kernel', 'ephemeral', 'tcpmux',
 ]);
+/** Every usual port of a known service: a cheap first test for serviceNearby. */
+const ALL_SERVICE_PORTS = new Set<number>();
+for (const ports of SERVICE_PORTS.values()) for (const p of ports) ALL_SERVICE_PORTS.add(p);
+/** Words that, with a service named close by, make its usual port a mention: default, port … */
+const SERVICE_DEFAULT_CUES = new Set(['default', 'defaults', 'port', 'ports', 'standard', 'standardport'].map((w) => wordHash(w, 0, w.length)));
+/** Words of a switch or patch panel before "port N". */
+const SWITCH_WORDS = new Set(['switch', 'switches', 'uplink', 'uplinks', 'sfp', 'patch', 'rj', 'poe', 'vlan', 'vlans', 'trunk', 'gbic']);
+/** Words that make "port N" a network port even near a switch. */
+const STRONG_NET = new Set(['tcp', 'udp', 'ssh', 'telnet', 'http', 'https', 'snmp', 'listen', 'listens', 'listening', 'nmap', 'iptables', 'ufw', 'ftp', 'dns', 'syslog', 'tftp', 'web', 'gui']);
 /** Plain port words (not config keys): a small number after them needs network context. */
 const PLAIN_PORT_WORDS = new Set([
   'port', 'ports', 'porta', 'porte', 'portas', 'puerto', 'puertos', 'poort', 'poorten', 'porty', 'portu', 'portar',
@@ -552,8 +561,35 @@ class Scanner {
     const e1 = digitsEnd(t, e0 + 1);
     if (this.suffixProto(e1) !== undefined) return 3;
     if (this.composeItem(j)) return 1;
+    if (isQuote(c0) && this.quotedMapAhead(e1)) return 1; // mapped "8554:8554" and "8555:8555/udp" 
     if (lineHasWord(t, s, 'port-forward') && (this.command(s) === 'kubectl' || this.command(s) === 'oc' || lineHasWord(t, s, 'kubectl'))) return 1;
     return 0;
+  }
+
+  /** After a quoted "a:b" ending at e: a separator, then another quoted "c:d/proto" (a list of port maps). */
+  quotedMapAhead(e: number): boolean {
+    const t = this.t;
+    if (!isQuote(this.at(e))) return false;
+    let i = e + 1;
+    const lim = i + 12 < this.n ? i + 12 : this.n;
+    let sep = false;
+    while (i < lim) {
+      const c = t.charCodeAt(i);
+      if (isInlineSpace(c)) { i++; continue; }
+      if (c === COMMA) { sep = true; i++; continue; }
+      if (isAsciiLetter(c)) {
+        let k = i;
+        while (k < lim && isAsciiLetter(t.charCodeAt(k))) k++;
+        if (!LIST_WORDS.has(t.slice(i, k).toLowerCase())) return false;
+        sep = true; i = k; continue;
+      }
+      break;
+    }
+    if (!sep || !isQuote(this.at(i)) || !isDigit(this.at(i + 1))) return false;
+    const e2 = digitsEnd(t, i + 1);
+    if (this.at(e2) !== COLON || !isDigit(this.at(e2 + 1))) return false;
+    const e3 = digitsEnd(t, e2 + 1);
+    return this.suffixProto(e3) !== undefined;
   }
 
   // ---------------------------------------------------------------- plain
@@ -623,6 +659,10 @@ class Scanner {
       if (lp !== undefined) return this.accept(s, e, v, lp, M_LIST, undefined);
     }
     if (v > 0 && this.serviceAround(s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
+    if (v >= 100 && c1 === COMMA && this.at(s - 2) === COMMA && c0 === 32 && this.portAppositive(s - 2)) {
+      return this.accept(s, e, v, undefined, 0, undefined); // the exporter's port, 9100, is scraped
+    }
+    if (v >= 100 && ALL_SERVICE_PORTS.has(v) && this.serviceNearby(s, e, v)) return this.accept(s, e, v, undefined, 0, undefined);
     const fw = this.firstA >= 0 ? this.firstHash : 0;
     if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && this.underPortsKey(s)) {
       return this.accept(s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
@@ -1266,6 +1306,32 @@ class Scanner {
     return false;
   }
 
+  /**
+   * Whether the text before k on its line (at most 160 characters) speaks of
+   * a switch or its uplinks and not of a network protocol: a small number after
+   * "port" there is a socket on the device.
+   */
+  switchContext(k: number): boolean {
+    const t = this.t;
+    const lo = k > 160 ? k - 160 : 0;
+    let hw = false;
+    let i = k;
+    while (i > lo) {
+      const c = t.charCodeAt(i - 1);
+      if (c === 10) break;
+      if (!isAsciiLetter(c)) { i--; continue; }
+      let a = i;
+      while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
+      if (i - a <= 8) {
+        const w = t.slice(a, i).toLowerCase();
+        if (SWITCH_WORDS.has(w)) hw = true;
+        else if (STRONG_NET.has(w)) return false;
+      }
+      i = a;
+    }
+    return hw;
+  }
+
   /** A price: "4,90 €", "5 $", "12.50 EUR". */
   priceAfter(e: number): boolean {
     let i = e;
@@ -1344,6 +1410,7 @@ class Scanner {
             const w3 = this.nthWordAfter(e, 3);
             if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
           }
+          if (this.kwPlain && this.switchContext(this.kwStart)) return -1; // the switch has 48 ports …; port 48 goes to …
           const before = wordBefore(t, this.kwStart);
           if (before === 'into' || before === 'in') {
             const w0 = wordBefore(t, this.kwStart - before.length - 1);
@@ -1527,6 +1594,63 @@ class Scanner {
     if (!mayBeService(t, k, j, k === this.firstA && j === this.firstB ? this.firstHash : wordHash(t, k, j))) return false;
     const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());
     return ports !== undefined && ports.includes(v);
+  }
+
+  /** "the exporter's port, 9100, is …": a plain port word right before the comma at c. */
+  portAppositive(c: number): boolean {
+    const t = this.t;
+    let k = c;
+    while (k > 0 && c - k < 6 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
+    if (c - k !== 4 || !matchesLower(t, k, 'port') || isGlue(this.at(k - 1)) || this.at(k - 1) === 45) return false;
+    return !this.physicalBefore('port', wordBeforeHash(t, k), k);
+  }
+
+  /**
+   * A known service's usual port in prose with no keyword right before it,
+   * taken only with both a service named close by (Kafka … 9092, 9090 … Prometheus)
+   * and a word about ports or defaults earlier in the text ("default", "port").
+   */
+  serviceNearby(s: number, e: number, v: number): boolean {
+    if (this.countedAfter(e)) return false;
+    const t = this.t;
+    const lo = s > 100 ? s - 100 : 0;
+    let cue = false;
+    let named = false;
+    let i = s;
+    while (i > lo) {
+      const c = t.charCodeAt(i - 1);
+      if (!isAsciiLetter(c)) { i--; continue; }
+      let a = i;
+      while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
+      const len = i - a;
+      if (len >= 3 && len <= 13) {
+        const h = wordHash(t, a, i);
+        if (SERVICE_DEFAULT_CUES.has(h)) cue = true;
+        else if (s - i <= 48 && mayBeService(t, a, i, h)) {
+          const ports = SERVICE_PORTS.get(t.slice(a, i).toLowerCase());
+          if (ports !== undefined && ports.includes(v)) named = true;
+        }
+      }
+      i = a;
+    }
+    if (!cue) return false;
+    if (named) return true;
+    // After, in the same sentence: "Hard-coding 9090 clashes with Prometheus".
+    const hi = e + 48 < this.n ? e + 48 : this.n;
+    i = e;
+    while (i < hi) {
+      const c = t.charCodeAt(i);
+      if (c === DOT || c === 10 || c === 59) return false;
+      if (!isAsciiLetter(c)) { i++; continue; }
+      let b = i;
+      while (b < hi && isAsciiLetter(t.charCodeAt(b))) b++;
+      if (b - i >= 3 && mayBeService(t, i, b)) {
+        const ports = SERVICE_PORTS.get(t.slice(i, b).toLowerCase());
+        if (ports !== undefined && ports.includes(v)) return true;
+      }
+      i = b;
+    }
+    return false;
   }
 
   /** A compose list item under ports:/expose: — `- 5432`, `- "3000:3000"`. s is the first char of the value. */
