@@ -1048,6 +1048,17 @@ class Scanner {
           i = m;
           continue;
         }
+        if ((mode & M_CHANGE) && !sep && (w === 'instead' || w === 'rather' || w === 'statt' || w === 'anstatt')) {
+          // "port (9464) instead of 8080", "rather than 80": the port it replaces.
+          let m = k;
+          while (m < b && isInlineSpace(t.charCodeAt(m))) m++;
+          if (w === 'instead' || w === 'rather') {
+            const w2 = w === 'instead' ? 'of' : 'than';
+            if (!matchesLower(t, m, w2) || isAsciiLetter(this.at(m + w2.length))) return false;
+            m += w2.length;
+          }
+          sep = true; i = m; continue;
+        }
         if (LIST_WORDS.has(w) || ((mode & M_CHANGE) && (w === 'to' || w === 'then' || w === 'auf' || w === 'nach' || w === 'para' || w === 'на' || w === 'vers' || w === 'à' || w === 'a'))) {
           sep = true; i = k; continue;
         }
