@@ -1,10 +1,12 @@
 // Prints precision, recall and F1 of the port-mention detector on the
 // labelled corpus in lib/detect/fixtures, and lists every miss.
-//   node --experimental-strip-types scripts/detect-quality.ts [--all] [--quiet] [--holdout|--holdout2]
+//   node --experimental-strip-types scripts/detect-quality.ts [--all] [--quiet] [--holdout|--holdout2|--holdout3]
 // --holdout scores the held-out corpus in lib/detect/holdout instead (cases
 // written without looking at the detector or its fixtures; not used by tests).
 // --holdout2 scores a second, fresh held-out corpus in lib/detect/holdout2
 // (written without looking at the detector, its fixtures or the first holdout).
+// --holdout3 scores a third, fresh held-out corpus in lib/detect/holdout3
+// (written without looking at the detector, its fixtures or the earlier holdouts).
 import { findPortMentions } from '../lib/detect/index.ts';
 import { loadFixtures } from '../lib/detect/fixtures/load.ts';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,10 @@ import { describe, scoreAll } from '../lib/detect/fixtures/score.ts';
 const args = new Set(process.argv.slice(2));
 const holdout = args.has('--holdout');
 const holdout2 = args.has('--holdout2');
-const fixtures = holdout2
+const holdout3 = args.has('--holdout3');
+const fixtures = holdout3
+  ? loadFixtures(fileURLToPath(new URL('../lib/detect/holdout3', import.meta.url)))
+  : holdout2
   ? loadFixtures(fileURLToPath(new URL('../lib/detect/holdout2', import.meta.url)))
   : holdout ? loadFixtures(fileURLToPath(new URL('../lib/detect/holdout', import.meta.url))) : loadFixtures();
 const score = scoreAll(fixtures, findPortMentions);
@@ -43,7 +48,8 @@ if (!args.has('--quiet')) {
 }
 
 const pct = (x: number) => x.toFixed(4);
-if (holdout2) console.log('\nsecond held-out corpus (lib/detect/holdout2)');
+if (holdout3) console.log('\nthird held-out corpus (lib/detect/holdout3)');
+else if (holdout2) console.log('\nsecond held-out corpus (lib/detect/holdout2)');
 else if (holdout) console.log('\nheld-out corpus (lib/detect/holdout)');
 console.log(`\ncases ${fixtures.length}, expected mentions ${score.tp + score.fn}, found ${score.tp + score.fp}`);
 console.log(`TP ${score.tp}  FP ${score.fp}  FN ${score.fn}`);
