@@ -65,6 +65,7 @@ const SPN_CLASSES = new Set(['ldap', 'cifs', 'host', 'http', 'wsman', 'termsrv',
 const S_PORT = new Set(['hydra']);
 /** Commands whose positional arguments are host then port. */
 const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'nping', 'hping3', 'tcping', 'psping']);
+const HOST_PORT_CMD_HASHES = new Set([...HOST_PORT_CMDS].map((w) => wordHash(w, 0, w.length)));
 /**
  * Config directives whose arguments are an address then a port
  * (redis replicaof/slaveof, sentinel monitor, OpenVPN remote). Unlike nc,
@@ -1105,6 +1106,12 @@ class Scanner {
           j--; punct++;
         } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
           j--; punct++; // getenv("PORT", "5001")
+        } else if (c === RBRACKET && punct > 0 && isDigit(t.charCodeAt(j - 2))) {
+          // ports[0] = 8080: an indexed key.
+          let r = j - 2;
+          while (r > lim && j - r < 5 && isDigit(t.charCodeAt(r - 1))) r--;
+          if (t.charCodeAt(r - 1) !== 91 || !isGlue(t.charCodeAt(r - 2))) break;
+          punct += j - r + 1; j = r - 1;
         } else if (c === STAR) {
           // **Port:** 5432, **Port**: 5432 — markdown emphasis next to the colon.
           let r = j - 1;
@@ -1868,10 +1875,11 @@ class Scanner {
     // "… comprueba con telnet servidor 25 …": the command right before the host, inside prose.
     let pw = k;
     while (pw > 0 && k - pw < 3 && isInlineSpace(t.charCodeAt(pw - 1))) pw--;
-    if (pw < k) {
+    const pc = pw < k ? t.charCodeAt(pw - 1) | 32 : 0;
+    if (pc === 116 || pc === 99 || pc === 103 || pc === 51) { // telnet nc netcat socat tcping nping hping3: t c g 3
       let pa = pw;
       while (pa > 0 && pw - pa < 8 && isAsciiLetter(t.charCodeAt(pa - 1))) pa--;
-      if (pa < pw && !isGlue(this.at(pa - 1)) && this.at(pa - 1) !== 45 && this.at(pa - 1) !== DOT && HOST_PORT_CMDS.has(t.slice(pa, pw).toLowerCase())) {
+      if (pa < pw && pw - pa >= 2 && !isGlue(this.at(pa - 1)) && this.at(pa - 1) !== 45 && this.at(pa - 1) !== DOT && HOST_PORT_CMD_HASHES.has(wordHash(t, pa, pw))) {
         const c = this.at(e);
         const hostWord = t.slice(k, j);
         if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === 59 || c === 41 || isQuote(c)) && !this.countedAfter(e) &&
