@@ -88,6 +88,8 @@ const SERVICE_DEFAULT_CUES = new Set(['default', 'defaults', 'port', 'ports', 's
 const SWITCH_WORDS = new Set(['switch', 'switches', 'uplink', 'uplinks', 'sfp', 'patch', 'rj', 'poe', 'vlan', 'vlans', 'trunk', 'gbic']);
 /** Words that make "port N" a network port even near a switch. */
 const STRONG_NET = new Set(['tcp', 'udp', 'ssh', 'telnet', 'http', 'https', 'snmp', 'listen', 'listens', 'listening', 'nmap', 'iptables', 'ufw', 'ftp', 'dns', 'syslog', 'tftp', 'web', 'gui']);
+const SWITCH_WORD_HASHES = new Set([...SWITCH_WORDS].map((w) => wordHash(w, 0, w.length)));
+const STRONG_NET_HASHES = new Set([...STRONG_NET].map((w) => wordHash(w, 0, w.length)));
 /** Plain port words (not config keys): a small number after them needs network context. */
 const PLAIN_PORT_WORDS = new Set([
   'port', 'ports', 'porta', 'porte', 'portas', 'puerto', 'puertos', 'poort', 'poorten', 'porty', 'portu', 'portar',
@@ -353,11 +355,7 @@ class Scanner {
     }
     // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
     if (proto === undefined) proto = this.protoWordBefore(hostStart);
-    if (proto === undefined && this.at(e) === 45 && this.at(e + 1) === 62 && isDigit(this.at(e + 2))) {
-      // docker ps: 0.0.0.0:5432->5432/tcp — the published side shares the container port's protocol.
-      const e2 = digitsEnd(this.t, e + 2);
-      if (e2 - e <= 7) proto = this.suffixProto(e2);
-    }
+    if (proto === undefined && this.at(e) === 45) proto = this.arrowProto(e);
     // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
     if (proto === undefined && hostStart >= 2 && hostStart - 2 === this.lastHostEnd && this.at(hostStart - 1) === 62 && this.at(hostStart - 2) === 45) proto = this.lastHostProto;
     this.lastHostEnd = end;
@@ -369,6 +367,13 @@ class Scanner {
     const c = this.at(a);
     if (c === 0x2192 || ((c === 45 || c === EQUALS) && this.at(a + 1) === 62)) this.setList(end, undefined, M_ARROW, false);
     return end;
+  }
+
+  /** docker ps: 0.0.0.0:5432->5432/tcp — the published side shares the container port's protocol. */
+  arrowProto(e: number): Protocol | undefined {
+    if (this.at(e + 1) !== 62 || !isDigit(this.at(e + 2))) return undefined;
+    const e2 = digitsEnd(this.t, e + 2);
+    return e2 - e <= 7 ? this.suffixProto(e2) : undefined;
   }
 
   namedHost(s: number, e: number, v: number, colon: number, chained: boolean): number {
@@ -563,8 +568,23 @@ class Scanner {
     if (this.suffixProto(e1) !== undefined) return 3;
     if (this.composeItem(j)) return 1;
     if (isQuote(c0) && this.quotedMapAhead(e1)) return 1; // mapped "8554:8554" and "8555:8555/udp" 
-    if (lineHasWord(t, s, 'port-forward') && (this.command(s) === 'kubectl' || this.command(s) === 'oc' || lineHasWord(t, s, 'kubectl'))) return 1;
+    const cmd = this.command(s);
+    if ((cmd === 'kubectl' || cmd === 'oc') && lineHasWord(t, s, 'port-forward')) return 1;
+    if (this.portForwardTwoBack(j)) return 1; // "… with kubectl port-forward svc/grafana 3000:80" inside prose
     return 0;
+  }
+
+  /** Whether the word two tokens before j is "port-forward" (kubectl port-forward svc/x 3000:80). */
+  portForwardTwoBack(j: number): boolean {
+    const t = this.t;
+    let i = j;
+    if (!isInlineSpace(this.at(i - 1))) return false;
+    while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
+    const lo = i > 64 ? i - 64 : 0;
+    while (i > lo && !isSpace(t.charCodeAt(i - 1))) i--;
+    if (i === lo || !isInlineSpace(t.charCodeAt(i - 1))) return false;
+    while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
+    return i >= 12 && matchesLower(t, i - 12, 'port-forward') && (i === 12 || isSpace(t.charCodeAt(i - 13)));
   }
 
   /** After a quoted "a:b" ending at e: a separator, then another quoted "c:d/proto" (a list of port maps). */
@@ -643,6 +663,9 @@ class Scanner {
       if (r >= 0) return r;
       return e;
     }
+    // A number in running prose ("moved 5 services"): between two lower-case
+    // words, neither a keyword nor a service, and no rule below can take it.
+    if (c0 === 32 && c1 === 32 && this.proseNumber(s, e, v)) return e;
 
     // 3. Something after: 445/tcp, 8080 port, 22端口, 8080番ポート, 22 (SSH).
     const proto = this.suffixProto(e);
@@ -696,6 +719,35 @@ class Scanner {
       if (hp === 2) return this.accept(s, e, v, this.hpProto, 0, this.hpHost);
     }
     return e;
+  }
+
+  /**
+   * Cheap rejection of a number between two lower-case words (c0 and c1 are
+   * spaces, no keyword before): true when none of the later rules can apply —
+   * no port word, list word or bracket after, no service or key word before,
+   * not a usual service port, and the line is not an nc/telnet/docker-port command.
+   */
+  proseNumber(s: number, e: number, v: number): boolean {
+    const b = this.at(s - 2);
+    if (b < 97 || b > 122 || this.firstA < 0 || this.firstB !== s - 1) return false;
+    const a = this.at(e + 1);
+    // The word after: lower case, not port/numaralı/… (p, n), four letters or more (not and/or/y/und …).
+    if (a < 97 || a > 122 || a === 112 || a === 110) return false;
+    if (!isAsciiLetter(this.at(e + 2)) || !isAsciiLetter(this.at(e + 3)) || !isAsciiLetter(this.at(e + 4))) return false;
+    if (this.at(e + 5) === 32) return false;
+    if (v >= 100 && ALL_SERVICE_PORTS.has(v)) return false;
+    const fw = this.firstHash;
+    if (fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER || fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT ||
+      fw === H_REJECT || fw === H_VALUE || mayBeService(this.t, this.firstA, this.firstB, fw)) return false;
+    // hostPortCommand: telnet/nc before the word, or such a command starting the line.
+    const k = this.firstA;
+    if (!isInlineSpace(this.at(k - 1))) return false;
+    let pw = k;
+    while (pw > 0 && k - pw < 3 && isInlineSpace(this.t.charCodeAt(pw - 1))) pw--;
+    const pc = pw < k ? this.t.charCodeAt(pw - 1) | 32 : 0;
+    if (pc === 116 || pc === 99 || pc === 103 || pc === 51) return false;
+    const cmd = this.command(s);
+    return !(HOST_PORT_CMDS.has(cmd) || HOST_PORT_DIRECTIVES.has(cmd) || cmd === 'docker');
   }
 
   /** -p80,443 (masscan, nmap): -p glued to its value. mysql's -pSECRET is a password. */
@@ -1075,9 +1127,12 @@ class Scanner {
     const c = this.at(e);
     if (c === 37) return true;
     const h = wordAfterHash(this.t, e);
-    if (h === 0 || !COUNT_NOUN_HASHES.has(h)) return false;
-    // "port 3232 times out": a verb, not a count.
-    return !(h === H_TIMES && this.nthWordAfter(e, 2) === 'out');
+    return h !== 0 && COUNT_NOUN_HASHES.has(h) && (h !== H_TIMES || !this.timesOut(e));
+  }
+
+  /** "port 3232 times out": a verb, not a count. */
+  timesOut(e: number): boolean {
+    return this.nthWordAfter(e, 2) === 'out';
   }
 
   /**
@@ -1341,9 +1396,9 @@ class Scanner {
       let a = i;
       while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
       if (i - a <= 8) {
-        const w = t.slice(a, i).toLowerCase();
-        if (SWITCH_WORDS.has(w)) hw = true;
-        else if (STRONG_NET.has(w)) return false;
+        const h = wordHash(t, a, i);
+        if (SWITCH_WORD_HASHES.has(h)) hw = true;
+        else if (STRONG_NET_HASHES.has(h)) return false;
       }
       i = a;
     }
@@ -1964,12 +2019,12 @@ class Scanner {
     if (sfx !== undefined) {
       proto = sfx;
       consumed = this.suffixEnd;
+      this.protoAfter = false;
     } else if (this.protoAfter) {
       // listen 53 udp; ports 2456-2458 UDP — a protocol word after the number (not "TCP and UDP", "TCP/UDP").
-      const pw = this.protoWordAfter(end);
-      if (pw !== undefined && proto === undefined) proto = pw;
+      if (proto === undefined) proto = this.protoWordAfter(end);
+      this.protoAfter = false;
     }
-    this.protoAfter = false;
     this.emit(s, end, v, endPort, host, proto);
     this.setList(consumed, proto, mode, false);
     return consumed;
