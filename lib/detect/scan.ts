@@ -1098,6 +1098,8 @@ class Scanner {
             words++;
           }
           if (words === 0 || words > 3 || (t.charCodeAt(m) !== COMMA && t.charCodeAt(m) !== 59)) return false;
+          // The next item must look like a port, not a small count ("…, 3 for nothing").
+          if (b < this.n && portValue(t, b, digitsEnd(t, b)) < 100) return false;
           i = m;
           continue;
         }
