@@ -1216,6 +1216,15 @@ class Scanner {
         continue;
       }
       if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return KW_NONE;
+      if (!maybe && !isUpper(t.charCodeAt(a))) {
+        // A version or year ("Windows Server 2022 is …"): only inside a product name.
+        const q = this.nameRunStart(k, lim);
+        if (q < 0) return KW_NONE;
+        named = true;
+        hops++;
+        j = q;
+        continue;
+      }
       const word = t.slice(a, j);
       let kw = maybe ? classifyWord(word, dashes) : KW_NONE;
       if (kw === KW_NONE) {
