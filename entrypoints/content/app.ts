@@ -16,7 +16,7 @@ import { createHighlighter, type Highlighter } from './highlighter';
 import { createHitTester, mentionAtNode } from './hit-test';
 import { watchHover } from './hover';
 import { watchMutations } from './mutations';
-import { afterPageLoad } from './page-ready';
+import { pageLoaded } from './page-ready';
 import { Scanner, type Mention } from './scanner';
 
 /** The keyboard shortcut the content script answers itself (the manifest command sends the same request). */
@@ -101,10 +101,8 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: CardC
     signal: local,
   });
   observeRoot = (root) => mutations.observe(root);
-  afterPageLoad(local, () => {
-    mutations.observe(document);
-    scanner.scan(document);
-  });
+  mutations.observe(document);
+  scanner.scan(document);
 
   const hit = createHitTester(scanner, () => highlighter.highlight, () => shadowRoots);
   const hover = watchHover({
@@ -156,6 +154,8 @@ function uniqueTargets(list: SelectedPort[]): SelectedPort[] {
 }
 
 export async function startPorthole(signal: AbortSignal): Promise<void> {
+  await pageLoaded(signal);
+  if (signal.aborted) return;
   let settings = await loadSettings();
   if (signal.aborted) return;
   let session: Session | null = null;

@@ -1,28 +1,23 @@
-// Porthole's first scan waits for the page's load event: a content script at
-// `document_idle` may run before it, and scanning then would delay the page's
-// own load. A page whose load never comes (a stalled image) is scanned anyway
-// after LOAD_WAIT_CAP_MS.
+// Porthole starts once the page has loaded. The script is injected at
+// `document_start`, where injection costs the page nothing, and then waits:
+// registering a highlight or scanning while the page still parses slows the
+// parser and delays the page's own load event (measured in bench/content.ts).
+// A page whose load never comes (a stalled image) gets Porthole anyway after
+// LOAD_WAIT_CAP_MS.
 export const LOAD_WAIT_CAP_MS = 3000;
 
-export function afterPageLoad(signal: AbortSignal, start: () => void): void {
-  if (document.readyState === 'complete') {
-    start();
-    return;
-  }
-  let done = false;
-  const run = () => {
-    if (done || signal.aborted) return;
-    done = true;
-    window.removeEventListener('load', onLoad);
-    clearTimeout(timer);
-    start();
-  };
-  // Let the load event's own listeners finish before the first slice.
-  const onLoad = () => setTimeout(run, 0);
-  window.addEventListener('load', onLoad, { once: true });
-  const timer = setTimeout(run, LOAD_WAIT_CAP_MS);
-  signal.addEventListener('abort', () => {
-    window.removeEventListener('load', onLoad);
-    clearTimeout(timer);
-  }, { once: true });
+export function pageLoaded(signal: AbortSignal): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      window.removeEventListener('load', onLoad);
+      clearTimeout(timer);
+      resolve();
+    };
+    // Let the load event's own listeners finish first.
+    const onLoad = () => setTimeout(done, 0);
+    window.addEventListener('load', onLoad, { once: true });
+    const timer = setTimeout(done, LOAD_WAIT_CAP_MS);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
