@@ -156,6 +156,7 @@ class Scanner {
   // Line tracking: the furthest position asked for and the start of its line.
   curLineStart = 0;
   maxLinePos = 0;
+  nextNl = -1;
   cmdLine = -1;
   cmdWord = '';
   // Cache of the compose "ports:" block lookup.
@@ -170,12 +171,15 @@ class Scanner {
   run(): PortMention[] {
     const t = this.t;
     const n = this.n;
-    const re = /[0-9]/g;
+    // A sticky skip over non-digits: it always matches (maybe empty), and
+    // lastIndex lands on the next digit, or on n when there is none.
+    const re = /[^0-9]*/y;
     let i = 0;
     while (i < n) {
       re.lastIndex = i;
-      if (!re.test(t)) break;
-      const s = re.lastIndex - 1;
+      re.test(t);
+      const s = re.lastIndex;
+      if (s >= n) break;
       const e = digitsEnd(t, s + 1);
       const next = this.runAt(s, e);
       i = next > e ? next : e;
@@ -347,11 +351,9 @@ class Scanner {
     if (proto !== undefined) end = this.suffixEnd;
     else if (address) {
       // lineProtocol only reads lines whose start is at most 160 back: look no further.
-      const t = this.t;
-      const lim = hostStart > 161 ? hostStart - 161 : 0;
-      let i = hostStart - 1;
-      while (i >= lim && t.charCodeAt(i) !== 10) i--;
-      if (i >= lim || lim === 0) proto = lineProtocol(t, i + 1, hostStart);
+      // (the cached line start: no walk back over the line for each address).
+      const ls = this.lineOf(hostStart);
+      if (hostStart - ls <= 160) proto = lineProtocol(this.t, ls, hostStart);
     }
     // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
     if (proto === undefined) proto = this.protoWordBefore(hostStart);
@@ -995,9 +997,20 @@ class Scanner {
     }
     const t = this.t;
     const stop = this.maxLinePos;
-    let i = pos - 1;
-    while (i >= stop && t.charCodeAt(i) !== 10) i--;
-    if (i >= stop) this.curLineStart = i + 1;
+    // nextNl: the first newline at or after stop (a native forward search,
+    // reused while it lies beyond the positions asked), so long lines of
+    // prose are not walked backwards character by character.
+    let nl = this.nextNl;
+    if (nl < stop) {
+      nl = t.indexOf('\n', stop);
+      if (nl < 0) nl = this.n;
+      this.nextNl = nl;
+    }
+    if (nl < pos) {
+      let i = pos - 1;
+      while (t.charCodeAt(i) !== 10) i--; // stops at nl at the latest
+      this.curLineStart = i + 1;
+    }
     this.maxLinePos = pos;
     return this.curLineStart;
   }
