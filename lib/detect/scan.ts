@@ -17,7 +17,7 @@ import {
   COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
   KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
   COUNT_NOUN_HASHES, OF_WORDS, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PROTOCOL_HASHES, RANGE_WORDS, SERVICE_PORTS,
-  classifyWord, mayBeKeyword, mayBeService, wordHash,
+  KEYWORD_KIND_BY_HASH, classifyWord, linkWordAt, mayBeKeyword, mayBeService, wordHash,
 } from './words.ts';
 
 /** After this mention, more numbers joined by commas/"and" are mentions too. */
@@ -174,6 +174,9 @@ class Scanner {
     // A sticky skip over non-digits: it always matches (maybe empty), and
     // lastIndex lands on the next digit, or on n when there is none.
     const re = /[^0-9]*/y;
+    // Read before the loop: a property read after it, first reached by
+    // on-stack-replaced code, deoptimized run() on every call.
+    const out = this.out;
     let i = 0;
     while (i < n) {
       re.lastIndex = i;
@@ -184,7 +187,7 @@ class Scanner {
       const next = this.runAt(s, e);
       i = next > e ? next : e;
     }
-    return this.out;
+    return out;
   }
 
   emit(start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
@@ -1236,6 +1239,15 @@ class Scanner {
         named = true;
         hops++;
         j = q;
+        continue;
+      }
+      if (maybe && dashes === 0 && linkWordAt(t, a, j, hash)) {
+        // A linking word (is, the, default …): read without slicing it.
+        if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_RANGE) mode |= M_TO_RANGE;
+        else if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_FROM) from = true;
+        hops++;
+        if (hops > 5) return KW_NONE;
+        j = k;
         continue;
       }
       const word = t.slice(a, j);

@@ -80,6 +80,42 @@ kw(KW_LINK, `
   là mặc định trên
 `);
 
+/**
+ * Keywords by wordHash, for the ASCII keywords whose hash no other keyword
+ * shares (a hit is then confirmed character by character).
+ */
+const KEYWORD_BY_HASH = new Map<number, string>();
+export const KEYWORD_KIND_BY_HASH = new Map<number, number>();
+{
+  const seen = new Map<number, number>();
+  for (const w of KEYWORDS.keys()) { const h = wordHash(w, 0, w.length); seen.set(h, (seen.get(h) ?? 0) + 1); }
+  for (const [w, k] of KEYWORDS) {
+    const h = wordHash(w, 0, w.length);
+    if (seen.get(h) !== 1 || !/^[\x00-\x7f]+$/.test(w) || w !== w.toLowerCase()) continue;
+    KEYWORD_BY_HASH.set(h, w);
+    KEYWORD_KIND_BY_HASH.set(h, k);
+  }
+}
+
+/**
+ * Whether text[a, b), an ASCII word, is a linking word (KW_LINK, KW_LINK_RANGE,
+ * KW_LINK_FROM): what classifyWord(text.slice(a, b), 0) would say, without
+ * slicing. False means "not known here" (ask classifyWord).
+ */
+export function linkWordAt(text: string, a: number, b: number, hash: number): boolean {
+  const k = KEYWORD_KIND_BY_HASH.get(hash);
+  if (k !== KW_LINK && k !== KW_LINK_RANGE && k !== KW_LINK_FROM) return false;
+  const w = KEYWORD_BY_HASH.get(hash)!;
+  if (w.length !== b - a) return false;
+  for (let i = 0; i < w.length; i++) {
+    let c = text.charCodeAt(a + i);
+    if (c >= 128) return false;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== w.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 export function classifyWord(word: string, dashes: number): number {
   const lower = word.toLowerCase();
   if (dashes === 1 && word.length === 1) {
