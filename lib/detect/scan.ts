@@ -102,6 +102,10 @@ const TR_PORT_SUFFIXES = new Set(['unu', 'una', 'unda', 'undan', 'uyla', 'tan', 
 const TR_PORT_SHORT = new Set(['u', 'a', 'un']);
 
 const EMPTY: PortMention[] = [];
+/** Kinds of a line's command (Scanner.cmdKind), worked out once per line. */
+const CMD_DIRECTIVE = 1;
+const CMD_HOST_PORT = 2;
+const CMD_DOCKER = 4;
 const HYPHEN_CODE = 45;
 
 /** ASCII punctuation that may stand between a keyword and its number: space = : " ' ` ( [ { @ | ? */
@@ -159,6 +163,8 @@ class Scanner {
   nextNl = -1;
   cmdLine = -1;
   cmdWord = '';
+  /** CMD_* bits of cmdWord. */
+  cmdKind = 0;
   // Cache of the compose "ports:" block lookup.
   itemLine = -2;
   itemInPorts = false;
@@ -751,8 +757,8 @@ class Scanner {
     while (pw > 0 && k - pw < 3 && isInlineSpace(this.t.charCodeAt(pw - 1))) pw--;
     const pc = pw < k ? this.t.charCodeAt(pw - 1) | 32 : 0;
     if (pc === 116 || pc === 99 || pc === 103 || pc === 51) return false;
-    const cmd = this.command(s);
-    return !(HOST_PORT_CMDS.has(cmd) || HOST_PORT_DIRECTIVES.has(cmd) || cmd === 'docker');
+    this.command(s);
+    return this.cmdKind === 0;
   }
 
   /** -p80,443 (masscan, nmap): -p glued to its value. mysql's -pSECRET is a password. */
@@ -1023,7 +1029,9 @@ class Scanner {
     const ls = this.lineOf(pos);
     if (ls !== this.cmdLine) {
       this.cmdLine = ls;
-      this.cmdWord = lineCommand(this.t, ls, ls + 200 < this.n ? ls + 200 : this.n);
+      const w = lineCommand(this.t, ls, ls + 200 < this.n ? ls + 200 : this.n);
+      this.cmdWord = w;
+      this.cmdKind = (HOST_PORT_DIRECTIVES.has(w) ? CMD_DIRECTIVE : 0) | (HOST_PORT_CMDS.has(w) ? CMD_HOST_PORT : 0) | (w === 'docker' ? CMD_DOCKER : 0);
     }
     return this.cmdWord;
   }
@@ -1677,6 +1685,7 @@ class Scanner {
 
   /** "PostgreSQL (5432)", "SSH: 22", "22 (SSH)", "Redis 6379" — only the service's usual ports. */
   serviceAround(s: number, e: number, v: number): boolean {
+    if (!ALL_SERVICE_PORTS.has(v)) return false; // both looks below need one of a service's ports
     const t = this.t;
     // After: " (SSH)"
     let i = e;
@@ -1978,8 +1987,9 @@ class Scanner {
       }
     }
     const cmd = this.command(s);
-    if (cmd === '') return 0;
-    if (HOST_PORT_DIRECTIVES.has(cmd)) {
+    const kind = this.cmdKind;
+    if (kind === 0) return 0;
+    if (kind & CMD_DIRECTIVE) {
       if (isGlue(this.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return 0;
       const c = this.at(e);
       if (!(c === -1 || isSpace(c))) return 0;
@@ -1988,8 +1998,8 @@ class Scanner {
       this.hpProto = w === 'udp' || w === 'tcp' ? w : undefined;
       return 2;
     }
-    const isDockerPort = cmd === 'docker' && this.lineArgIs(s, 'port');
-    if (!HOST_PORT_CMDS.has(cmd) && !isDockerPort) return 0;
+    const isDockerPort = (kind & CMD_DOCKER) !== 0 && this.lineArgIs(s, 'port');
+    if (!(kind & CMD_HOST_PORT) && !isDockerPort) return 0;
     const word = t.slice(k, j).toLowerCase();
     if (word === cmd || word === 'port') return 0;
     // Its own previous word must not be an option taking a value (-w 3 host).
