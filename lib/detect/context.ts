@@ -41,6 +41,51 @@ export function lineCommand(text: string, ls: number, pos: number): string {
   return w;
 }
 
+/** Bounds of the word lineCommandAt found: text.slice(cmdStart, cmdEnd).toLowerCase() is lineCommand's answer. */
+export let cmdStart = 0;
+export let cmdEnd = 0;
+
+/** ASCII word text[a, b) equals `lower` (lower case) ignoring ASCII case. */
+function isWordLower(text: string, a: number, b: number, lower: string): boolean {
+  return b - a === lower.length && matchesLower(text, a, lower);
+}
+
+/**
+ * lineCommand without allocating: sets cmdStart/cmdEnd to the bounds of the
+ * word lineCommand(text, ls, pos) would return (cmdStart === cmdEnd for '').
+ */
+export function lineCommandAt(text: string, ls: number, pos: number): void {
+  let i = ls;
+  for (;;) {
+    while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (i < pos && (c === 36 || c === 35 || c === 62 || c === 37 || c === 96 || c === 42 || c === 45) && i + 1 < pos && isInlineSpace(text.charCodeAt(i + 1))) {
+      i += 2;
+      continue;
+    }
+    if (c === 96 && i + 1 < pos) { i++; continue; }
+    break;
+  }
+  let j = wordEndAt(text, i, pos);
+  if (j - i === 4 && (isWordLower(text, i, j, 'sudo') || isWordLower(text, i, j, 'doas') || isWordLower(text, i, j, 'exec') || isWordLower(text, i, j, 'time'))) {
+    i = j;
+    while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
+    j = wordEndAt(text, i, pos);
+  }
+  cmdStart = i;
+  cmdEnd = j;
+}
+
+function wordEndAt(text: string, i: number, limit: number): number {
+  let j = i;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (isAsciiLetter(c) || isDigit(c) || c === 45 || c === 95 || c === 46) j++;
+    else break;
+  }
+  return j;
+}
+
 /** Whether the line before pos contains `word` (lower case) as a whole word. */
 export function lineHasWord(text: string, pos: number, word: string): boolean {
   const ls = lineStart(text, pos);

@@ -9,7 +9,7 @@ import {
   isAsciiAlnum, isTilde, isWordLetter, matchesLower, portValue,
 } from './chars.ts';
 import {
-  isImageContext, lineCommand, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
+  cmdEnd, cmdStart, isImageContext, lineCommandAt, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
 } from './context.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
 import type { PortMention } from './types.ts';
@@ -73,6 +73,17 @@ const HOST_PORT_CMD_HASHES = new Set([...HOST_PORT_CMDS].map((w) => wordHash(w, 
  * look like one (an IPv4 address, a dotted name, localhost).
  */
 const HOST_PORT_DIRECTIVES = new Set(['replicaof', 'slaveof', 'sentinel', 'remote']);
+/** CMD_* kind of each command word that has one, and those words by wordHash (a hash is confirmed by its characters). */
+const CMD_KIND = new Map<string, number>();
+for (const w of HOST_PORT_DIRECTIVES) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | 1);
+for (const w of HOST_PORT_CMDS) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | 2);
+CMD_KIND.set('docker', (CMD_KIND.get('docker') ?? 0) | 4);
+const CMD_KIND_WORDS = new Map<number, string>();
+for (const w of CMD_KIND.keys()) {
+  const h = wordHash(w, 0, w.length);
+  if (CMD_KIND_WORDS.has(h)) throw new Error(`command words ${w} and ${CMD_KIND_WORDS.get(h)} share a hash`);
+  CMD_KIND_WORDS.set(h, w);
+}
 /** Words on a line that make a small number after "port" a network port rather than a socket on a device. */
 const NET_CONTEXT = new Set([
   'tcp', 'udp', 'ip', 'ipv4', 'ipv6', 'ssh', 'http', 'https', 'ftp', 'smtp', 'dns', 'firewall', 'iptables', 'ufw',
@@ -163,6 +174,10 @@ class Scanner {
   nextNl = -1;
   cmdLine = -1;
   cmdWord = '';
+  /** cmdWord is read from [cmdA, cmdB) only when asked for. */
+  cmdWordStale = false;
+  cmdA = 0;
+  cmdB = 0;
   /** CMD_* bits of cmdWord. */
   cmdKind = 0;
   // Cache of the compose "ports:" block lookup.
@@ -757,8 +772,7 @@ class Scanner {
     while (pw > 0 && k - pw < 3 && isInlineSpace(this.t.charCodeAt(pw - 1))) pw--;
     const pc = pw < k ? this.t.charCodeAt(pw - 1) | 32 : 0;
     if (pc === 116 || pc === 99 || pc === 103 || pc === 51) return false;
-    this.command(s);
-    return this.cmdKind === 0;
+    return this.commandKind(s) === 0;
   }
 
   /** -p80,443 (masscan, nmap): -p glued to its value. mysql's -pSECRET is a password. */
@@ -1027,13 +1041,35 @@ class Scanner {
   /** First word of the line holding pos (after a prompt and sudo), cached per line. */
   command(pos: number): string {
     const ls = this.lineOf(pos);
-    if (ls !== this.cmdLine) {
-      this.cmdLine = ls;
-      const w = lineCommand(this.t, ls, ls + 200 < this.n ? ls + 200 : this.n);
-      this.cmdWord = w;
-      this.cmdKind = (HOST_PORT_DIRECTIVES.has(w) ? CMD_DIRECTIVE : 0) | (HOST_PORT_CMDS.has(w) ? CMD_HOST_PORT : 0) | (w === 'docker' ? CMD_DOCKER : 0);
+    if (ls !== this.cmdLine) this.lineKind(ls);
+    if (this.cmdWordStale) {
+      this.cmdWordStale = false;
+      this.cmdWord = this.cmdA < this.cmdB ? this.t.slice(this.cmdA, this.cmdB).toLowerCase() : '';
     }
     return this.cmdWord;
+  }
+
+  /** Sets cmdKind (and the bounds of the command word) for the line holding pos, without reading the word into a string. */
+  commandKind(pos: number): number {
+    const ls = this.lineOf(pos);
+    if (ls !== this.cmdLine) this.lineKind(ls);
+    return this.cmdKind;
+  }
+
+  lineKind(ls: number): void {
+    this.cmdLine = ls;
+    lineCommandAt(this.t, ls, ls + 200 < this.n ? ls + 200 : this.n);
+    const a = cmdStart;
+    const b = cmdEnd;
+    this.cmdA = a;
+    this.cmdB = b;
+    this.cmdWordStale = true;
+    let kind = 0;
+    if (b > a) {
+      const w = CMD_KIND_WORDS.get(wordHash(this.t, a, b));
+      if (w !== undefined && w.length === b - a && matchesLower(this.t, a, w)) kind = CMD_KIND.get(w)!;
+    }
+    this.cmdKind = kind;
   }
 
   /** The protocol after a comma list of numbers: ",443,8443/tcp". */
@@ -1986,9 +2022,9 @@ class Scanner {
           (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return 1;
       }
     }
-    const cmd = this.command(s);
-    const kind = this.cmdKind;
+    const kind = this.commandKind(s);
     if (kind === 0) return 0;
+    const cmd = this.command(s);
     if (kind & CMD_DIRECTIVE) {
       if (isGlue(this.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return 0;
       const c = this.at(e);
