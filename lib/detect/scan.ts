@@ -1670,6 +1670,8 @@ class Scanner {
     let spaces = 0;
     while (isInlineSpace(this.at(i)) && spaces < 2) { i++; spaces++; }
     const c = this.at(i);
+    // Every form below starts with n, p (numaralı, port) or a CJK/Hangul character.
+    if (c < 128 && (c | 32) !== 110 && (c | 32) !== 112) return false;
     if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(this.at(i + 8))) {
       // Turkish "443 numaralı port(u)": the numbered port.
       i += 9;
