@@ -1,7 +1,7 @@
 // Answers questions about ports from the database: lookups by port, by
 // protocol and by range, and text search. The background owns one of these.
 import { stripRangeFlag, type PortholeDB, type StoredRecord, type StoredUserRecord } from './db.ts';
-import { PortSearchIndex, type SearchHit } from './search.ts';
+import { PortSearchIndex, hitOfRecord, type SearchHit } from './search.ts';
 import { parseQuery } from './query.ts';
 import { rangeClassOf, type PortInfo, type PortRecord, type Protocol, type UserNote } from './types.ts';
 
@@ -172,19 +172,6 @@ function compareRecords(port: number) {
     SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
     Number(a.port !== port || a.endPort !== port) - Number(b.port !== port || b.endPort !== port) ||
     Number(a.source === 'iana' && !!a.alias) - Number(b.source === 'iana' && !!b.alias);
-}
-
-function hitOfRecord(r: PortRecord, matched: SearchHit['matched'], score: number): SearchHit {
-  return {
-    port: r.port,
-    endPort: r.endPort,
-    protocols: r.protocols,
-    title: r.source === 'iana' ? r.serviceName || r.description : r.title,
-    detail: r.source === 'iana' ? r.description : r.summary,
-    source: r.source,
-    matched,
-    score,
-  };
 }
 
 /** A port query gives one hit for the port itself (its best record), plus covering ranges. */

@@ -177,16 +177,20 @@ function hitOf(record: PortRecord, result: SearchResult, words: string[], whole:
   // score); IANA's well-known ports are commoner than its registered ones.
   const commonness = record.source === 'iana' ? (record.port <= 1023 ? 3.5 : 4) : (record.commonness ?? 3);
   const weight = record.source === 'user' ? 3 : 1 + (4 - commonness) / 3;
+  return { ...hitOfRecord(record, matched, result.score * weight), quality: qualityOf(record, result, words, whole) };
+}
+
+/** A record as one search result: its best label and one line under it. */
+export function hitOfRecord(r: PortRecord, matched: MatchKind, score: number): SearchHit {
   return {
-    port: record.port,
-    endPort: record.endPort,
-    protocols: record.protocols,
-    title: record.source === 'iana' ? record.serviceName || record.description : record.title,
-    detail: record.source === 'iana' ? record.description : record.summary,
-    source: record.source,
+    port: r.port,
+    endPort: r.endPort,
+    protocols: r.protocols,
+    title: r.source === 'iana' ? r.serviceName || r.description : r.title,
+    detail: r.source === 'iana' ? r.description : r.summary,
+    source: r.source,
     matched,
-    score: result.score * weight,
-    quality: qualityOf(record, result, words, whole),
+    score,
   };
 }
 
