@@ -200,10 +200,17 @@ class Scanner {
     const out = this.out;
     let i = 0;
     while (i < n) {
-      re.lastIndex = i;
-      re.test(t);
-      const s = re.lastIndex;
-      if (s >= n) break;
+      // The next digit is often the next character but one (10.0.0.1,
+      // 2024-01-12): look there first, and call the regex only beyond.
+      let s = i;
+      let d = t.charCodeAt(s);
+      if (!(d >= 48 && d <= 57) && s + 1 < n) d = t.charCodeAt(++s);
+      if (!(d >= 48 && d <= 57)) {
+        re.lastIndex = s;
+        re.test(t);
+        s = re.lastIndex;
+        if (s >= n) break;
+      }
       const e = digitsEnd(t, s + 1);
       const next = this.runAt(s, e);
       i = next > e ? next : e;
@@ -1030,9 +1037,8 @@ class Scanner {
       this.nextNl = nl;
     }
     if (nl < pos) {
-      let i = pos - 1;
-      while (t.charCodeAt(i) !== 10) i--; // stops at nl at the latest
-      this.curLineStart = i + 1;
+      // A native backward search; it stops at nl at the latest.
+      this.curLineStart = t.lastIndexOf('\n', pos - 1) + 1;
     }
     this.maxLinePos = pos;
     return this.curLineStart;
