@@ -137,6 +137,13 @@ const H_ANY = wordHash('any', 0, 3);
 const H_TIMES = wordHash('times', 0, 5);
 const H_VALUE = wordHash('value', 0, 5);
 
+/** wordHash's lower-casing of a non-ASCII character. */
+function lowerForHash(c: number): number {
+  if ((c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) return c + 32;
+  if (c >= 0x400 && c <= 0x40f) return c + 80;
+  return c;
+}
+
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
 }
@@ -1251,19 +1258,29 @@ class Scanner {
         if (r > 1) { j -= r - 1; hops++; if (hops > 3) return KW_NONE; continue; }
         return KW_NONE;
       }
+      // The word is read backwards once: its wordHash is summed on the way
+      // (the same polynomial, from its last character up).
       let k = j;
+      let wh = 0;
+      let pow = 1;
       while (k > lim) {
-        const d = t.charCodeAt(k - 1);
-        if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) k--;
-        else break;
+        let d = t.charCodeAt(k - 1);
+        if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) {
+          k--;
+          if (d >= 65 && d <= 90) d += 32;
+          else if (d >= 128) d = lowerForHash(d);
+          wh = (wh + Math.imul(d, pow)) | 0;
+          pow = Math.imul(pow, 31);
+        } else break;
       }
       if (k === j) return KW_NONE;
+      const k0 = k;
       while (k < j && t.charCodeAt(k) === 35) k++; // #Port 22 (a commented-out setting)
       let a = k;
       while (a < j && t.charCodeAt(a) === 45) a++;
       const dashes = a - k;
       if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === 111)) return KW_NONE;
-      const hash = wordHash(t, a, j);
+      const hash = a === k0 ? wh : wordHash(t, a, j);
       const maybe = mayBeKeyword(t, a, j, hash);
       if (step === 0) {
         this.firstA = a;
