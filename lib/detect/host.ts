@@ -24,13 +24,15 @@ const COMMON_LOW = new Set([110, 111, 119, 123, 135, 137, 138, 139, 143, 161, 16
  * (v < 0 when the number is out of range). `url` tells that the host follows
  * "//" or "@".
  */
-export function classifyHost(text: string, h: number, colon: number, v: number, url: boolean): number {
+export function classifyHost(text: string, h: number, colon: number, v: number, url: boolean, wordHashOf?: number): number {
   const first = text.charCodeAt(h);
   if (isDigit(first)) return isIPv4(text, h, colon) ? HOST_ADDRESS : HOST_REJECT;
   if (!isAsciiLetter(first)) return HOST_REJECT;
   const last = text.charCodeAt(colon - 1);
   if (last === 46 || last === 45) return HOST_REJECT;
-  if (mayBeKeyword(text, h, colon)) {
+  // wordHashOf: wordHash(text, h, colon) when the caller has it already.
+  const hash = wordHashOf === undefined ? wordHash(text, h, colon) : wordHashOf;
+  if (mayBeKeyword(text, h, colon, hash)) {
     const kw = classifyWord(text.slice(h, colon), 0);
     if (kw === KW_PORT || kw === KW_PORTS || kw === KW_DPORT || kw === KW_PROTO || kw === KW_LISTEN) return HOST_KEYWORD;
   }
@@ -52,7 +54,6 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
   if (colon - h === 9 && matchesLower(text, h, 'localhost')) return HOST_ADDRESS;
   if (colon - h < 2 || v < 0) return HOST_REJECT;
   if (isNonHostKey(text, h, colon)) return HOST_REJECT;
-  const hash = wordHash(text, h, colon);
   if (v < 1024 && v !== 80 && v !== 443 && IMAGE_HASHES.has(hash)) return HOST_REJECT;
   if (v < 100) return SMALL_PORTS.has(v) ? HOST_WORD : HOST_REJECT;
   if (v < 1024) return HOST_HASHES.has(hash) || COMMON_LOW.has(v) || hump ? HOST_WORD : HOST_REJECT;

@@ -420,7 +420,17 @@ class Scanner {
     const t = this.t;
     let h = colon;
     const lim = Math.max(0, colon - 253);
-    while (h > lim && isHostChar(t.charCodeAt(h - 1))) h--;
+    // Read backwards once, summing the name's wordHash on the way (for classifyHost).
+    let hash = 0;
+    let pow = 1;
+    while (h > lim) {
+      let c = t.charCodeAt(h - 1);
+      if (!isHostChar(c)) break;
+      h--;
+      if (c >= 65 && c <= 90) c += 32;
+      hash = (hash + Math.imul(c, pow)) | 0;
+      pow = Math.imul(pow, 31);
+    }
     if (h === lim && h > 0 && isHostChar(t.charCodeAt(h - 1))) return e;
     const p0 = this.at(h - 1);
     if (isGlue(p0)) return e;
@@ -447,7 +457,7 @@ class Scanner {
       if (b < a && isIPv4(t, b, a) && !isGlue(this.at(b - 1))) return this.hostPort(s, e, v, t.slice(b, a), b, true);
       return e;
     }
-    const kind = classifyHost(t, h, colon, v, url);
+    const kind = classifyHost(t, h, colon, v, url, hash);
     if (kind === HOST_REJECT) return chained ? this.skipChain(e) : e;
     const first = t.charCodeAt(h);
     if (isDigit(first)) {
