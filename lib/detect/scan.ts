@@ -1460,9 +1460,12 @@ class Scanner {
 
   /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
   physicalBefore(word: string, h: number, k: number): boolean {
-    const dash = word.lastIndexOf('-');
-    const under = word.lastIndexOf('_');
-    const cut = dash > under ? dash : under;
+    // The last '-' or '_' (after the first character): usb-port, USB_PORT.
+    let cut = -1;
+    for (let i = word.length - 1; i > 0; i--) {
+      const c = word.charCodeAt(i);
+      if (c === 45 || c === 95) { cut = i; break; }
+    }
     if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
     if (h === 0 || !PHYSICAL_BEFORE_HASHES.has(h)) return false;
     // The last label of a host name is not a hardware word: "github.com port 22".
