@@ -5,6 +5,7 @@
 //   node --experimental-strip-types bench/detect.ts
 import { LinkifyIt } from 'linkify-it';
 import { findPortMentions } from '../lib/detect/index.ts';
+import { adversarialInputs } from '../lib/detect/adversarial.ts';
 
 /** Snippet templates; {n} becomes a random number, {p} a likely port, {h} a host. */
 const TEMPLATES = [
@@ -117,19 +118,6 @@ function timeAll(fns: (() => unknown)[], rounds = 11): number[] {
   return times.map(median);
 }
 
-export function adversarial(size = 1 << 20): [string, string][] {
-  const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-  return [
-    ['1:1:1:…', fill('1:')],
-    ['port port port …', fill('port ')],
-    ['digits', fill('1234567890')],
-    ['[::::…', `[${fill(':').slice(1)}`],
-    ['a.a.a.a…:', `${fill('a.').slice(0, size - 1)}:`],
-    ['ports 1, 1, 1, …', `ports ${fill('1, ').slice(6)}`],
-    ['localhost:1 …', fill('localhost:1 ')],
-  ];
-}
-
 export async function runDetectBench(options: { megabytes?: number; log?: (line: string) => void } = {}): Promise<void> {
   const log = options.log ?? console.log;
   const mb = options.megabytes ?? 8;
@@ -152,7 +140,7 @@ export async function runDetectBench(options: { megabytes?: number; log?: (line:
   }
   log('(median of 11 interleaved runs after 2 warm-up runs each; same text for all three)');
   log('adversarial inputs, 1 MB each (target < 100 ms, median of 5 runs):');
-  for (const [name, input] of adversarial()) {
+  for (const [name, input] of adversarialInputs()) {
     findPortMentions(input.slice(0, 1000));
     const runs: number[] = [];
     for (let r = 0; r < 5; r++) {

@@ -1,0 +1,20 @@
+// Inputs built to make a careless scanner go quadratic: the safety test
+// bounds the detector's time on each, and bench/detect.ts prints it.
+const MB = 1 << 20;
+
+export function adversarialInputs(size = MB): [string, string][] {
+  const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  return [
+    ['1:1:1:…', fill('1:')],
+    ['port port port …', fill('port ')],
+    ['digits', fill('1234567890')],
+    ['[::::…', `[${fill(':').slice(1)}`],
+    ['a.a.a.a…:', `${fill('a.').slice(0, size - 1)}:`],
+    ['ports 1, 1, 1, …', `ports ${fill('1, ').slice(6)}`],
+    ['- 1\\n under ports:', `ports:\n${fill('  - 1\n')}`],
+    ['localhost:1 …', fill('localhost:1 ')],
+    ['TCP 1 TCP 1 …', fill('TCP 1 ')],
+    ['dashes 1-1-1…', fill('1-')],
+    ['a:a:a…:1', `${fill('a:').slice(0, size - 2)}:1`],
+  ];
+}
