@@ -18,29 +18,6 @@ export function lineStart(text: string, pos: number, bound = LINE_LOOKBACK): num
   return 0;
 }
 
-/** First word of the line (after a shell prompt and sudo), lower case; '' when unknown. */
-export function lineCommand(text: string, ls: number, pos: number): string {
-  let i = ls;
-  // Skip indentation, list markers, a prompt ($ # > %), quotes and backticks.
-  for (;;) {
-    while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
-    const c = text.charCodeAt(i);
-    if (i < pos && (c === 36 || c === 35 || c === 62 || c === 37 || c === 96 || c === 42 || c === 45) && i + 1 < pos && isInlineSpace(text.charCodeAt(i + 1))) {
-      i += 2;
-      continue;
-    }
-    if (c === 96 && i + 1 < pos) { i++; continue; }
-    break;
-  }
-  let w = readWordAt(text, i, pos);
-  if (w === 'sudo' || w === 'doas' || w === 'exec' || w === 'time') {
-    i += w.length;
-    while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
-    w = readWordAt(text, i, pos);
-  }
-  return w;
-}
-
 /** Bounds of the word lineCommandAt found: text.slice(cmdStart, cmdEnd).toLowerCase() is lineCommand's answer. */
 export let cmdStart = 0;
 export let cmdEnd = 0;
@@ -76,6 +53,12 @@ export function lineCommandAt(text: string, ls: number, pos: number): void {
   cmdEnd = j;
 }
 
+/** First word of the line (after a shell prompt and sudo), lower case; '' when unknown. */
+export function lineCommand(text: string, ls: number, pos: number): string {
+  lineCommandAt(text, ls, pos);
+  return text.slice(cmdStart, cmdEnd).toLowerCase();
+}
+
 function wordEndAt(text: string, i: number, limit: number): number {
   let j = i;
   while (j < limit) {
@@ -98,16 +81,6 @@ export function lineHasWord(text: string, pos: number, word: string): boolean {
     }
   }
   return false;
-}
-
-function readWordAt(text: string, i: number, limit: number): string {
-  let j = i;
-  while (j < limit) {
-    const c = text.charCodeAt(j);
-    if (isAsciiLetter(c) || isDigit(c) || c === 45 || c === 95 || c === 46) j++;
-    else break;
-  }
-  return j > i ? text.slice(i, j).toLowerCase() : '';
 }
 
 /** The lower-cased word that starts after inline spaces at pos ('' if none), read at most 16 letters. */
