@@ -83,20 +83,24 @@ export function lineHasWord(text: string, pos: number, word: string): boolean {
   return false;
 }
 
-/** The lower-cased word that starts after inline spaces at pos ('' if none), read at most 16 letters. */
-export function wordAfter(text: string, pos: number): string {
+/** Bounds of the word wordAfterAt / wordBeforeAt found (wordA === wordB when none). */
+let wordA = 0;
+let wordB = 0;
+
+/** Finds the word that starts after 1–3 inline spaces at pos, at most 16 letters. */
+function wordAfterAt(text: string, pos: number): void {
   let i = pos;
   const n = text.length;
   let spaces = 0;
   while (i < n && isInlineSpace(text.charCodeAt(i)) && spaces < 3) { i++; spaces++; }
-  if (spaces === 0) return '';
   let j = i;
-  while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
-  return j > i ? text.slice(i, j).toLowerCase() : '';
+  if (spaces > 0) while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
+  wordA = i;
+  wordB = j;
 }
 
-/** The word that ends right before pos (after skipping inline spaces and hyphens), lower case. */
-export function wordBefore(text: string, pos: number): string {
+/** Finds the word that ends right before pos (after skipping inline spaces and hyphens), at most 16 characters. */
+function wordBeforeAt(text: string, pos: number): void {
   let j = pos;
   let skipped = 0;
   while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 45)) { j--; skipped++; }
@@ -106,7 +110,20 @@ export function wordBefore(text: string, pos: number): string {
     if (isWordLetter(c) || isDigit(c) || c === 45 || c === 43) k--;
     else break;
   }
-  return k < j ? text.slice(k, j).toLowerCase() : '';
+  wordA = k;
+  wordB = j;
+}
+
+/** The lower-cased word that starts after inline spaces at pos ('' if none), read at most 16 letters. */
+export function wordAfter(text: string, pos: number): string {
+  wordAfterAt(text, pos);
+  return wordA < wordB ? text.slice(wordA, wordB).toLowerCase() : '';
+}
+
+/** The word that ends right before pos (after skipping inline spaces and hyphens), lower case. */
+export function wordBefore(text: string, pos: number): string {
+  wordBeforeAt(text, pos);
+  return wordA < wordB ? text.slice(wordA, wordB).toLowerCase() : '';
 }
 
 /** The transport protocol that starts a netstat/ss line (tcp, tcp6, UDP …). */
@@ -144,26 +161,12 @@ export function isImageContext(text: string, pos: number): boolean {
 
 /** wordHash of the word after pos (as wordAfter reads it), or 0 when there is none. */
 export function wordAfterHash(text: string, pos: number): number {
-  let i = pos;
-  const n = text.length;
-  let spaces = 0;
-  while (i < n && isInlineSpace(text.charCodeAt(i)) && spaces < 3) { i++; spaces++; }
-  if (spaces === 0) return 0;
-  let j = i;
-  while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
-  return j > i ? wordHash(text, i, j) : 0;
+  wordAfterAt(text, pos);
+  return wordA < wordB ? wordHash(text, wordA, wordB) : 0;
 }
 
 /** wordHash of the word before pos (as wordBefore reads it), or 0 when there is none. */
 export function wordBeforeHash(text: string, pos: number): number {
-  let j = pos;
-  let skipped = 0;
-  while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 45)) { j--; skipped++; }
-  let k = j;
-  while (k > 0 && j - k < 16) {
-    const c = text.charCodeAt(k - 1);
-    if (isWordLetter(c) || isDigit(c) || c === 45 || c === 43) k--;
-    else break;
-  }
-  return k < j ? wordHash(text, k, j) : 0;
+  wordBeforeAt(text, pos);
+  return wordA < wordB ? wordHash(text, wordA, wordB) : 0;
 }
