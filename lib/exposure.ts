@@ -1,0 +1,257 @@
+// Where a port listens, read from the address written with it: every
+// interface, this machine only, the local network or the internet. Pure
+// code; the words for each case live beside the classes so the card, the
+// details page and the paste summary say the same thing.
+import { publishContextAt, type PublishContext } from './publish-context.ts';
+import { RISK_LEVELS, type RiskLevel } from './types.ts';
+
+/** Who can reach a port bound to the address. */
+export type ExposureScope = 'every-interface' | 'this-machine' | 'local-network' | 'internet';
+
+/** The named range an address falls in. */
+export type AddressRange =
+  | 'unspecified' // 0.0.0.0, ::, and the wildcard *
+  | 'loopback' // 127.0.0.0/8, ::1, localhost
+  | 'private' // RFC 1918: 10/8, 172.16/12, 192.168/16
+  | 'unique-local' // fc00::/7
+  | 'site-local' // fec0::/10 (deprecated, still local)
+  | 'link-local' // 169.254/16, fe80::/10
+  | 'shared' // 100.64.0.0/10, carrier-grade NAT
+  | 'public';
+
+export interface AddressClass {
+  scope: ExposureScope;
+  range: AddressRange;
+}
+
+/** A dotted quad as a 32-bit number, or null. */
+export function parseIPv4(text: string): number | null {
+  const parts = text.split('.');
+  if (parts.length !== 4) return null;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part)) return null;
+    const n = Number(part);
+    if (n > 255) return null;
+    value = value * 256 + n;
+  }
+  return value;
+}
+
+/**
+ * An IPv6 address (brackets, a zone id such as `%eth0` and a trailing dotted
+ * quad allowed) as eight 16-bit groups, or null.
+ */
+export function parseIPv6(text: string): number[] | null {
+  let t = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  const zone = t.indexOf('%');
+  if (zone >= 0) {
+    if (!/^[\w.-]+$/.test(t.slice(zone + 1))) return null;
+    t = t.slice(0, zone);
+  }
+  const tail: number[] = [];
+  const lastColon = t.lastIndexOf(':');
+  if (lastColon < 0) return null;
+  if (t.includes('.', lastColon)) {
+    const v4 = parseIPv4(t.slice(lastColon + 1));
+    if (v4 === null) return null;
+    tail.push(Math.floor(v4 / 65536), v4 % 65536);
+    // Keep "::" whole; drop the single separator before the quad otherwise.
+    t = t.endsWith('::', lastColon + 1) ? t.slice(0, lastColon + 1) : t.slice(0, lastColon);
+  }
+  const halves = t.split('::');
+  if (halves.length > 2) return null;
+  const groupsOf = (s: string): number[] | null => {
+    if (s === '') return [];
+    const out: number[] = [];
+    for (const g of s.split(':')) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = groupsOf(halves[0]!);
+  if (!head) return null;
+  if (halves.length === 1) {
+    const all = [...head, ...tail];
+    return all.length === 8 ? all : null;
+  }
+  const rest = groupsOf(halves[1]!);
+  if (!rest) return null;
+  const missing = 8 - head.length - rest.length - tail.length;
+  if (missing < 1) return null;
+  return [...head, ...new Array<number>(missing).fill(0), ...rest, ...tail];
+}
+
+const inV4 = (value: number, base: string, bits: number): boolean => {
+  const size = 2 ** (32 - bits);
+  return Math.floor(value / size) === Math.floor(parseIPv4(base)! / size);
+};
+
+function classifyIPv4(value: number): AddressClass | null {
+  if (value === 0) return { scope: 'every-interface', range: 'unspecified' };
+  if (inV4(value, '0.0.0.0', 8)) return null; // "this network": not a listening address
+  if (inV4(value, '127.0.0.0', 8)) return { scope: 'this-machine', range: 'loopback' };
+  if (inV4(value, '10.0.0.0', 8) || inV4(value, '172.16.0.0', 12) || inV4(value, '192.168.0.0', 16)) return { scope: 'local-network', range: 'private' };
+  if (inV4(value, '100.64.0.0', 10)) return { scope: 'local-network', range: 'shared' };
+  if (inV4(value, '169.254.0.0', 16)) return { scope: 'local-network', range: 'link-local' };
+  // Multicast, reserved and broadcast: nothing listens there in the usual sense.
+  if (value >= parseIPv4('224.0.0.0')!) return null;
+  // Documentation ranges (203.0.113.0/24 …) stand for public addresses in examples: read them so.
+  return { scope: 'internet', range: 'public' };
+}
+
+function classifyIPv6(g: number[]): AddressClass | null {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, h7 = 0, h8 = 0] = g;
+  const zeroHead = a === 0 && b === 0 && c === 0 && d === 0 && e === 0;
+  if (zeroHead && f === 0 && h7 === 0 && h8 === 0) return { scope: 'every-interface', range: 'unspecified' };
+  if (zeroHead && f === 0 && h7 === 0 && h8 === 1) return { scope: 'this-machine', range: 'loopback' };
+  // ::ffff:a.b.c.d is an IPv4 address seen through an IPv6 socket.
+  if (zeroHead && f === 0xffff) return classifyIPv4(h7 * 65536 + h8);
+  if ((a & 0xfe00) === 0xfc00) return { scope: 'local-network', range: 'unique-local' };
+  if ((a & 0xffc0) === 0xfe80) return { scope: 'local-network', range: 'link-local' };
+  if ((a & 0xffc0) === 0xfec0) return { scope: 'local-network', range: 'site-local' };
+  // Global unicast is 2000::/3; everything else (multicast, reserved) says nothing about reach.
+  if ((a & 0xe000) === 0x2000) return { scope: 'internet', range: 'public' };
+  return null;
+}
+
+/**
+ * What an address written with a port says about who can reach it; null for
+ * host names (they say nothing by themselves) and for addresses nothing
+ * listens on (multicast, reserved).
+ */
+export function classifyAddress(host: string): AddressClass | null {
+  const h = host.trim();
+  if (h === '*') return { scope: 'every-interface', range: 'unspecified' };
+  const lower = h.toLowerCase();
+  if (lower === 'localhost' || lower.endsWith('.localhost')) return { scope: 'this-machine', range: 'loopback' };
+  const v4 = parseIPv4(h);
+  if (v4 !== null) return classifyIPv4(v4);
+  if (h.includes(':')) {
+    const v6 = parseIPv6(h);
+    if (v6) return classifyIPv6(v6);
+  }
+  return null;
+}
+
+/** Where one mention's port listens, and how the text said so. */
+export interface Exposure extends AddressClass {
+  /** The address as written, when one was (absent for `-p 5432:5432`). */
+  host?: string;
+  /** The port was published from a container (docker -p, compose ports, docker ps). */
+  publish?: PublishContext;
+}
+
+/** The exposure of a port written with `host` (and maybe inside a container publish); null when the text says nothing. */
+export function exposureOf(host: string | undefined, publish: PublishContext | null): Exposure | null {
+  if (publish) {
+    const address = publish.hostIp;
+    // Without a host IP Docker binds every interface of the host.
+    const cls: AddressClass | null = address === undefined ? { scope: 'every-interface', range: 'unspecified' } : classifyAddress(address);
+    if (!cls) return null;
+    return { ...cls, ...(address !== undefined ? { host: address } : {}), publish };
+  }
+  if (host === undefined) return null;
+  const cls = classifyAddress(host);
+  return cls ? { ...cls, host } : null;
+}
+
+/** The exposure of a detected mention, reading the text around it for a container publish. */
+export function mentionExposure(text: string, mention: { start: number; end: number; host?: string }): Exposure | null {
+  return exposureOf(mention.host, publishContextAt(text, mention.start, mention.end));
+}
+
+/** How loudly the exposure line speaks, from the exposure and the port's risk. */
+export type ExposureTone = 'danger' | 'warning' | 'caution' | 'calm';
+
+const TONES: readonly ExposureTone[] = ['calm', 'caution', 'warning', 'danger'];
+
+/**
+ * Exposure × risk: a critical-risk port open to other machines is danger, a
+ * high-risk one a warning; a local network halves that; this machine only is
+ * calm. A Docker publish on other interfaces goes one step up, since Docker's
+ * rules slip past the host firewall.
+ */
+export function exposureTone(exposure: Exposure, risk: RiskLevel | undefined): ExposureTone {
+  if (exposure.scope === 'this-machine') return 'calm';
+  const r = risk === undefined ? 0 : RISK_LEVELS.indexOf(risk); // info 0 … critical 4
+  let step = r >= 4 ? 3 : r === 3 ? 2 : r === 2 ? 1 : 0;
+  if (exposure.scope === 'local-network') step = Math.max(0, step - 1);
+  if (exposure.publish && r >= 1) step += 1;
+  return TONES[Math.min(step, TONES.length - 1)]!;
+}
+
+/**
+ * Higher for what deserves attention first: reach beyond this machine times
+ * the port's risk, so a critical port on every interface leads and anything
+ * bound to loopback trails (ordered by risk among itself).
+ */
+export function attentionScore(exposure: Exposure | null | undefined, risk: RiskLevel | undefined): number {
+  let reach = !exposure ? 1 : exposure.scope === 'this-machine' ? 0 : exposure.scope === 'local-network' ? 2 : 3;
+  if (exposure?.publish && reach > 0) reach++;
+  const r = risk === undefined ? 0 : RISK_LEVELS.indexOf(risk);
+  return reach * (r + 1) * 10 + r;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+export const SCOPE_LABEL: Record<ExposureScope, string> = {
+  'every-interface': 'Every interface',
+  'this-machine': 'This machine only',
+  'local-network': 'Local network',
+  internet: 'Internet',
+};
+
+const RANGE_WORDS: Record<AddressRange, string> = {
+  unspecified: 'the wildcard address',
+  loopback: 'a loopback address',
+  private: 'a private address (RFC 1918)',
+  'unique-local': 'a unique local IPv6 address (fc00::/7)',
+  'site-local': 'a site-local IPv6 address',
+  'link-local': 'a link-local address',
+  shared: 'a carrier-grade NAT address (100.64.0.0/10)',
+  public: 'a public address',
+};
+
+/** The fix for a publish on other interfaces: the same map bound to 127.0.0.1. */
+export function localPublishFix(p: PublishContext): string {
+  const map = `127.0.0.1:${p.hostSpec}:${p.containerSpec}`;
+  return p.source === 'compose' ? `"${map}"` : p.source === 'run' ? `-p ${map}` : `-p ${map} (when starting the container)`;
+}
+
+/** One line for the card and the details page: headline, explanation and, when there is one, the fix. */
+export interface ExposureWords {
+  headline: string;
+  detail: string;
+  fix?: string;
+}
+
+export function exposureWords(e: Exposure): ExposureWords {
+  const headline = SCOPE_LABEL[e.scope];
+  const address = e.host !== undefined ? `${e.host} is ${RANGE_WORDS[e.range]}` : '';
+  const p = e.publish;
+  if (p) {
+    const where = p.side === 'container' && p.containerSpec !== p.hostSpec ? `Container port ${p.containerSpec}, published on the host as ${p.hostSpec}` : 'Published from a container';
+    if (e.scope === 'this-machine') {
+      return { headline, detail: `${where} on ${e.host ?? '127.0.0.1'} only: programs on this machine can connect, other machines cannot.` };
+    }
+    const on = e.scope === 'every-interface' ? 'on every interface of the host' : `on ${e.host} (${RANGE_WORDS[e.range]})`;
+    return {
+      headline,
+      detail: `${where} ${on}. Docker's own iptables rules let this traffic in ahead of ufw and firewalld rules, so a host firewall does not stop it.`,
+      fix: `To keep it on this machine, publish it as ${localPublishFix(p)}.`,
+    };
+  }
+  switch (e.scope) {
+    case 'every-interface':
+      return { headline, detail: `Listens on every interface${e.host && e.host !== '*' ? ` (${e.host})` : ''}: other machines can connect unless a firewall stops them.` };
+    case 'this-machine':
+      return { headline, detail: `${address}: only programs on this machine can connect.` };
+    case 'local-network':
+      return { headline, detail: `${address}: reachable from the local network, not directly from the internet.` };
+    case 'internet':
+      return { headline, detail: `${address}: reachable from the internet unless something filters it.` };
+  }
+}

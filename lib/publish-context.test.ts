@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { findPortMentions } from './detect/index.ts';
+import { publishContextAt, type PublishContext } from './publish-context.ts';
+
+/** The publish context of every mention in `text`, in order. */
+const contexts = (text: string): (PublishContext | null)[] => findPortMentions(text).map((m) => publishContextAt(text, m.start, m.end));
+
+describe('publishContextAt', () => {
+  it('reads docker run -p and --publish, both sides', () => {
+    expect(contexts('docker run -d -p 5432:5432 postgres')).toEqual([
+      { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'run', side: 'container', hostSpec: '5432', containerSpec: '5432' },
+    ]);
+    expect(contexts('docker run --publish 8080:80 nginx')[1]).toEqual({ source: 'run', side: 'container', hostSpec: '8080', containerSpec: '80' });
+    expect(contexts('docker run --publish=8080:80/tcp nginx')[0]).toMatchObject({ source: 'run', side: 'host' });
+  });
+
+  it('keeps the host IP of a bound publish, IPv4 or bracketed IPv6', () => {
+    expect(contexts('docker run -p 127.0.0.1:5432:5432 postgres')).toEqual([
+      { source: 'run', side: 'host', hostIp: '127.0.0.1', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'run', side: 'container', hostIp: '127.0.0.1', hostSpec: '5432', containerSpec: '5432' },
+    ]);
+    const text = 'docker run -p [::1]:8080:80 nginx';
+    expect(publishContextAt(text, text.indexOf('8080'), text.indexOf('8080') + 4)).toMatchObject({ hostIp: '::1', side: 'host' });
+  });
+
+  it('reads compose ports lists: quoted, bare, flow style, with comments', () => {
+    const compose = ['services:', '  db:', '    image: postgres:16', '    ports:', '      - "5432:5432"', "      - '127.0.0.1:6379:6379'  # cache", '      - 8080:80', '    expose:', '      - "9000"'].join('\n');
+    const got = contexts(compose);
+    expect(got.filter((c) => c?.side === 'host')).toEqual([
+      { source: 'compose', side: 'host', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'compose', side: 'host', hostIp: '127.0.0.1', hostSpec: '6379', containerSpec: '6379' },
+      { source: 'compose', side: 'host', hostSpec: '8080', containerSpec: '80' },
+    ]);
+    expect(contexts('ports: ["3000:3000", "9229:9229"]').filter((c) => c !== null)).toHaveLength(4);
+    // YAML lets the list sit at the key's own indent.
+    expect(contexts('ports:\n- "5432:5432"')[0]).toMatchObject({ source: 'compose' });
+  });
+
+  it('reads docker ps output, including ranges and the IPv6 wildcard', () => {
+    const ps = '0.0.0.0:5432->5432/tcp, :::5432->5432/tcp';
+    expect(contexts(ps)).toEqual([
+      { source: 'ps', side: 'host', hostIp: '0.0.0.0', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'ps', side: 'container', hostIp: '0.0.0.0', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'ps', side: 'host', hostIp: '::', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'ps', side: 'container', hostIp: '::', hostSpec: '5432', containerSpec: '5432' },
+    ]);
+    const range = '0.0.0.0:8081-8082->80-81/tcp';
+    expect(publishContextAt(range, 8, 12)).toEqual({ source: 'ps', side: 'host', hostIp: '0.0.0.0', hostSpec: '8081-8082', containerSpec: '80-81' });
+  });
+
+  it('is not a publish elsewhere: other -p options, lists not under ports:, kubectl and ssh forwards', () => {
+    // [text, the port digits to ask about (last occurrence)]
+    const cases: [string, string][] = [
+      ['ssh -p 2222 user@host', '2222'],
+      ['psql -h db -p 5432', '5432'],
+      ['nmap -p 22,80,443 host', '80'],
+      ['listening on 0.0.0.0:3306', '3306'],
+      ['kubectl port-forward svc/web 8080:80', '8080'],
+      ['web  NodePort  10.96.0.1  <none>  80:30080/TCP  1d', '30080'],
+      ['ssh -L 8080:localhost:80 host', '8080'],
+      ['environment:\n  - "5432:5432"', '5432'],
+      ['steps:\n  - 8080:80', '8080'],
+      ['ports:\n  - "5432:5432"\nvolumes:\n  - "8080:80"', '8080'],
+      ['ports:\n  - "5432:5432"\n  - echo 8080:80', '8080'],
+    ];
+    for (const [text, digits] of cases) {
+      const at = text.lastIndexOf(digits);
+      expect(publishContextAt(text, at, at + digits.length), text).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+// Tells whether a port mention sits in a container port publish, read from
+// the text around it: `docker run -p [ip:]8080:80`, `--publish`, a compose
+// `ports:` list item ("5432:5432"), or docker ps output
+// (`0.0.0.0:8080->80/tcp`). Works beside the detector, not inside it: the
+// detector's mentions stay as they are.
+
+export interface PublishContext {
+  /** How the publish was written: a docker run flag, a compose list, docker ps output. */
+  source: 'run' | 'compose' | 'ps';
+  /** Which side of the map the mention is: the host port or the container port. */
+  side: 'host' | 'container';
+  /** The host address the publish binds, when written (brackets removed). */
+  hostIp?: string;
+  /** The host port or range as written: `5432`, `8081-8082`. */
+  hostSpec: string;
+  containerSpec: string;
+}
+
+/** Longest token read as a port map; anything longer is something else. */
+const MAX_TOKEN = 80;
+/** Lines walked up from a list item to find its `ports:` key. */
+const MAX_LINES_UP = 200;
+
+const IP = String.raw`(\[[0-9A-Fa-f:.]+(?:%[\w.-]+)?\]|\d{1,3}(?:\.\d{1,3}){3}|::)`;
+const PORTS = String.raw`(\d{1,5}(?:-\d{1,5})?)`;
+/** `[ip:]host:container[/proto]` (docker run, compose). */
+const MAP = new RegExp(`^(?:${IP}:)?${PORTS}:${PORTS}(?:/(?:tcp|udp|sctp))?$`, 'di');
+/** `ip:host->container/proto` (docker ps PORTS column). */
+const PS = new RegExp(`^(?:${IP}:)?${PORTS}->${PORTS}/(?:tcp|udp|sctp)$`, 'di');
+
+const RUN_FLAG_BEFORE = /(?:^|\s)(?:-p|--publish)(?:\s+|=)["']?$/;
+const LIST_ITEM_BEFORE = /^\s*-\s*["']?$/;
+const LIST_ITEM_AFTER = /^["']?\s*(?:#.*)?$/;
+const FLOW_LIST_BEFORE = /(?:^|\s)ports:\s*\[[^\]]*$/;
+const PORTS_KEY = /^(\s*)ports:\s*(?:#.*)?$/;
+
+const isTokenChar = (c: number): boolean =>
+  (c >= 48 && c <= 58) || // 0-9 :
+  (c >= 65 && c <= 93 && c !== 92) || // A-Z [ ]
+  (c >= 97 && c <= 122) || // a-z
+  c === 45 || c === 46 || c === 47 || c === 62 || c === 37 || c === 95; // - . / > % _
+
+function lineBounds(text: string, at: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  return { start, end: nl < 0 ? text.length : nl };
+}
+
+/** Is the compose list item on the line starting at `lineStart` under a `ports:` key? */
+function underPortsKey(text: string, lineStart: number): boolean {
+  const itemIndent = /^\s*/.exec(text.slice(lineStart, lineStart + 200))![0].length;
+  let end = lineStart - 1;
+  for (let n = 0; n < MAX_LINES_UP && end >= 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (/^\s*(?:#.*)?$/.test(line) || /^\s*-/.test(line)) continue;
+    const key = PORTS_KEY.exec(line);
+    return key !== null && key[1]!.length <= itemIndent;
+  }
+  return false;
+}
+
+/**
+ * The publish a mention (text[start, end)) belongs to, or null when the text
+ * around it is not a container port publish.
+ */
+export function publishContextAt(text: string, start: number, end: number): PublishContext | null {
+  let from = start;
+  while (from > 0 && start - from < MAX_TOKEN && isTokenChar(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < MAX_TOKEN && isTokenChar(text.charCodeAt(to))) to++;
+  const token = text.slice(from, to);
+  if (token.length >= MAX_TOKEN || !token.includes(':') && !token.includes('>')) return null;
+
+  let source: PublishContext['source'];
+  let m = PS.exec(token);
+  if (m) {
+    source = 'ps';
+  } else {
+    m = MAP.exec(token);
+    if (!m) return null;
+    const line = lineBounds(text, from);
+    const before = text.slice(Math.max(line.start, from - 200), from);
+    if (RUN_FLAG_BEFORE.test(before)) source = 'run';
+    else if (FLOW_LIST_BEFORE.test(before)) source = 'compose';
+    else if (LIST_ITEM_BEFORE.test(text.slice(line.start, from)) && LIST_ITEM_AFTER.test(text.slice(to, line.end).replace(/\r$/, '')) && underPortsKey(text, line.start)) {
+      source = 'compose';
+    } else return null;
+  }
+  const containerAt = from + m.indices![3]![0];
+  const ip = m[1]?.replace(/^\[|\]$/g, '');
+  return {
+    source,
+    side: start >= containerAt ? 'container' : 'host',
+    ...(ip !== undefined ? { hostIp: ip } : {}),
+    hostSpec: m[2]!,
+    containerSpec: m[3]!,
+  };
+}
