@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { PortCard, cardPlainText, type CardContent } from './PortCard';
+import { exposureOf } from '@/lib/exposure';
 import type { PortInfo } from '@/lib/types';
 
 const handlers = {
@@ -63,5 +64,18 @@ describe('PortCard', () => {
     expect(screen.getByRole('button', { name: /Add a note about port 47999/ })).toBeTruthy();
     expect(cardPlainText({ kind: 'port', info: unknown })).toContain('No registered service.');
     expect(cardPlainText({ kind: 'port', info })).toMatch(/^Port 445\/TCP\/UDP — SMB/);
+  });
+
+  it('shows the exposure line, coloured by exposure × risk, and copies it; the host is text', () => {
+    const exposure = exposureOf('0.0.0.0', null)!;
+    const { container } = render(<PortCard content={{ kind: 'port', info }} exposure={exposure} {...handlers} />);
+    const line = screen.getByRole('region', { name: 'Exposure: Every interface' });
+    expect(line.className).toBe('exposure tone-danger'); // critical risk on every interface
+    expect(line.textContent).toContain('other machines can connect unless a firewall stops them');
+    expect(cardPlainText({ kind: 'port', info }, exposure).split('\n')[2]).toBe(
+      'Every interface: Listens on every interface (0.0.0.0): other machines can connect unless a firewall stops them.',
+    );
+    render(<PortCard content={{ kind: 'port', info }} {...handlers} />, { container });
+    expect(container.querySelector('.exposure')).toBeNull();
   });
 });

@@ -3,8 +3,10 @@
 // ever rendered as text.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { exposurePlainText, exposureWords, type Exposure } from '@/lib/exposure';
 import { RANGE_CLASS_LABEL, RISK_LABEL, highestRisk, ianaLine, portLabel, protocolsLabel, sourceLabel } from '@/lib/format';
 import type { RangeSummary } from '@/lib/repository';
+import { ExposureLine } from './ExposureLine';
 import {
   rangeClassOf,
   type CuratedRecord,
@@ -31,6 +33,8 @@ export interface CardChoice {
 
 export interface PortCardProps {
   content: CardContent;
+  /** Who can reach the port, when the mention's text gave an address or a container publish. */
+  exposure?: Exposure;
   /** Several ports in a selection: chips to switch between them. */
   choices?: CardChoice[];
   chosen?: number;
@@ -73,12 +77,13 @@ export function portName(info: PortInfo): string | undefined {
 }
 
 /** Plain text of what the card says, for the Copy action. */
-export function cardPlainText(content: CardContent): string {
+export function cardPlainText(content: CardContent, exposure?: Exposure): string {
   if (content.kind === 'port') {
     const { info } = content;
     const protocols = protocolsOf(info.records, content.protocol);
     const lines = [`Port ${info.port}${protocols.length ? `/${protocolsLabel(protocols)}` : ''}${portName(info) ? ` — ${portName(info)}` : ''}`];
     lines.push(RANGE_CLASS_LABEL[info.rangeClass]);
+    if (exposure) lines.push(exposurePlainText(exposureWords(exposure)));
     for (const r of info.records) {
       if (isKnowledge(r)) {
         lines.push(`${r.summary} (${sourceLabel(r)})`);
@@ -95,6 +100,7 @@ export function cardPlainText(content: CardContent): string {
   if (content.kind === 'range') {
     const { summary } = content;
     const lines = [`Ports ${portLabel(summary.port, summary.endPort)}`];
+    if (exposure) lines.push(exposurePlainText(exposureWords(exposure)));
     for (const r of summary.spanning) lines.push(`${portLabel(r.port, r.endPort)}: ${isIana(r) ? ianaLine(r) : r.title}`);
     for (const p of summary.ports) lines.push(`${p.port}: ${portName(p) ?? ''}`);
     return lines.join('\n');
@@ -443,6 +449,8 @@ export function PortCard(props: PortCardProps) {
       )}
       <Header id={headingId} content={content} />
       <div class="body">
+        {props.exposure && content.kind === 'port' && <ExposureLine exposure={props.exposure} risk={highestRisk(content.info.records)} />}
+        {props.exposure && content.kind === 'range' && <ExposureLine exposure={props.exposure} risk={highestRisk(content.summary.ports.flatMap((p) => p.records))} />}
         {content.kind === 'port' && <PortBody info={content.info} protocol={content.protocol} onOpenPort={props.onOpenPort} onSaveNote={props.onSaveNote} />}
         {content.kind === 'range' && <RangeBody summary={content.summary} onOpenPort={props.onOpenPort} />}
         {content.kind === 'none' && (
@@ -471,7 +479,7 @@ export function PortCard(props: PortCardProps) {
           <button
             type="button"
             class="btn"
-            onClick={async () => setCopied((await props.onCopy(cardPlainText(content))) ? 'done' : 'failed')}
+            onClick={async () => setCopied((await props.onCopy(cardPlainText(content, props.exposure))) ? 'done' : 'failed')}
           >
             {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
           </button>

@@ -4,6 +4,7 @@ import {
   attentionScore,
   classifyAddress,
   exposureOf,
+  exposurePlainText,
   exposureTone,
   exposureWords,
   mentionExposure,
@@ -142,7 +143,8 @@ describe('exposure of detected mentions', () => {
     const words = exposureWords(e!);
     expect(words.detail).toContain('every interface of the host');
     expect(words.detail).toContain('ufw and firewalld');
-    expect(words.fix).toBe('To keep it on this machine, publish it as -p 127.0.0.1:5432:5432.');
+    expect(words.fix).toEqual({ lead: 'To keep it on this machine, publish it as', code: '-p 127.0.0.1:5432:5432' });
+    expect(exposurePlainText(words)).toMatch(/ufw and firewalld rules, so a host firewall does not stop it\. To keep it on this machine, publish it as -p 127\.0\.0\.1:5432:5432\.$/);
   });
 
   it('a publish bound to 127.0.0.1 stays on this machine, without a fix', () => {
@@ -162,9 +164,10 @@ describe('exposure of detected mentions', () => {
 
   it('compose ports are quoted in the fix; docker ps output keeps its address', () => {
     const compose = 'services:\n  db:\n    ports:\n      - "5432:5432"\n';
-    expect(exposureWords(exposureIn(compose)!).fix).toBe('To keep it on this machine, publish it as "127.0.0.1:5432:5432".');
+    expect(exposureWords(exposureIn(compose)!).fix?.code).toBe('"127.0.0.1:5432:5432"');
     const ps = 'abc123  postgres:16  Up 2 hours  0.0.0.0:5432->5432/tcp, :::5432->5432/tcp  db';
     expect(exposureIn(ps)).toMatchObject({ scope: 'every-interface', host: '0.0.0.0', publish: { source: 'ps', side: 'host' } });
+    expect(exposureWords(exposureIn(ps)!).fix).toEqual({ lead: 'To keep it on this machine, start the container with', code: '-p 127.0.0.1:5432:5432' });
     expect(exposureIn(ps, 1)).toMatchObject({ scope: 'every-interface', host: '0.0.0.0', publish: { source: 'ps', side: 'container' } });
     expect(exposureIn(ps, 2)).toMatchObject({ scope: 'every-interface', host: '::' });
   });

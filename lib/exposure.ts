@@ -218,14 +218,20 @@ const RANGE_WORDS: Record<AddressRange, string> = {
 /** The fix for a publish on other interfaces: the same map bound to 127.0.0.1. */
 export function localPublishFix(p: PublishContext): string {
   const map = `127.0.0.1:${p.hostSpec}:${p.containerSpec}`;
-  return p.source === 'compose' ? `"${map}"` : p.source === 'run' ? `-p ${map}` : `-p ${map} (when starting the container)`;
+  return p.source === 'compose' ? `"${map}"` : `-p ${map}`;
 }
 
 /** One line for the card and the details page: headline, explanation and, when there is one, the fix. */
 export interface ExposureWords {
   headline: string;
   detail: string;
-  fix?: string;
+  /** `lead` in words, then `code` to type. */
+  fix?: { lead: string; code: string };
+}
+
+/** The words as one line of plain text (copy, exports). */
+export function exposurePlainText(words: ExposureWords): string {
+  return `${words.headline}: ${words.detail}${words.fix ? ` ${words.fix.lead} ${words.fix.code}.` : ''}`;
 }
 
 export function exposureWords(e: Exposure): ExposureWords {
@@ -241,7 +247,7 @@ export function exposureWords(e: Exposure): ExposureWords {
     return {
       headline,
       detail: `${where} ${on}. Docker's own iptables rules let this traffic in ahead of ufw and firewalld rules, so a host firewall does not stop it.`,
-      fix: `To keep it on this machine, publish it as ${localPublishFix(p)}.`,
+      fix: { lead: p.source === 'ps' ? 'To keep it on this machine, start the container with' : 'To keep it on this machine, publish it as', code: localPublishFix(p) },
     };
   }
   switch (e.scope) {

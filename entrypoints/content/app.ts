@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { findPortMentions } from '@/lib/detect';
+import { mentionExposure } from '@/lib/exposure';
 import { ContentRequestSchema, type ContentReplies, type ContentRequest } from '@/lib/messages';
 import { groupMentions } from '@/lib/page-mentions';
 import { portsInSelection, type SelectedPort } from '@/lib/selection-ports';
@@ -11,7 +12,7 @@ import { isSiteDisabled, siteOf, withSite, type Settings } from '@/lib/settings'
 import { excerpt, type WalkOptions } from '@/lib/text-blocks';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-store';
 import highlightCss from './highlight.css?inline';
-import { HOST_TAG, createCardController, pointAnchor, type Anchor, type CardController, type CardOrigin } from './card';
+import { HOST_TAG, createCardController, pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { createHitTester, mentionAtNode } from './hit-test';
 import { watchHover } from './hover';
@@ -143,7 +144,13 @@ function targetOf(m: { port: number; endPort?: number; protocol?: string }): Sel
   return t;
 }
 
-function uniqueTargets(list: SelectedPort[]): SelectedPort[] {
+/** A scanned mention as the card's target, with the exposure its text gives. */
+function cardTargetOf(m: Mention): CardTarget {
+  const exposure = mentionExposure(m.block.block.text, m.mention);
+  return { ...targetOf(m.mention), ...(exposure ? { exposure } : {}) };
+}
+
+function uniqueTargets(list: CardTarget[]): CardTarget[] {
   const seen = new Set<string>();
   return list.filter((t) => {
     const key = `${t.port}-${t.endPort ?? t.port}-${t.protocol ?? ''}`;
@@ -178,7 +185,7 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
   const openMention = (m: Mention, origin: CardOrigin) => {
     card.open({
       anchor: m.range,
-      targets: [targetOf(m.mention)],
+      targets: [cardTargetOf(m)],
       origin,
       themeFrom: m.range.startContainer.parentElement,
     });
@@ -212,7 +219,7 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
   }
 
   /** Scanned mentions inside a selection: they keep the page context (`port 22` selected as `22`). */
-  function mentionsIn(range: Range): SelectedPort[] {
+  function mentionsIn(range: Range): CardTarget[] {
     if (!session) return [];
     const found: { m: Mention; order: number }[] = [];
     let i = 0;
@@ -227,7 +234,7 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
       }
     }
     found.sort((a, b) => a.m.range.compareBoundaryPoints(Range.START_TO_START, b.m.range));
-    return found.map((f) => targetOf(f.m.mention));
+    return found.map((f) => cardTargetOf(f.m));
   }
 
   function explainText(text: string, origin: CardOrigin): boolean {

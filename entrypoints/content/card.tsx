@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
 import cardCss from '@/components/port-card.css?inline';
+import type { Exposure } from '@/lib/exposure';
 import type { Settings } from '@/lib/settings';
 import type { Protocol } from '@/lib/types';
 import { ask } from '@/utils/messaging';
@@ -17,6 +18,8 @@ export interface CardTarget {
   port: number;
   endPort?: number;
   protocol?: Protocol;
+  /** Who can reach it, from the mention's text; ports opened from the card itself have none. */
+  exposure?: Exposure;
 }
 
 /** What the card is placed against: a Range, or a point turned into a box. */
@@ -102,6 +105,7 @@ export function createCardController(opts: {
     render(
       <PortCard
         content={shown.content}
+        exposure={shown.current?.exposure}
         choices={choices}
         chosen={shown.chosen}
         onChoose={(i) => {

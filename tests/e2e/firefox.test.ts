@@ -1,6 +1,6 @@
 // The Firefox build in Debian's Firefox ESR: the content script marks
 // mentions, and hovering one opens a card filled from the background's
-// IndexedDB database.
+// IndexedDB database, with the exposure line where the text gives an address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
@@ -49,5 +49,32 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
         timeout: 15_000,
       })
       .toMatch(/5432[\s\S]*PostgreSQL[\s\S]*postgresql/);
+  });
+
+  it.each([
+    ['all', '3306', /Every interface\. Listens on every interface \(0\.0\.0\.0\)/, 'warning'],
+    ['docker', '5432', /Every interface\. Published from a container on every interface of the host[\s\S]*-p 127\.0\.0\.1:5432:5432/, 'danger'],
+    ['local', '6379', /This machine only\. 127\.0\.0\.1 is a loopback address/, 'calm'],
+  ])('the card for the mention in #%s (%s) carries its exposure line', async (id, port, text, tone) => {
+    await firefox.navigate(server.url('exposure.html'));
+    await expect.poll(() => firefox.evaluate<number>(`CSS.highlights.get('porthole-port')?.size ?? 0`), { timeout: 15_000 }).toBeGreaterThan(6);
+    const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
+      const text = document.getElementById(${JSON.stringify(id)}).firstChild;
+      const at = text.data.indexOf(${JSON.stringify(port)});
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + ${port.length});
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    })()`);
+    await firefox.pointerMove(rect.x - 40, rect.y + 40);
+    await firefox.pointerMove(rect.x, rect.y);
+    const line = () =>
+      firefox.evaluate<string>(`(() => {
+        const el = document.querySelector('porthole-ui')?.shadowRoot?.querySelector('.exposure');
+        return el ? el.className + ' | ' + el.textContent : '';
+      })()`);
+    await expect.poll(line, { timeout: 15_000 }).toMatch(text);
+    expect(await line()).toContain(`tone-${tone}`);
   });
 });
