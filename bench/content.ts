@@ -105,7 +105,7 @@ async function measure(page: Page, url: string, ext: { worker: Worker } | null):
     const reply = (await ext.worker.evaluate(async (u) => {
       for (const t of await chrome.tabs.query({})) {
         if (t.id === undefined) continue;
-        const r = (await chrome.tabs.sendMessage(t.id, { type: 'pageMentions' }).catch(() => null)) as (PageMentionsReply & { url: string }) | null;
+        const r = ((await chrome.tabs.sendMessage(t.id, { type: 'pageMentions' }).catch(() => null)) as { value?: PageMentionsReply & { url: string } } | null)?.value;
         if (r?.url === u) return r;
       }
       return null;

@@ -1,5 +1,5 @@
 // Words and labels shared by every view (card, popup, details, options).
-import type { IanaRecord, PortRecord, Protocol, RangeClass, RiskLevel } from './types.ts';
+import type { IanaRecord, PortInfo, PortRecord, Protocol, RangeClass, RiskLevel } from './types.ts';
 
 export const RANGE_CLASS_LABEL: Record<RangeClass, string> = {
   'well-known': 'Well-known port (0–1023)',
@@ -50,4 +50,18 @@ export function highestRisk(records: readonly PortRecord[]): RiskLevel | undefin
     if (!best || order.indexOf(r.security.risk) > order.indexOf(best)) best = r.security.risk;
   }
   return best;
+}
+
+export const isIana = (r: PortRecord): r is IanaRecord => r.source === 'iana';
+
+/** A record's one-line title: its service name, else its description. */
+export function titleOf(record: PortRecord | undefined): string {
+  if (!record) return 'No registered service';
+  return isIana(record) ? record.serviceName || record.description || 'Unnamed IANA entry' : record.title;
+}
+
+/** The best short name of a port (our own record first), for related-port links and the page's list. */
+export function nameOf(info: PortInfo): string | undefined {
+  const best = info.records.find((r) => r.source !== 'iana') ?? info.records.find((r) => r.port === info.port) ?? info.records[0];
+  return best ? titleOf(best) : undefined;
 }

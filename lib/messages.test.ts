@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleMessage, PortholeError, request, validateRequest, type Handlers } from './messages.ts';
+import { createClient, handleContentMessage, handleMessage, pick, PortholeError, request, validateRequest, type ContentHandlers, type Handlers, type Replies, type Request } from './messages.ts';
 
 const OWN = 'porthole-id';
 const info = { port: 139, rangeClass: 'well-known', records: [] };
@@ -84,5 +84,53 @@ describe('request', () => {
         throw new Error('Could not establish connection. Receiving end does not exist.');
       }, { type: 'about' }),
     ).rejects.toMatchObject({ code: 'not-ready' });
+  });
+});
+
+describe('createClient', () => {
+  it('sends one typed request per method and unwraps the envelope', async () => {
+    const sent: unknown[] = [];
+    const client = createClient<Request, Replies>(async (m) => {
+      sent.push(m);
+      return { ok: true, value: info };
+    });
+    await expect(client.lookup({ port: 139 })).resolves.toEqual(info);
+    await client.about();
+    expect(sent).toEqual([{ type: 'lookup', port: 139 }, { type: 'about' }]);
+  });
+
+  it('turns an error envelope into a PortholeError', async () => {
+    const client = createClient<Request, Replies>(async () => ({ ok: false, error: { code: 'not-found', message: 'nope' } }));
+    await expect(client.search({ query: 'x' })).rejects.toMatchObject({ name: 'PortholeError', code: 'not-found', message: 'nope' });
+  });
+
+  it('picks methods into a plain object', async () => {
+    const client = createClient<Request, Replies>(async (m) => ({ ok: true, value: m }));
+    const picked = pick(client, 'lookup');
+    expect(Object.keys(picked)).toEqual(['lookup']);
+    await expect(picked.lookup({ port: 22 })).resolves.toEqual({ type: 'lookup', port: 22 });
+  });
+});
+
+describe('handleContentMessage', () => {
+  const handlers: ContentHandlers = {
+    pageMentions: async () => ({ url: 'https://example.org/', title: 't', groups: [], total: 0 }),
+    revealMention: () => undefined,
+    explainSelection: async ({ text }) => text.includes('22'),
+    explainAtCaret: async () => {
+      throw new Error('no caret');
+    },
+  };
+
+  it('answers in the same envelope as the background', async () => {
+    expect(await handleContentMessage(handlers, { type: 'explainSelection', text: 'port 22' }, { id: OWN }, OWN)).toEqual({ ok: true, value: true });
+    expect(await handleContentMessage(handlers, { type: 'explainAtCaret' }, { id: OWN }, OWN)).toEqual({ ok: false, error: { code: 'internal', message: 'no caret' } });
+  });
+
+  it('leaves declined requests and anything outside the protocol unanswered, and refuses strangers', async () => {
+    expect(handleContentMessage(handlers, { type: 'revealMention', port: 22 }, { id: OWN }, OWN)).toBeUndefined();
+    expect(handleContentMessage(handlers, { type: 'lookup', port: 22 }, { id: OWN }, OWN)).toBeUndefined();
+    expect(handleContentMessage(handlers, { type: 'revealMention', port: 70000 }, { id: OWN }, OWN)).toBeUndefined();
+    expect(await handleContentMessage(handlers, { type: 'pageMentions' }, { id: 'other' }, OWN)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -1,6 +1,11 @@
-// The one message protocol between Porthole's contexts and the background,
-// which owns the database. Every request is validated on receipt; every reply
-// is a typed envelope, never a thrown string.
+// The one message protocol of Porthole, in both directions:
+// - to the background (which owns the database), from the popup, details and
+//   options pages and content scripts: `Request` / `Replies`;
+// - to a tab's content script, from the popup and the background:
+//   `ContentRequest` / `ContentReplies`.
+// Every request is validated on receipt; every reply, in both directions, is
+// the same typed envelope (`Reply`), never a thrown string or a bare value.
+// Callers use one typed client per direction (`createClient`).
 import * as v from 'valibot';
 import { KnowledgeSchema } from './knowledge-schema.ts';
 import type { DataMeta } from './db.ts';
@@ -106,52 +111,101 @@ export function isTrustedSender(sender: SenderLike, ownId: string): boolean {
 
 export function validateRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: ReplyError } {
   const parsed = v.safeParse(RequestSchema, message);
-  if (parsed.success) return { ok: true, request: parsed.output };
-  const issue = parsed.issues[0];
-  const path = issue ? v.getDotPath(issue) : null;
-  return {
-    ok: false,
-    error: { code: 'invalid-request', message: `Invalid request${path ? ` (${path})` : ''}: ${issue?.message ?? 'unknown shape'}` },
-  };
+  return parsed.success ? { ok: true, request: parsed.output } : { ok: false, error: invalid(parsed.issues[0]) };
 }
 
-/** Validates, dispatches and wraps the reply; nothing escapes as a throw. */
+const FORBIDDEN: Reply<never> = { ok: false, error: { code: 'forbidden', message: 'Sender is not part of Porthole.' } };
+
+/**
+ * Runs the handler of a validated request and wraps its answer in the reply
+ * envelope; nothing escapes as a throw. A handler that returns `undefined`
+ * instead of a promise declines (another frame answers).
+ */
+function dispatch<Req extends { type: string }>(
+  handlers: { [T in Req['type']]: (request: Extract<Req, { type: T }>) => Promise<unknown> | undefined },
+  request: Req,
+): Promise<Reply<unknown>> | undefined {
+  let pending: Promise<unknown> | undefined;
+  try {
+    pending = (handlers[request.type as Req['type']] as (r: Req) => Promise<unknown> | undefined)(request);
+  } catch (err) {
+    return Promise.resolve(failure(err));
+  }
+  return pending?.then((value): Reply<unknown> => ({ ok: true, value }), failure);
+}
+
+function invalid(issue: v.BaseIssue<unknown> | undefined): ReplyError {
+  const path = issue ? v.getDotPath(issue) : null;
+  return { code: 'invalid-request', message: `Invalid request${path ? ` (${path})` : ''}: ${issue?.message ?? 'unknown shape'}` };
+}
+
+function failure(err: unknown): Reply<never> {
+  if (err instanceof PortholeError) return { ok: false, error: { code: err.code, message: err.message } };
+  return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+}
+
+/** The background's side: validates, dispatches and wraps the reply. */
 export async function handleMessage(handlers: Handlers, message: unknown, sender: SenderLike, ownId: string): Promise<Reply<unknown>> {
-  if (!isTrustedSender(sender, ownId)) return { ok: false, error: { code: 'forbidden', message: 'Sender is not part of Porthole.' } };
+  if (!isTrustedSender(sender, ownId)) return FORBIDDEN;
   const checked = validateRequest(message);
   if (!checked.ok) return checked;
-  const { request } = checked;
-  try {
-    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
-    return { ok: true, value: await handler(request) };
-  } catch (err) {
-    if (err instanceof PortholeError) return { ok: false, error: { code: err.code, message: err.message } };
-    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
-  }
+  return (await dispatch<Request>(handlers, checked.request))!;
 }
 
-/** The caller's side: `send` is runtime.sendMessage in the extension, a fake in tests. */
-export type Send = (message: Request) => Promise<unknown>;
+/** Sends one message of a direction and resolves with whatever comes back (runtime.sendMessage, tabs.sendMessage, a fake in tests). */
+export type Send<Req> = (message: Req) => Promise<unknown>;
 
-export async function request<T extends RequestType>(send: Send, message: RequestOf<T>): Promise<Replies[T]> {
+/** Unwraps a reply envelope: its value, or a PortholeError saying what went wrong. */
+export async function request<Req extends { type: string }, Rep>(send: Send<Req>, message: Req): Promise<Rep> {
   let reply: unknown;
   try {
     reply = await send(message);
   } catch (err) {
-    // The worker was stopped or the extension reloaded: say so, don't hang.
-    throw new PortholeError('not-ready', `Porthole's background is not answering: ${err instanceof Error ? err.message : String(err)}`);
+    // The worker was stopped, the extension reloaded, or no frame listens: say so, don't hang.
+    throw new PortholeError('not-ready', `Porthole is not answering there: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new PortholeError('internal', 'Porthole got no reply from its background.');
+    throw new PortholeError('internal', 'Porthole got no reply.');
   }
-  const typed = reply as Reply<Replies[T]>;
+  const typed = reply as Reply<Rep>;
   if (!typed.ok) throw new PortholeError(typed.error.code, typed.error.message);
   return typed.value;
 }
 
+/** A request's fields without its `type`: what a client method takes. */
+type ArgsOf<R> = Omit<R, 'type'>;
+type Method<R, Out> = {} extends ArgsOf<R> ? (args?: ArgsOf<R>) => Promise<Out> : (args: ArgsOf<R>) => Promise<Out>;
+
+/** One typed method per request type: `client.lookup({ port: 22 })` resolves with `Replies['lookup']`. */
+export type Client<Req extends { type: string }, Rep extends { [T in Req['type']]: unknown }> = {
+  [T in Req['type']]: Method<Extract<Req, { type: T }>, Rep[T]>;
+};
+
+/** Porthole's typed client to the background; every surface uses it (utils/port-api.ts binds it). */
+export type PortApi = Client<Request, Replies>;
+/** The typed client to one tab's content script (utils/content-script.ts binds it). */
+export type ContentApi = Client<ContentRequest, ContentReplies>;
+
+/**
+ * Builds a client from a `send` function. A Proxy makes the methods from the
+ * request types alone, so a content-script bundle that uses the client does
+ * not carry the validation schemas with it.
+ */
+export function createClient<Req extends { type: string }, Rep extends { [T in Req['type']]: unknown }>(send: Send<Req>): Client<Req, Rep> {
+  return new Proxy({} as Client<Req, Rep>, {
+    get: (_target, type) => (typeof type === 'string' ? (args?: object) => request(send, { ...args, type } as unknown as Req) : undefined),
+  });
+}
+
+/** Picks methods off a client into a plain object (to combine with a view's other callbacks). */
+export function pick<C extends object, K extends keyof C>(client: C, ...keys: K[]): Pick<C, K> {
+  return Object.fromEntries(keys.map((k) => [k, client[k]])) as Pick<C, K>;
+}
+
 // ---------------------------------------------------------------------------
 // Requests to a tab's content script (from the popup or the background).
-// Sent with tabs.sendMessage; the content script validates them the same way.
+// Sent with tabs.sendMessage; the content script validates them the same way
+// and answers in the same envelope (`handleContentMessage`).
 
 export const ContentRequestSchema = v.variant('type', [
   /** Every mention the content script found in the page, grouped by port. */
@@ -183,4 +237,19 @@ export interface ContentReplies {
   explainSelection: boolean;
   /** False when there is no port at the caret or in the selection. */
   explainAtCaret: boolean;
+}
+
+export type ContentHandlers = { [T in ContentRequestType]: (request: Extract<ContentRequest, { type: T }>) => Promise<ContentReplies[T]> | undefined };
+
+/**
+ * The content script's side: validates, dispatches and wraps the reply. A
+ * handler returning `undefined` leaves the request to another frame (only the
+ * focused frame answers the shortcut), and so does a message that is not a
+ * content request at all.
+ */
+export function handleContentMessage(handlers: ContentHandlers, message: unknown, sender: SenderLike, ownId: string): Promise<Reply<unknown>> | undefined {
+  const parsed = v.safeParse(ContentRequestSchema, message);
+  if (!parsed.success) return undefined;
+  if (!isTrustedSender(sender, ownId)) return Promise.resolve(FORBIDDEN);
+  return dispatch<ContentRequest>(handlers, parsed.output);
 }

@@ -3,7 +3,7 @@
 // when the user asks for it (popup, menu, shortcut — activeTab grants the
 // tab), inject it once with the scripting API and ask again.
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '@/lib/messages';
+import { createClient, type ContentApi, type ContentReplies, type ContentRequest } from '@/lib/messages';
 
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
 /** A freshly injected script needs a moment to start listening. */
@@ -42,4 +42,17 @@ export async function sendToContentScript(tabId: number, request: ContentRequest
     }
   }
   throw new Error('Porthole could not start in this tab.');
+}
+
+/**
+ * The typed client to a tab's content script (one frame, or whichever frame
+ * answers). A page that does not answer within `timeoutMs` rejects.
+ */
+export function contentApi(tabId: number, options: { frameId?: number; timeoutMs?: number } = {}): ContentApi {
+  const { frameId, timeoutMs } = options;
+  return createClient<ContentRequest, ContentReplies>((message) => {
+    const reply = sendToContentScript(tabId, message, frameId);
+    if (timeoutMs === undefined) return reply;
+    return Promise.race([reply, new Promise((_, reject) => setTimeout(() => reject(new Error('The page did not answer.')), timeoutMs))]);
+  });
 }

@@ -6,7 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { findPortMentions } from '@/lib/detect';
 import { explicitPortOfUrl, portsInSelection } from '@/lib/selection-ports';
 import { detailsUrl } from '@/lib/urls';
-import { sendToContentScript } from './content-script';
+import { contentApi } from './content-script';
 
 export const MENU_ID = 'porthole-explain';
 export const EXPLAIN_COMMAND = 'explain-port';
@@ -42,8 +42,8 @@ export async function explainClick(info: ClickInfo, tab: TabLike | undefined): P
   const text = clickText(info);
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      const answer = await sendToContentScript(tab.id, { type: 'explainSelection', text: text.slice(0, 100_000) }, info.frameId ?? 0);
-      if (answer !== undefined) return 'card';
+      await contentApi(tab.id, { frameId: info.frameId ?? 0 }).explainSelection({ text: text.slice(0, 100_000) });
+      return 'card';
     } catch {
       // No content script can run in that frame: a browser page, the PDF viewer, a store page.
     }
@@ -66,7 +66,7 @@ function linkPort(url: string): { port: number; endPort?: number; protocol?: str
 export async function explainCommand(tab: TabLike | undefined): Promise<boolean> {
   if (tab?.id === undefined || tab.id < 0) return false;
   try {
-    return (await sendToContentScript(tab.id, { type: 'explainAtCaret' })) === true;
+    return await contentApi(tab.id).explainAtCaret();
   } catch {
     return false;
   }

@@ -1,26 +1,17 @@
-// Binds the options page's views to the background (through `ask`) and to
-// extension storage (settings).
+// Binds the options page's views to the background (Porthole's typed client)
+// and to extension storage (settings).
 import { browser } from 'wxt/browser';
 import type { OptionsApi } from '@/components/options/api';
+import { pick } from '@/lib/messages';
 import { detailsUrl } from '@/lib/urls';
-import { ask } from './messaging';
+import { portApi } from './port-api';
 import { loadSettings, saveSettings } from './settings-store';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
 
 export function createOptionsApi(): OptionsApi {
   return {
-    listNotes: () => ask({ type: 'listNotes' }),
-    setNote: (port, text) => ask({ type: 'setNote', port, text }),
-    listDefinitions: () => ask({ type: 'listUserRecords' }),
-    putDefinition: (entry) => ask({ type: 'putUserRecord', entry }),
-    deleteDefinition: (id) => ask({ type: 'deleteUserRecord', id }),
-    previewImport: (text, fileName) => ask({ type: 'previewImport', text, fileName }),
-    applyImport: (text, fileName) => ask({ type: 'applyImport', text, fileName }),
-    previewIanaImport: (text, fileName) => ask({ type: 'previewIanaImport', text, fileName }),
-    importIana: (text, fileName) => ask({ type: 'importIana', text, fileName }),
-    resetIana: () => ask({ type: 'resetIana' }),
-    about: () => ask({ type: 'about' }),
+    ...pick(portApi, 'listNotes', 'setNote', 'listUserRecords', 'putUserRecord', 'deleteUserRecord', 'previewImport', 'applyImport', 'previewIanaImport', 'importIana', 'resetIana', 'about'),
     loadSettings,
     saveSettings,
     download: (fileName, mime, text) => {

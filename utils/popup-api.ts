@@ -1,5 +1,6 @@
-// Binds the popup's view to the browser: the background (through `ask`), the
-// active tab's content script, the site settings and the clipboard.
+// Binds the popup's view to the browser: the background and the active tab's
+// content script (through Porthole's typed clients), the site settings and
+// the clipboard.
 //
 // Permissions: none beyond the manifest's. tabs.query gives the active tab's
 // id without `tabs`; its URL comes with `activeTab` (granted when the user
@@ -7,15 +8,14 @@
 // tabs.sendMessage to our content script needs no permission; injecting it
 // into a tab opened before Porthole was installed uses `scripting`.
 import { browser } from 'wxt/browser';
-import { highestRisk } from '@/lib/format';
-import type { ContentReplies, ContentRequest } from '@/lib/messages';
+import { highestRisk, nameOf } from '@/lib/format';
+import { pick, type ContentReplies } from '@/lib/messages';
 import { isSiteDisabled, siteOf, withSite } from '@/lib/settings';
 import { detailsUrl } from '@/lib/urls';
 import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
 import type { PopupApi, SiteState } from '@/components/popup/Popup';
-import { nameOf } from '@/components/details/useDetails';
-import { sendToContentScript } from './content-script';
-import { ask } from './messaging';
+import { contentApi } from './content-script';
+import { portApi } from './port-api';
 import { loadSettings, saveSettings } from './settings-store';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
@@ -39,21 +39,6 @@ async function targetTab(params: URLSearchParams): Promise<TargetTab | null> {
   return tab?.id !== undefined ? { id: tab.id, ...(tab.url ? { url: tab.url } : {}) } : null;
 }
 
-async function sendToTab<T extends ContentRequest['type']>(tabId: number, message: Extract<ContentRequest, { type: T }>): Promise<ContentReplies[T]> {
-  const reply: unknown = await Promise.race([
-    sendToContentScript(tabId, message),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('The page did not answer.')), PAGE_TIMEOUT_MS)),
-  ]);
-  // The content script may answer with the background's envelope or the bare value.
-  if (reply && typeof reply === 'object' && 'ok' in reply) {
-    const env = reply as { ok: boolean; value?: unknown; error?: { message?: string } };
-    if (!env.ok) throw new Error(env.error?.message ?? 'The page refused the request.');
-    return env.value as ContentReplies[T];
-  }
-  if (reply === undefined) throw new Error('No content script answered.');
-  return reply as ContentReplies[T];
-}
-
 /** Why a tab has no list, in words a user can act on. */
 export function unavailableReason(url: string | undefined): string {
   if (url && /^(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|view-source|devtools):/i.test(url)) {
@@ -73,10 +58,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
   };
 
   const api: PopupApi = {
-    search: (query) => ask({ type: 'search', query: query.slice(0, 200), limit: 30 }),
-    lookup: (port, protocol) => ask({ type: 'lookup', port, ...(protocol ? { protocol } : {}) }),
-    lookupRange: (port, endPort) => ask({ type: 'lookupRange', port, endPort }),
-    setNote: (port, text) => ask({ type: 'setNote', port, text }),
+    ...pick(portApi, 'search', 'lookup', 'lookupRange', 'setNote'),
 
     pageContext: async () => {
       const tab = await tabPromise;
@@ -88,7 +70,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
       };
       let mentions: ContentReplies['pageMentions'];
       try {
-        mentions = await sendToTab(tab.id, { type: 'pageMentions' });
+        mentions = await contentApi(tab.id, { timeoutMs: PAGE_TIMEOUT_MS }).pageMentions();
       } catch {
         const site = siteState(tab.url);
         const reason =
@@ -105,7 +87,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         mentions.groups.map(async (g, i): Promise<PagePortView> => {
           if (i >= NAMED_ROWS) return { ...g };
           try {
-            const info = await ask({ type: 'lookup', port: g.port });
+            const info = await portApi.lookup({ port: g.port });
             const service = nameOf(info);
             const risk = highestRisk(info.records);
             return { ...g, ...(service ? { service } : {}), ...(risk ? { risk } : {}) };
@@ -125,14 +107,16 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
     reveal: async (row) => {
       const tab = await tabPromise;
       if (!tab) return;
-      await sendToTab(tab.id, { type: 'revealMention', port: row.port, ...(row.endPort !== undefined && row.endPort !== row.port ? { endPort: row.endPort } : {}) }).catch(() => false);
+      await contentApi(tab.id, { timeoutMs: PAGE_TIMEOUT_MS })
+        .revealMention({ port: row.port, ...(row.endPort !== undefined && row.endPort !== row.port ? { endPort: row.endPort } : {}) })
+        .catch(() => false);
       if (asPage) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
       close();
     },
 
     detailsHref: (port, endPort, protocol) => extensionUrl(detailsUrl(port, endPort, protocol)),
     openDetailsPage: (port, endPort, protocol) => {
-      void ask({ type: 'openDetails', port, ...(endPort !== undefined ? { endPort } : {}), ...(protocol ? { protocol } : {}) }).then(close);
+      void portApi.openDetails({ port, endPort, protocol }).then(close);
     },
     copy: (text) => navigator.clipboard.writeText(text),
   };

@@ -2,13 +2,12 @@
 // cards, the context menu and the omnibox open.
 import { useEffect } from 'preact/hooks';
 import { portLabel } from '@/lib/format';
-import type { UserNote } from '@/lib/types';
+import type { PortApi } from '@/lib/messages';
 import { PortDetails } from './PortDetails';
 import type { CopyFn } from './parts';
 import { useDetails, type DetailsSource, type DetailsTarget } from './useDetails';
 
-export interface DetailsPageApi extends DetailsSource {
-  setNote: (port: number, text: string) => Promise<UserNote | null>;
+export interface DetailsPageApi extends DetailsSource, Pick<PortApi, 'setNote'> {
   hrefFor: (port: number, endPort?: number) => string;
   copy: CopyFn;
 }
@@ -34,7 +33,7 @@ export function DetailsPage({ api, target, problem }: { api: DetailsPageApi; tar
             <p class="error">{problem ?? 'The address names no port.'} Try details.html?port=139.</p>
           </div>
         ) : (
-          <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={api.setNote} copy={api.copy} level={1} />
+          <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={(port, text) => api.setNote({ port, text })} copy={api.copy} level={1} />
         )}
       </main>
     </div>

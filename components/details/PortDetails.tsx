@@ -5,7 +5,7 @@
 // text are rendered as text only.
 import type { ComponentChildren, TargetedMouseEvent } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { RANGE_CLASS_LABEL, highestRisk, portLabel, protocolsLabel, sourceLabel } from '@/lib/format';
+import { RANGE_CLASS_LABEL, highestRisk, isIana, portLabel, protocolsLabel, sourceLabel, titleOf } from '@/lib/format';
 import { portCommands, safeHost } from '@/lib/port-commands';
 import type { RangeSummary } from '@/lib/repository';
 import {
@@ -42,12 +42,6 @@ export interface PortDetailsProps {
 
 type Knowledge = CuratedRecord | UserRecord;
 const isKnowledge = (r: PortRecord): r is Knowledge => r.source !== 'iana';
-const isIana = (r: PortRecord): r is IanaRecord => r.source === 'iana';
-
-export function titleOf(record: PortRecord | undefined): string {
-  if (!record) return 'No registered service';
-  return isIana(record) ? record.serviceName || record.description || 'Unnamed IANA entry' : record.title;
-}
 
 export function PortDetails(props: PortDetailsProps) {
   const { content } = props;

@@ -1,10 +1,10 @@
-// Loads what the details view shows, through callbacks the caller supplies
-// (the popup and the details page ask the background; tests pass fakes).
+// Loads what the details view shows, through the requests the caller supplies
+// (the popup and the details page pass Porthole's client; tests pass fakes).
 import { useEffect, useState } from 'preact/hooks';
-import type { RangeSummary } from '@/lib/repository';
-import type { PortInfo, Protocol } from '@/lib/types';
+import { nameOf } from '@/lib/format';
+import type { PortApi } from '@/lib/messages';
+import type { Protocol } from '@/lib/types';
 import type { DetailsContent } from './PortDetails';
-import { titleOf } from './PortDetails';
 
 export interface DetailsTarget {
   port: number;
@@ -12,16 +12,7 @@ export interface DetailsTarget {
   protocol?: Protocol;
 }
 
-export interface DetailsSource {
-  lookup: (port: number, protocol?: Protocol) => Promise<PortInfo>;
-  lookupRange: (port: number, endPort: number) => Promise<RangeSummary>;
-}
-
-/** The best short name of a port, for related-port links. */
-export function nameOf(info: PortInfo): string | undefined {
-  const best = info.records.find((r) => r.source !== 'iana') ?? info.records.find((r) => r.port === info.port) ?? info.records[0];
-  return best ? titleOf(best) : undefined;
-}
+export type DetailsSource = Pick<PortApi, 'lookup' | 'lookupRange'>;
 
 export function useDetails(source: DetailsSource, target: DetailsTarget | null): { content: DetailsContent | null; portNames: Record<number, string> } {
   const [content, setContent] = useState<DetailsContent | null>(null);
@@ -39,15 +30,15 @@ export function useDetails(source: DetailsSource, target: DetailsTarget | null):
     const { port, endPort, protocol } = target;
     const load = async () => {
       if (endPort !== undefined && endPort > port) {
-        const summary = await source.lookupRange(port, endPort);
+        const summary = await source.lookupRange({ port, endPort });
         if (live) setContent({ kind: 'range', summary, ...(protocol ? { protocol } : {}) });
         return;
       }
-      const info = await source.lookup(port, protocol);
+      const info = await source.lookup({ port, protocol });
       if (!live) return;
       setContent({ kind: 'port', info, ...(protocol ? { protocol } : {}) });
       const related = [...new Set(info.records.flatMap((r) => (r.source === 'iana' ? [] : (r.related ?? []))))].slice(0, 24);
-      const names = await Promise.all(related.map(async (p) => [p, nameOf(await source.lookup(p))] as const));
+      const names = await Promise.all(related.map(async (p) => [p, nameOf(await source.lookup({ port: p }))] as const));
       if (live) setPortNames(Object.fromEntries(names.filter((n): n is readonly [number, string] => n[1] !== undefined)));
     };
     load().catch((err: unknown) => {

@@ -18,7 +18,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
   const [status, setStatus] = useState<Status>(null);
 
   const reload = () =>
-    api.listDefinitions().then(
+    api.listUserRecords().then(
       (list) => setRecords(list),
       (err) => setStatus({ kind: 'error', text: errorText(err) }),
     );
@@ -54,9 +54,9 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
       return;
     }
     try {
-      const saved = await api.putDefinition(result.entry);
+      const saved = await api.putUserRecord({ entry: result.entry });
       // Moving a definition to another port replaces the old one.
-      if (editing.id && editing.id !== saved.id) await api.deleteDefinition(editing.id);
+      if (editing.id && editing.id !== saved.id) await api.deleteUserRecord({ id: editing.id });
       setEditing(null);
       setStatus({ kind: 'ok', text: `Saved ${portLabel(saved.port, saved.endPort)}: ${saved.title}.` });
       await reload();
@@ -67,7 +67,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
 
   const remove = async (record: UserRecord) => {
     try {
-      await api.deleteDefinition(record.id);
+      await api.deleteUserRecord({ id: record.id });
       setStatus({ kind: 'ok', text: `Deleted ${portLabel(record.port, record.endPort)}: ${record.title}.` });
       await reload();
     } catch (err) {

@@ -14,7 +14,7 @@ type Step<T> =
   | { step: 'preview'; fileName: string; text: string; preview: T }
   | { step: 'done'; fileName: string; result: T };
 
-type Import<T> = (text: string, fileName: string) => Promise<ImportOutcome<T>>;
+type Import<T> = (file: { text: string; fileName: string }) => Promise<ImportOutcome<T>>;
 
 /** Reads a chosen file, refusing it before reading when it is too large. */
 async function readChosen(input: HTMLInputElement): Promise<{ fileName: string; text: string } | { fileName: string; problems: ImportProblem[] } | null> {
@@ -46,7 +46,7 @@ export function useFileImport<T>({ preview, apply, applying, onApplied }: { prev
       if (!chosen) return;
       if ('problems' in chosen) return setStep({ step: 'problems', ...chosen });
       setStep({ step: 'busy', what: `Reading ${chosen.fileName}…` });
-      const o = await preview(chosen.text, chosen.fileName);
+      const o = await preview({ text: chosen.text, fileName: chosen.fileName });
       setStep(o.valid ? { step: 'preview', fileName: chosen.fileName, text: chosen.text, preview: o.result } : { step: 'problems', fileName: chosen.fileName, problems: o.problems });
     } catch (err) {
       failed(err);
@@ -58,7 +58,7 @@ export function useFileImport<T>({ preview, apply, applying, onApplied }: { prev
     const { fileName, text } = step;
     setStep({ step: 'busy', what: applying });
     try {
-      const o = await apply(text, fileName);
+      const o = await apply({ text, fileName });
       setStep(o.valid ? { step: 'done', fileName, result: o.result } : { step: 'problems', fileName, problems: o.problems });
       onApplied();
     } catch (err) {

@@ -27,7 +27,7 @@ function ExportSection({ api }: { api: OptionsApi }) {
   const [status, setStatus] = useState<Status>(null);
   const run = async (kind: 'json' | 'notes' | 'definitions') => {
     try {
-      const [notes, records] = await Promise.all([api.listNotes(), api.listDefinitions()]);
+      const [notes, records] = await Promise.all([api.listNotes(), api.listUserRecords()]);
       if (kind === 'json') api.download(exportFileName('data', 'json'), 'application/json', exportUserJson(notes, records));
       if (kind === 'notes') api.download(exportFileName('notes', 'csv'), 'text/csv', exportNotesCsv(notes));
       if (kind === 'definitions') api.download(exportFileName('definitions', 'csv'), 'text/csv', exportDefinitionsCsv(records));

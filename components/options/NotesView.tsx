@@ -33,7 +33,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
     if (!text.trim()) return setStatus({ kind: 'error', text: 'Write the note first.' });
     const existed = notes?.some((x) => x.port === n);
     try {
-      await api.setNote(n, text);
+      await api.setNote({ port: n, text });
       setPort('');
       setText('');
       setStatus({ kind: 'ok', text: existed ? `Note for port ${n} replaced.` : `Note for port ${n} saved.` });
@@ -46,7 +46,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
   const saveEdit = async () => {
     if (!editing) return;
     try {
-      await api.setNote(editing.port, editing.text);
+      await api.setNote({ port: editing.port, text: editing.text });
       setStatus({ kind: 'ok', text: editing.text.trim() ? `Note for port ${editing.port} saved.` : `Note for port ${editing.port} deleted.` });
       setEditing(null);
       await reload();
@@ -57,7 +57,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
 
   const remove = async (n: number) => {
     try {
-      await api.setNote(n, '');
+      await api.setNote({ port: n, text: '' });
       setStatus({ kind: 'ok', text: `Note for port ${n} deleted.` });
       await reload();
     } catch (err) {

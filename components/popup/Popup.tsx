@@ -2,9 +2,9 @@
 // and the site switch. Everything it needs from the browser comes in `api`.
 import { useEffect, useState } from 'preact/hooks';
 import { portLabel } from '@/lib/format';
-import type { SearchAnswer } from '@/lib/repository';
+import type { PortApi } from '@/lib/messages';
 import type { SearchHit } from '@/lib/search';
-import type { Protocol, UserNote } from '@/lib/types';
+import type { Protocol } from '@/lib/types';
 import { PortDetails } from '../details/PortDetails';
 import type { CopyFn } from '../details/parts';
 import { useDetails, type DetailsSource, type DetailsTarget } from '../details/useDetails';
@@ -13,9 +13,10 @@ import { QuickSearch } from '../search/QuickSearch';
 
 export type SiteState = { kind: 'none' } | { kind: 'site'; site: string; enabled: boolean };
 
-export interface PopupApi extends DetailsSource {
-  search: (query: string) => Promise<SearchAnswer>;
-  setNote: (port: number, text: string) => Promise<UserNote | null>;
+/** Results the quick search shows at most. */
+const SEARCH_LIMIT = 30;
+
+export interface PopupApi extends DetailsSource, Pick<PortApi, 'search' | 'setNote'> {
   /** The active tab's mentions and its site. */
   pageContext: () => Promise<{ ports: PagePortsState; site: SiteState }>;
   setSiteEnabled: (site: string, enabled: boolean) => Promise<void>;
@@ -99,7 +100,7 @@ export function Popup({ api }: { api: PopupApi }) {
                 portNames={portNames}
                 hrefFor={(p, e) => api.detailsHref(p, e)}
                 onOpenPort={(p, e) => setTarget({ port: p, ...(e !== undefined && e !== p ? { endPort: e } : {}) })}
-                onSaveNote={api.setNote}
+                onSaveNote={(port, text) => api.setNote({ port, text })}
                 copy={api.copy}
                 level={2}
               />
@@ -107,7 +108,7 @@ export function Popup({ api }: { api: PopupApi }) {
           </div>
         ) : (
           <QuickSearch
-            search={api.search}
+            search={(q) => api.search({ query: q.slice(0, 200), limit: SEARCH_LIMIT })}
             onOpen={open}
             initialQuery={query}
             onQueryChange={setQuery}

@@ -9,7 +9,7 @@ import cardCss from '@/components/port-card.css?inline';
 import type { Exposure } from '@/lib/exposure';
 import type { Settings } from '@/lib/settings';
 import type { Protocol } from '@/lib/types';
-import { ask } from '@/utils/messaging';
+import { portApi } from '@/utils/port-api';
 import { isDarkBackground } from './theme';
 
 export type CardOrigin = 'hover' | 'keyboard' | 'menu' | 'reveal';
@@ -136,7 +136,7 @@ export function createCardController(opts: {
           }
         }}
         onDetails={(port, endPort, protocol) => {
-          void ask({ type: 'openDetails', port, ...(endPort !== undefined ? { endPort } : {}), ...(protocol ? { protocol } : {}) }).catch(() => {});
+          void portApi.openDetails({ port, endPort, protocol }).catch(() => {});
         }}
         onDisableSite={
           opts.disableSite
@@ -147,7 +147,7 @@ export function createCardController(opts: {
             : undefined
         }
         onSaveNote={async (port, text) => {
-          await ask({ type: 'setNote', port, text });
+          await portApi.setNote({ port, text });
           if (shown?.current) load(shown.current, true);
         }}
         onClose={close}
@@ -198,8 +198,8 @@ export function createCardController(opts: {
     };
     const reply =
       target.endPort !== undefined && target.endPort !== target.port
-        ? ask({ type: 'lookupRange', port: target.port, endPort: target.endPort }).then((summary): CardContent => ({ kind: 'range', summary }))
-        : ask({ type: 'lookup', port: target.port, ...(target.protocol ? { protocol: target.protocol } : {}) }).then(
+        ? portApi.lookupRange({ port: target.port, endPort: target.endPort }).then((summary): CardContent => ({ kind: 'range', summary }))
+        : portApi.lookup({ port: target.port, protocol: target.protocol }).then(
             (info): CardContent => ({ kind: 'port', info, ...(target.protocol ? { protocol: target.protocol } : {}) }),
           );
     reply.then(done, (err: unknown) =>

@@ -3,7 +3,7 @@
 // take the caret position at the point and check that the point really lies
 // in one of the mention's boxes (the caret snaps to the nearest line end).
 import { blockOffset } from '@/lib/text-blocks';
-import type { Mention, Scanner } from './scanner';
+import type { Mention, PageTextScanner } from './scanner';
 
 interface HighlightHit {
   highlight: Highlight;
@@ -27,7 +27,7 @@ export function pointInRange(range: Range, x: number, y: number): boolean {
   return false;
 }
 
-export function createHitTester(scanner: Scanner, highlight: () => Highlight | null, shadowRoots: () => ShadowRoot[]) {
+export function createHitTester(scanner: PageTextScanner, highlight: () => Highlight | null, shadowRoots: () => ShadowRoot[]) {
   function viaHighlights(x: number, y: number): Mention | null | undefined {
     const registry = (typeof CSS !== 'undefined' ? CSS.highlights : undefined) as HitTestingRegistry | undefined;
     const own = highlight();
@@ -74,7 +74,7 @@ export function createHitTester(scanner: Scanner, highlight: () => Highlight | n
 }
 
 /** The mention holding a caret position (node, offset), ends included. */
-export function mentionAtNode(scanner: Scanner, node: Node, offset: number): Mention | null {
+export function mentionAtNode(scanner: PageTextScanner, node: Node, offset: number): Mention | null {
   const state = scanner.blockOfNode(node);
   if (!state) return null;
   const at = blockOffset(state.block, node, offset);

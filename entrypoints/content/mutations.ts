@@ -3,7 +3,7 @@
 // STORM records in one batch: a framework re-rendering everything) turns into
 // one full rescan once the page settles. Porthole's own host is never read.
 import { blockRootOf, type WalkOptions } from '@/lib/text-blocks';
-import { isScannable, type Scanner } from './scanner';
+import { isScannable, type PageTextScanner } from './scanner';
 
 export const STORM = 1000;
 const BATCH_DELAY_MS = 60;
@@ -18,7 +18,7 @@ export interface MutationWatch {
 }
 
 export function watchMutations(opts: {
-  scanner: Scanner;
+  scanner: PageTextScanner;
   walk: WalkOptions;
   /** Porthole's own UI host: its changes are ignored. */
   isOwn: (node: Node) => boolean;

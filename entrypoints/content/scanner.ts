@@ -28,14 +28,14 @@ const SLICE_MS = 8;
 /** Text this far outside the viewport still counts as visible. */
 const VISIBLE_MARGIN = 300;
 
-export interface ScannerOptions {
+export interface PageTextScannerOptions {
   detect: Detect;
   highlighter: Highlighter;
   walk: WalkOptions;
   signal: AbortSignal;
 }
 
-export class Scanner {
+export class PageTextScanner {
   readonly blocks = new Set<BlockState>();
   private readonly byNode = new WeakMap<Text, BlockState>();
   private readonly byRange = new WeakMap<AbstractRange, Mention>();
@@ -50,7 +50,7 @@ export class Scanner {
   private readonly window: HighlightWindow;
   stopped = false;
 
-  constructor(private readonly opts: ScannerOptions) {
+  constructor(private readonly opts: PageTextScannerOptions) {
     this.window = createHighlightWindow(opts.highlighter, (key) => (key as BlockState).mentions.map((m) => m.range), opts.signal);
     opts.signal.addEventListener('abort', () => this.stop(), { once: true });
   }

@@ -46,7 +46,7 @@ describe('options page in Chromium', () => {
     await page.getByLabel('Port', { exact: true }).fill('8443');
     await page.getByLabel('Note', { exact: true }).fill('Ask #billing-oncall before touching this.');
     await page.getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Notes' }).innerText()).toContain('Ask #billing-oncall');
+    await expect.poll(() => page.getByRole('list', { name: 'Notes' }).innerText().catch(() => ''), { timeout: 15_000 }).toContain('Ask #billing-oncall');
     await expectAxeClean(page, 'notes');
   });
 
