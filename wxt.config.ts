@@ -41,6 +41,9 @@ export default defineConfig({
         description: 'Explain the port at the caret or selection',
       },
     },
+    // Chrome reads the organisation's policy for Porthole against this schema
+    // (storage.managed); Firefox takes it from policies.json without one.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     // Strict CSP for production builds (the dev server needs its own).
     ...(command === 'build'

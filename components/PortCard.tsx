@@ -9,13 +9,12 @@ import type { RangeSummary } from '@/lib/repository';
 import { ExposureLine } from './ExposureLine';
 import {
   rangeClassOf,
-  type CuratedRecord,
+  type KnowledgeRecord,
   type IanaRecord,
   type PortInfo,
   type PortRecord,
   type Protocol,
   type RiskLevel,
-  type UserRecord,
 } from '@/lib/types';
 
 export type CardContent =
@@ -52,7 +51,7 @@ export interface PortCardProps {
   autoFocus?: boolean;
 }
 
-type Knowledge = CuratedRecord | UserRecord;
+type Knowledge = KnowledgeRecord;
 
 const isKnowledge = (r: PortRecord): r is Knowledge => r.source !== 'iana';
 const isIana = (r: PortRecord): r is IanaRecord => r.source === 'iana';

@@ -23,6 +23,12 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: extensionUrl(detailsUrl(port, endPort, protocol)) });
     },
     extensionVersion: browser.runtime.getManifest().version,
+    readManagedPolicy: () => browser.storage.managed.get(),
+  });
+
+  // The organisation changed its policy: cards, search and details use the new one.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') service.managedChanged();
   });
 
   // Load the bundled data on install and update, not on every worker start.

@@ -30,6 +30,8 @@ export function sourceLabel(record: PortRecord): string {
       return `IANA registry, as of ${record.asOf}`;
     case 'curated':
       return 'Porthole notes';
+    case 'managed':
+      return record.team ? `From your organisation (${record.team})` : 'From your organisation';
     case 'user':
       return 'Yours';
   }

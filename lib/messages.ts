@@ -14,6 +14,7 @@ import { PROTOCOLS, type PortInfo, type UserNote, type UserRecord } from './type
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB, type ImportProblem } from './import/limits.ts';
 import type { IanaPreview, UserImportPreview } from './import/diff.ts';
 import type { IanaImportInfo } from './import/apply.ts';
+import type { ManagedPolicy } from './managed.ts';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 /** A file's text for an import, refused above the size limit before any parsing. */
@@ -31,6 +32,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('putUserRecord'), entry: KnowledgeSchema }),
   v.strictObject({ type: v.literal('deleteUserRecord'), id: v.pipe(v.string(), v.startsWith('user:'), v.maxLength(40)) }),
   v.strictObject({ type: v.literal('listUserRecords') }),
+  /** The organisation's policy: its definitions, sites, and each entry skipped with why. */
+  v.strictObject({ type: v.literal('managedPolicy') }),
   v.strictObject({ type: v.literal('openDetails'), port, endPort: v.optional(port), protocol: v.optional(v.picklist(PROTOCOLS)) }),
   // Imports (options page): notes and definitions as JSON or CSV, and a newer IANA registry CSV.
   v.strictObject({ type: v.literal('previewImport'), text: importText, fileName }),
@@ -64,6 +67,7 @@ export interface Replies {
   putUserRecord: UserRecord;
   deleteUserRecord: boolean;
   listUserRecords: UserRecord[];
+  managedPolicy: ManagedPolicy;
   openDetails: true;
   previewImport: ImportOutcome<UserImportPreview>;
   applyImport: ImportOutcome<UserImportPreview>;

@@ -3,12 +3,17 @@
 import { stripRangeFlag, type PortholeDB, type StoredRecord, type StoredUserRecord } from './db.ts';
 import { PortSearchIndex, hitOfRecord, type SearchHit } from './search.ts';
 import { parseQuery } from './query.ts';
-import { rangeClassOf, type PortInfo, type PortRecord, type Protocol, type UserNote } from './types.ts';
+import { rangeClassOf, type ManagedRecord, type PortInfo, type PortRecord, type Protocol, type UserNote } from './types.ts';
 
 /** How many ports a range lookup describes at most. */
 export const RANGE_LOOKUP_LIMIT = 200;
 
-const SOURCE_ORDER = { user: 0, curated: 1, iana: 2 } as const;
+/** Yours, then your organisation's, then Porthole's, then IANA's. */
+const SOURCE_ORDER = { user: 0, managed: 1, curated: 2, iana: 3 } as const;
+
+/** The organisation's definitions (from browser policy, not the database). */
+export type ManagedSource = () => Promise<readonly ManagedRecord[]>;
+const NO_MANAGED: ManagedSource = async () => [];
 
 export interface RangeSummary {
   port: number;
@@ -24,13 +29,15 @@ export class PortRepository {
   private rangeCache?: Promise<(StoredRecord | StoredUserRecord)[]>;
   private searchCache?: Promise<PortSearchIndex>;
   private readonly db: PortholeDB;
+  private readonly managed: ManagedSource;
 
   // No parameter property: the bench runs this file with Node's strip-only TypeScript.
-  constructor(db: PortholeDB) {
+  constructor(db: PortholeDB, managed: ManagedSource = NO_MANAGED) {
     this.db = db;
+    this.managed = managed;
   }
 
-  /** Call after any write to records or user definitions. */
+  /** Call after any write to records or user definitions, and when the policy changes. */
   invalidate(): void {
     this.rangeCache = undefined;
     this.searchCache = undefined;
@@ -45,14 +52,18 @@ export class PortRepository {
   }
 
   async lookup(port: number, protocol?: Protocol): Promise<PortInfo> {
-    const [exact, user, ranges, note] = await Promise.all([
+    const [exact, user, ranges, note, managed] = await Promise.all([
       this.db.getAllFromIndex('records', 'port', port),
       this.db.getAllFromIndex('user', 'port', port),
       this.rangeRecords(),
       this.db.get('notes', port),
+      this.managed(),
     ]);
     const covering = ranges.filter((r) => r.port < port && r.endPort >= port);
-    let records = [...user, ...exact, ...covering].map((r) => stripRangeFlag(r) as PortRecord);
+    let records = [
+      ...[...user, ...exact, ...covering].map((r) => stripRangeFlag(r) as PortRecord),
+      ...managed.filter((r) => r.port <= port && r.endPort >= port),
+    ];
     if (protocol) {
       const matching = records.filter((r) => r.protocols.includes(protocol));
       if (matching.length > 0) records = matching;
@@ -66,16 +77,20 @@ export class PortRepository {
   }
 
   async lookupRange(port: number, endPort: number): Promise<RangeSummary> {
-    const [exact, user, ranges] = await Promise.all([
+    const [exact, user, ranges, managed] = await Promise.all([
       this.db.getAllFromIndex('records', 'port', IDBKeyRange.bound(port, endPort)),
       this.db.getAllFromIndex('user', 'port', IDBKeyRange.bound(port, endPort)),
       this.rangeRecords(),
+      this.managed(),
     ]);
     const byPort = new Map<number, PortRecord[]>();
-    for (const r of [...user, ...exact]) {
-      if (r.isRange) continue;
+    const singles = [
+      ...[...user, ...exact].filter((r) => !r.isRange).map((r) => stripRangeFlag(r) as PortRecord),
+      ...managed.filter((r) => r.port === r.endPort && r.port >= port && r.port <= endPort),
+    ];
+    for (const r of singles) {
       const list = byPort.get(r.port) ?? [];
-      list.push(stripRangeFlag(r) as PortRecord);
+      list.push(r);
       byPort.set(r.port, list);
     }
     const ports = [...byPort.keys()].sort((a, b) => a - b);
@@ -90,9 +105,11 @@ export class PortRepository {
         if (note) info.note = note;
         return info;
       }),
-      spanning: ranges
+      spanning: [
+        ...ranges.map((r) => stripRangeFlag(r) as PortRecord),
+        ...managed.filter((r) => r.endPort > r.port),
+      ]
         .filter((r) => r.port <= endPort && r.endPort >= port)
-        .map((r) => stripRangeFlag(r) as PortRecord)
         .sort(compareRecords(port)),
       truncated: ports.length > shown.length,
     };
@@ -121,8 +138,8 @@ export class PortRepository {
   }
 
   private searchIndex(): Promise<PortSearchIndex> {
-    this.searchCache ??= Promise.all([this.db.getAll('records'), this.db.getAll('user')]).then(
-      ([records, user]) => new PortSearchIndex([...user, ...records].map((r) => stripRangeFlag(r) as PortRecord)),
+    this.searchCache ??= Promise.all([this.db.getAll('records'), this.db.getAll('user'), this.managed()]).then(
+      ([records, user, managed]) => new PortSearchIndex([...[...user, ...records].map((r) => stripRangeFlag(r) as PortRecord), ...managed]),
     );
     return this.searchCache;
   }

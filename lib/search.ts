@@ -176,7 +176,8 @@ function hitOf(record: PortRecord, result: SearchResult, words: string[], whole:
   // Commoner ports rank higher among hits of one tier (tier 1 doubles the
   // score); IANA's well-known ports are commoner than its registered ones.
   const commonness = record.source === 'iana' ? (record.port <= 1023 ? 3.5 : 4) : (record.commonness ?? 3);
-  const weight = record.source === 'user' ? 3 : 1 + (4 - commonness) / 3;
+  // Yours weigh most, then your organisation's, then by commonness.
+  const weight = record.source === 'user' ? 3 : record.source === 'managed' ? 2.5 : 1 + (4 - commonness) / 3;
   return { ...hitOfRecord(record, matched, result.score * weight), quality: qualityOf(record, result, words, whole) };
 }
 

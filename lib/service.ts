@@ -8,6 +8,7 @@ import type { PortDataset } from './types.ts';
 import { applyIanaImport, applyUserImport, ianaImportInfo, previewIanaImport, previewUserImport, resetIanaImport } from './import/apply.ts';
 import { parseIanaCsv } from './import/iana-csv.ts';
 import { parseUserImport } from './import/user-import.ts';
+import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from './managed.ts';
 
 export interface ServiceDeps {
   /** Version of the bundled dataset, cheap to read (data/version.json). */
@@ -17,22 +18,33 @@ export interface ServiceDeps {
   openDetails: (port: number, endPort?: number, protocol?: string) => Promise<void>;
   extensionVersion: string;
   dbName?: string;
+  /** The organisation's policy as the browser gives it (storage.managed); absent or failing = none. */
+  readManagedPolicy?: () => Promise<unknown>;
 }
 
 export interface PortholeService {
   handlers: Handlers;
   /** Opens the database and loads the bundled data if it is missing or older. */
   ready: () => Promise<{ db: PortholeDB; repo: PortRepository }>;
+  /** Call when the browser reports a policy change: the next answers use the new policy. */
+  managedChanged: () => void;
 }
 
 export function createService(deps: ServiceDeps): PortholeService {
   let opening: Promise<{ db: PortholeDB; repo: PortRepository }> | undefined;
+  let policy: Promise<ManagedPolicy> | undefined;
+
+  // Read once per worker and on each change; Firefox rejects when no policy is installed.
+  const managedPolicy = (): Promise<ManagedPolicy> => {
+    policy ??= (deps.readManagedPolicy ?? (async () => undefined))().then(parseManagedPolicy, () => NO_POLICY);
+    return policy;
+  };
 
   async function open(): Promise<{ db: PortholeDB; repo: PortRepository }> {
     const db = await openPortholeDB(deps.dbName);
     const [meta, version] = await Promise.all([dataMeta(db), deps.bundledVersion()]);
     if (meta?.version !== version) await populate(db, await deps.loadDataset());
-    return { db, repo: new PortRepository(db) };
+    return { db, repo: new PortRepository(db, async () => (await managedPolicy()).records) };
   }
 
   // Workers stop when idle: nothing here survives that but this lazy promise,
@@ -74,6 +86,7 @@ export function createService(deps: ServiceDeps): PortholeService {
       return deleted;
     },
     listUserRecords: async () => listUserRecords((await ready()).db),
+    managedPolicy: () => managedPolicy(),
     openDetails: async ({ port, endPort, protocol }) => {
       await deps.openDetails(port, endPort, protocol);
       return true;
@@ -114,5 +127,10 @@ export function createService(deps: ServiceDeps): PortholeService {
     },
   };
 
-  return { handlers, ready };
+  const managedChanged = () => {
+    policy = undefined;
+    void opening?.then(({ repo }) => repo.invalidate(), () => {});
+  };
+
+  return { handlers, ready, managedChanged };
 }

@@ -33,9 +33,15 @@ export function siteOf(url: string): string | null {
   }
 }
 
-export function isSiteDisabled(settings: Settings, url: string): boolean {
+/** Whether Porthole is off at `url`: by the user's switch, or by the organisation's policy (`managedSites`). */
+export function isSiteDisabled(settings: Settings, url: string, managedSites: readonly string[] = []): boolean {
+  return isSiteListed(settings.disabledSites, url) || isSiteListed(managedSites, url);
+}
+
+/** Whether `url`'s site, or a site it is a subdomain of, is in `sites`. */
+export function isSiteListed(sites: readonly string[], url: string): boolean {
   const site = siteOf(url);
-  return site !== null && settings.disabledSites.some((s) => site === s || site.endsWith(`.${s}`));
+  return site !== null && sites.some((s) => site === s || site.endsWith(`.${s}`));
 }
 
 export function withSite(settings: Settings, site: string, enabled: boolean): Settings {

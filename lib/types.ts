@@ -13,7 +13,7 @@ export type Commonness = (typeof COMMONNESS_TIERS)[number];
 
 export type RangeClass = 'well-known' | 'registered' | 'dynamic';
 
-export type RecordSource = 'iana' | 'curated' | 'user';
+export type RecordSource = 'iana' | 'curated' | 'managed' | 'user';
 
 /** One real-world use of a port: a piece of software or a protocol. */
 export interface PortUse {
@@ -93,7 +93,19 @@ export interface UserRecord extends RecordBase, KnowledgeFields {
   updated: string;
 }
 
-export type PortRecord = IanaRecord | CuratedRecord | UserRecord;
+/** A definition pushed by the user's organisation (browser policy): read-only. */
+export interface ManagedRecord extends RecordBase, KnowledgeFields {
+  source: 'managed';
+  /** The team or source the organisation names for it ("Platform team"). */
+  team?: string;
+  /** The organisation's notes on the port (who owns it, where its runbook is). */
+  notes?: string;
+}
+
+export type PortRecord = IanaRecord | CuratedRecord | ManagedRecord | UserRecord;
+
+/** Records written by people (not the IANA registry): they carry titles, uses and risk. */
+export type KnowledgeRecord = CuratedRecord | ManagedRecord | UserRecord;
 
 export interface UserNote {
   port: number;
@@ -105,7 +117,7 @@ export interface UserNote {
 export interface PortInfo {
   port: number;
   rangeClass: RangeClass;
-  /** Yours first, then curated, then IANA (exact port before ranges). */
+  /** Yours first, then your organisation's, then curated, then IANA (exact port before ranges). */
   records: PortRecord[];
   note?: UserNote;
   /** For a port with no record: the closest registered ports either side. */

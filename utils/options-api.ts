@@ -11,7 +11,14 @@ const extensionUrl = browser.runtime.getURL as (path: string) => string;
 
 export function createOptionsApi(): OptionsApi {
   return {
-    ...pick(portApi, 'listNotes', 'setNote', 'listUserRecords', 'putUserRecord', 'deleteUserRecord', 'previewImport', 'applyImport', 'previewIanaImport', 'importIana', 'resetIana', 'about'),
+    ...pick(portApi, 'listNotes', 'setNote', 'listUserRecords', 'putUserRecord', 'deleteUserRecord', 'previewImport', 'applyImport', 'previewIanaImport', 'importIana', 'resetIana', 'about', 'managedPolicy'),
+    watchManagedPolicy: (onChange) => {
+      const listener = (_changes: unknown, area: string) => {
+        if (area === 'managed') onChange();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
     loadSettings,
     saveSettings,
     download: (fileName, mime, text) => {

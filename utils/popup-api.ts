@@ -10,13 +10,13 @@
 import { browser } from 'wxt/browser';
 import { highestRisk, nameOf } from '@/lib/format';
 import { pick, type ContentReplies } from '@/lib/messages';
-import { isSiteDisabled, siteOf, withSite } from '@/lib/settings';
+import { isSiteDisabled, isSiteListed, siteOf, withSite } from '@/lib/settings';
 import { detailsUrl } from '@/lib/urls';
 import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
 import type { PopupApi, SiteState } from '@/components/popup/Popup';
 import { contentApi } from './content-script';
 import { portApi } from './port-api';
-import { loadSettings, saveSettings } from './settings-store';
+import { loadManagedSites, loadSettings, saveSettings } from './settings-store';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
 const PAGE_TIMEOUT_MS = 2500;
@@ -63,10 +63,12 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
     pageContext: async () => {
       const tab = await tabPromise;
       if (!tab) return { ports: { kind: 'unavailable', reason: 'There is no tab to read.' }, site: { kind: 'none' } };
-      const settings = await loadSettings();
+      const [settings, managedSites] = await Promise.all([loadSettings(), loadManagedSites()]);
       const siteState = (url: string | undefined): SiteState => {
         const site = url ? siteOf(url) : null;
-        return site ? { kind: 'site', site, enabled: !isSiteDisabled(settings, url!) } : { kind: 'none' };
+        if (!site) return { kind: 'none' };
+        if (isSiteListed(managedSites, url!)) return { kind: 'site', site, enabled: false, byOrganisation: true };
+        return { kind: 'site', site, enabled: !isSiteDisabled(settings, url!) };
       };
       let mentions: ContentReplies['pageMentions'];
       try {
@@ -74,7 +76,9 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
       } catch {
         const site = siteState(tab.url);
         const reason =
-          site.kind === 'site' && !site.enabled
+          site.kind === 'site' && site.byOrganisation
+            ? `Your organisation turned Porthole off on ${site.site}.`
+            : site.kind === 'site' && !site.enabled
             ? `Porthole is off on ${site.site}. Turn it on to list the ports on this page.`
             : unavailableReason(tab.url);
         return { ports: { kind: 'unavailable', reason }, site };

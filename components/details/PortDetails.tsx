@@ -10,13 +10,12 @@ import { portCommands, safeHost } from '@/lib/port-commands';
 import type { RangeSummary } from '@/lib/repository';
 import {
   rangeClassOf,
-  type CuratedRecord,
+  type KnowledgeRecord,
   type IanaRecord,
   type PortInfo,
   type PortRecord,
   type Protocol,
   type UserNote,
-  type UserRecord,
 } from '@/lib/types';
 import { CopyButton, IanaReference, Reference, RiskBadge, type CopyFn } from './parts';
 
@@ -40,7 +39,7 @@ export interface PortDetailsProps {
   level?: 1 | 2;
 }
 
-type Knowledge = CuratedRecord | UserRecord;
+type Knowledge = KnowledgeRecord;
 const isKnowledge = (r: PortRecord): r is Knowledge => r.source !== 'iana';
 
 export function PortDetails(props: PortDetailsProps) {
@@ -268,6 +267,8 @@ function RecordBlock({ record, port }: { record: PortRecord; port: number }) {
         <>
           <p class="record-title">{record.title}</p>
           {record.details ? <p>{record.details}</p> : <p>{record.summary}</p>}
+          {record.source === 'managed' && record.notes && <p class="org-notes">{record.notes}</p>}
+          {record.source === 'managed' && <p class="muted">Set by your organisation's browser policy; it cannot be changed here.</p>}
           {record.source === 'user' && <p class="muted">Updated {record.updated.slice(0, 10)}</p>}
           {record.references && record.references.length > 0 && (
             <p class="refs">

@@ -6,6 +6,7 @@ import type { OptionsApi } from './api';
 import { AboutView } from './AboutView';
 import { DefinitionsView } from './DefinitionsView';
 import { ImportExportView } from './ImportExportView';
+import { ManagedView } from './ManagedView';
 import { NotesView } from './NotesView';
 import { SettingsView } from './SettingsView';
 import { errorText } from './common';
@@ -15,6 +16,7 @@ export const TABS = [
   { id: 'ports', label: 'Your ports' },
   { id: 'import', label: 'Import & export' },
   { id: 'settings', label: 'Settings' },
+  { id: 'managed', label: 'Organisation' },
   { id: 'about', label: 'About' },
 ] as const;
 export type TabId = (typeof TABS)[number]['id'];
@@ -96,6 +98,7 @@ export function OptionsApp({ api, initialHash = '' }: { api: OptionsApi; initial
             {tab === t.id && t.id === 'ports' && <DefinitionsView key={generation} api={api} />}
             {tab === t.id && t.id === 'import' && <ImportExportView api={api} ianaImport={about?.ianaImport} onChanged={() => setGeneration((g) => g + 1)} />}
             {tab === t.id && t.id === 'settings' && <SettingsView api={api} />}
+            {tab === t.id && t.id === 'managed' && <ManagedView api={api} />}
             {tab === t.id && t.id === 'about' && <AboutView about={about} error={aboutError} />}
           </div>
         ))}

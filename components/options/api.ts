@@ -2,12 +2,15 @@
 // (Porthole's typed client, `portApi`) and extension storage. main.tsx binds
 // it; views never touch data directly.
 import type { PortApi } from '@/lib/messages';
+import type { ManagedPolicy } from '@/lib/managed';
 import type { Settings } from '@/lib/settings';
 
 export type OptionsApi = Pick<
   PortApi,
-  'listNotes' | 'setNote' | 'listUserRecords' | 'putUserRecord' | 'deleteUserRecord' | 'previewImport' | 'applyImport' | 'previewIanaImport' | 'importIana' | 'resetIana' | 'about'
+  'listNotes' | 'setNote' | 'listUserRecords' | 'putUserRecord' | 'deleteUserRecord' | 'previewImport' | 'applyImport' | 'previewIanaImport' | 'importIana' | 'resetIana' | 'about' | 'managedPolicy'
 > & {
+  /** Calls back when the organisation's policy changes; returns the unwatch function. */
+  watchManagedPolicy: (onChange: () => void) => () => void;
   loadSettings: () => Promise<Settings>;
   saveSettings: (settings: Settings) => Promise<void>;
   /** Offers text as a file download. */

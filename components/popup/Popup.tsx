@@ -11,7 +11,8 @@ import { useDetails, type DetailsSource, type DetailsTarget } from '../details/u
 import { PagePorts, type PagePortView, type PagePortsState } from '../page/PagePorts';
 import { QuickSearch } from '../search/QuickSearch';
 
-export type SiteState = { kind: 'none' } | { kind: 'site'; site: string; enabled: boolean };
+/** `byOrganisation`: the organisation's policy turned Porthole off there; the switch is locked. */
+export type SiteState = { kind: 'none' } | { kind: 'site'; site: string; enabled: boolean; byOrganisation?: boolean };
 
 /** Results the quick search shows at most. */
 const SEARCH_LIMIT = 30;
@@ -71,8 +72,8 @@ export function Popup({ api }: { api: PopupApi }) {
         </h1>
         {site.kind === 'site' && (
           <label class="switch" title={`Hover cards and underlines on ${site.site}`}>
-            <span class="switch-text">{site.enabled ? `On for ${site.site}` : `Off for ${site.site}`}</span>
-            <input type="checkbox" role="switch" checked={site.enabled} onChange={toggleSite} aria-label={`Porthole on ${site.site}`} />
+            <span class="switch-text">{site.byOrganisation ? `Off for ${site.site} by your organisation` : site.enabled ? `On for ${site.site}` : `Off for ${site.site}`}</span>
+            <input type="checkbox" role="switch" checked={site.enabled} disabled={site.byOrganisation} onChange={toggleSite} aria-label={`Porthole on ${site.site}`} />
             <span class="switch-track" aria-hidden="true" />
           </label>
         )}
@@ -114,7 +115,11 @@ export function Popup({ api }: { api: PopupApi }) {
             onQueryChange={setQuery}
             idle={
               <>
-                {site.kind === 'site' && !site.enabled && <p class="callout">Porthole is off on {site.site}: no underlines or hover cards there.</p>}
+                {site.kind === 'site' && !site.enabled && (
+                  <p class="callout">
+                    {site.byOrganisation ? 'Your organisation turned Porthole off on' : 'Porthole is off on'} {site.site}: no underlines or hover cards there.
+                  </p>
+                )}
                 <PagePorts state={page} onReveal={(row) => void api.reveal(row)} copy={api.copy} />
               </>
             }

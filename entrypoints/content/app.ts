@@ -6,7 +6,7 @@ import { findPortMentions } from '@/lib/detect';
 import { handleContentMessage } from '@/lib/messages';
 import { isSiteDisabled, siteOf, withSite, type Settings } from '@/lib/settings';
 import type { WalkOptions } from '@/lib/text-blocks';
-import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-store';
+import { loadManagedSites, loadSettings, saveSettings, watchManagedSites, watchSettings } from '@/utils/settings-store';
 import highlightCss from './highlight.css?inline';
 import { HOST_TAG, createCardController, type CardController, type CardOrigin } from './card';
 import { createHighlighter, type Highlighter } from './highlighter';
@@ -134,7 +134,7 @@ function makeSheet(): CSSStyleSheet | null {
 export async function startPorthole(signal: AbortSignal): Promise<void> {
   await pageLoaded(signal);
   if (signal.aborted) return;
-  let settings = await loadSettings();
+  let [settings, managedSites] = await Promise.all([loadSettings(), loadManagedSites()]);
   if (signal.aborted) return;
   let session: Session | null = null;
   let contextPoint: { x: number; y: number } | null = null;
@@ -164,7 +164,7 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
 
   function apply(next: Settings): void {
     settings = next;
-    const off = isSiteDisabled(settings, location.href);
+    const off = isSiteDisabled(settings, location.href, managedSites);
     if (off) {
       session?.stop();
       session = null;
@@ -177,8 +177,13 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
   }
   apply(settings);
   const unwatch = watchSettings(apply);
+  const unwatchManaged = watchManagedSites((sites) => {
+    managedSites = sites;
+    apply(settings);
+  });
   signal.addEventListener('abort', () => {
     unwatch();
+    unwatchManaged();
     session?.stop();
     session = null;
   }, { once: true });

@@ -74,10 +74,15 @@ function portIssue(value: unknown, field: string): string | null {
 }
 
 function issuesOf(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((issue) => {
-    const path = v.getDotPath(issue);
-    return `${path ?? 'entry'}: ${issue.message}`;
-  });
+  return issues.map((issue) => `${v.getDotPath(issue) ?? 'entry'}: ${plainIssue(issue)}`);
+}
+
+/** Valibot's wording where it is cryptic for people ("Expected never"); its own otherwise. */
+function plainIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.expected === 'never') return 'is not a known field (check its spelling).';
+  if (issue.received === 'undefined' && (issue.type === 'strict_object' || issue.type === 'object')) return 'is missing.';
+  if (issue.type === 'min_length' && issue.received === '0') return 'must not be empty.';
+  return issue.message;
 }
 
 const NoteItemSchema = v.strictObject({
@@ -134,22 +139,34 @@ export function parseUserJson(text: string): ParseResult {
   const keys = new Map<string, number>();
   ((root.definitions as unknown[] | undefined) ?? []).forEach((item, i) => {
     const where = `definitions[${i}]`;
-    const fields = (item ?? {}) as { port?: unknown; endPort?: unknown };
-    const portProblem = portIssue(fields.port, 'port') ?? ('endPort' in fields ? portIssue(fields.endPort, 'endPort') : null);
-    if (portProblem) return problems.push({ message: `${where}: ${portProblem}.` });
-    const parsed = v.safeParse(KnowledgeSchema, item);
-    if (!parsed.success) return problems.push(...issuesOf(parsed.issues).map((m) => ({ message: `${where}.${m}` })));
-    const entry = parsed.output;
-    const checked = checkEntry(entry);
-    if (checked) return problems.push({ message: `${where}: ${checked}` });
+    const checked = checkDefinition(item);
+    if ('problems' in checked) return problems.push(...checked.problems.map((m) => ({ message: `${where}${m.startsWith(':') ? '' : '.'}${m}` })));
+    const { entry } = checked;
     const key = rangeKey(entry.port, entry.endPort ?? entry.port);
     const first = keys.get(key);
     if (first !== undefined) return problems.push({ message: `${where}: port ${key} is already defined in this file (definitions[${first}]).` });
     keys.set(key, i);
-    definitions.push(normaliseEntry(entry));
+    definitions.push(entry);
   });
   if (problems.length > 0) return fail(problems);
   return { ok: true, data: { format: 'json', notes, definitions } };
+}
+
+/**
+ * One definition as written by a person (an import, a policy, a pack):
+ * the checked entry, or what is wrong with it. A problem starts with ":" when
+ * it is about the whole entry, else with the field's path (`title: …`).
+ */
+export function checkDefinition(item: unknown): { entry: KnowledgeEntry } | { problems: string[] } {
+  const fields = (item !== null && typeof item === 'object' ? item : {}) as { port?: unknown; endPort?: unknown };
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { problems: [`: must be an object with port, protocols, title, summary and uses, not ${describe(item)}.`] };
+  const portProblem = portIssue(fields.port, 'port') ?? ('endPort' in fields ? portIssue(fields.endPort, 'endPort') : null);
+  if (portProblem) return { problems: [`: ${portProblem}.`] };
+  const parsed = v.safeParse(KnowledgeSchema, item);
+  if (!parsed.success) return { problems: issuesOf(parsed.issues) };
+  const checked = checkEntry(parsed.output);
+  if (checked) return { problems: [`: ${checked}`] };
+  return { entry: normaliseEntry(parsed.output) };
 }
 
 /** Checks the schema cannot express. */

@@ -2,7 +2,8 @@
 // Launches Debian's Chromium with the built extension loaded, for real-browser
 // tests. Playwright never downloads a browser here.
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,6 +15,8 @@ export interface Launched {
   extensionId: string;
   /** Opens one of the extension's pages, e.g. `popup.html`. */
   openExtensionPage: (path: string) => Promise<Page>;
+  /** Replaces the organisation's policy for Porthole (launches with `policy` only). */
+  setPolicy: (policy: unknown) => void;
   close: () => Promise<void>;
 }
 
@@ -33,6 +36,29 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Leave the profile on disk when closing, so a later launch can reuse it. */
   keepProfile?: boolean;
+  /**
+   * Porthole's managed storage, as an administrator's Chrome policy file sets
+   * it (`3rdparty.extensions.<id>`). Chromium then reads a policy directory
+   * of this launch's own (tests/e2e/chromium-with-policy.sh).
+   */
+  policy?: unknown;
+}
+
+/** Chromium's id for an unpacked extension: derived from its absolute path. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
+}
+
+/** A policy directory laid out as /etc/chromium is: policies/managed/*.json. */
+function policyRoot(): { root: string; write: (policy: unknown) => void } {
+  const root = mkdtempSync(join(tmpdir(), 'porthole-policy-'));
+  mkdirSync(join(root, 'policies', 'managed'), { recursive: true });
+  const id = unpackedExtensionId(EXTENSION_DIR);
+  return {
+    root,
+    write: (policy) => writeFileSync(join(root, 'policies', 'managed', 'porthole.json'), JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } })),
+  };
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
@@ -40,8 +66,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
+  const policy = options.policy !== undefined ? policyRoot() : undefined;
+  policy?.write(options.policy);
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
+    executablePath: policy ? resolve(import.meta.dirname, 'chromium-with-policy.sh') : chromiumPath(),
+    ...(policy ? { env: { ...process.env, PORTHOLE_POLICY_ROOT: policy.root, PORTHOLE_CHROMIUM: chromiumPath() } } : {}),
     headless: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -66,9 +95,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    setPolicy: (next) => {
+      if (!policy) throw new Error('setPolicy needs a launch with a policy.');
+      policy.write(next);
+    },
     close: async () => {
       await context.close();
       if (!options.keepProfile) rmSync(profile, { recursive: true, force: true });
+      if (policy) rmSync(policy.root, { recursive: true, force: true });
     },
   };
 }
