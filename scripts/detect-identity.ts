@@ -7,43 +7,19 @@
 // technical only, whole and line by line); the adversarial inputs; and 100,000 seeded random strings
 // made of the detector's own vocabulary. Prints the number of texts and the
 // differences (the first ten with context); exits 1 on any difference.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { realisticText } from '../bench/detect.ts';
 import { adversarialInputs } from '../lib/detect/adversarial.ts';
 import { parseFixtureFile } from '../lib/detect/fixtures/load.ts';
 import { findPortMentions } from '../lib/detect/index.ts';
 import type { PortMention } from '../lib/detect/types.ts';
-
-type Detect = (text: string) => PortMention[];
+import { detectorAt, type Detect } from './detector-at.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DETECT_DIR = join(ROOT, 'lib/detect');
 const RANDOM_TEXTS = 100_000;
-
-function usage(message: string): never {
-  console.error(`${message}\nusage: node --experimental-strip-types scripts/detect-identity.ts --base REV`);
-  process.exit(2);
-}
-
-/** Extracts lib/detect (and the shared types it imports) at rev into a temporary folder and imports its findPortMentions. */
-async function detectorAt(rev: string): Promise<{ detect: Detect; cleanup: () => void }> {
-  let commit: string;
-  try {
-    commit = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch {
-    usage(`not a commit: ${rev}`);
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'detect-identity-'));
-  const archive = execFileSync('git', ['archive', '--format=tar', commit, 'lib/detect', 'lib/types.ts'], { cwd: ROOT, maxBuffer: 1 << 30 });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  const mod = (await import(pathToFileURL(join(dir, 'lib/detect/index.ts')).href)) as { findPortMentions: Detect };
-  return { detect: mod.findPortMentions, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Every corpus file (*.txt) under lib/detect, in a stable order. */
 function corpusFiles(dir: string): string[] {
@@ -187,7 +163,10 @@ function describeDiff(text: string, a: Outcome, b: Outcome): string {
 const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');
 const rev = baseAt >= 0 ? args[baseAt + 1] : undefined;
-if (rev === undefined || rev.startsWith('-')) usage('missing --base REV');
+if (rev === undefined || rev.startsWith('-')) {
+  console.error('usage: node --experimental-strip-types scripts/detect-identity.ts --base REV');
+  process.exit(2);
+}
 
 const base = await detectorAt(rev);
 try {

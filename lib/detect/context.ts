@@ -3,7 +3,7 @@
 // fixed number of characters, so the scan stays linear.
 import type { Protocol } from '../types.ts';
 import { isAsciiLetter, isDigit, isInlineSpace, isWordLetter, matchesLower } from './chars.ts';
-import { wordHash } from './words.ts';
+import { wordHash } from './hash.ts';
 
 const LINE_LOOKBACK = 240;
 
@@ -18,20 +18,17 @@ export function lineStart(text: string, pos: number, bound = LINE_LOOKBACK): num
   return 0;
 }
 
-/** Bounds of the word lineCommandAt found: text.slice(cmdStart, cmdEnd).toLowerCase() is lineCommand's answer. */
-export let cmdStart = 0;
-export let cmdEnd = 0;
-
 /** ASCII word text[a, b) equals `lower` (lower case) ignoring ASCII case. */
 function isWordLower(text: string, a: number, b: number, lower: string): boolean {
   return b - a === lower.length && matchesLower(text, a, lower);
 }
 
 /**
- * lineCommand without allocating: sets cmdStart/cmdEnd to the bounds of the
- * word lineCommand(text, ls, pos) would return (cmdStart === cmdEnd for '').
+ * Start of the line's command word: the first word of the line from ls,
+ * read no further than pos, after a shell prompt (`$ `, `# `, `> `…),
+ * backticks and sudo/doas/exec/time. Its end is commandWordEnd(text, start, pos).
  */
-export function lineCommandAt(text: string, ls: number, pos: number): void {
+export function commandWordStart(text: string, ls: number, pos: number): number {
   let i = ls;
   for (;;) {
     while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
@@ -43,23 +40,16 @@ export function lineCommandAt(text: string, ls: number, pos: number): void {
     if (c === 96 && i + 1 < pos) { i++; continue; }
     break;
   }
-  let j = wordEndAt(text, i, pos);
+  const j = commandWordEnd(text, i, pos);
   if (j - i === 4 && (isWordLower(text, i, j, 'sudo') || isWordLower(text, i, j, 'doas') || isWordLower(text, i, j, 'exec') || isWordLower(text, i, j, 'time'))) {
     i = j;
     while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
-    j = wordEndAt(text, i, pos);
   }
-  cmdStart = i;
-  cmdEnd = j;
+  return i;
 }
 
-/** First word of the line (after a shell prompt and sudo), lower case; '' when unknown. */
-export function lineCommand(text: string, ls: number, pos: number): string {
-  lineCommandAt(text, ls, pos);
-  return text.slice(cmdStart, cmdEnd).toLowerCase();
-}
-
-function wordEndAt(text: string, i: number, limit: number): number {
+/** End of the command word that starts at i (letters, digits, - _ .), at most at limit. */
+export function commandWordEnd(text: string, i: number, limit: number): number {
   let j = i;
   while (j < limit) {
     const c = text.charCodeAt(j);
@@ -83,47 +73,54 @@ export function lineHasWord(text: string, pos: number, word: string): boolean {
   return false;
 }
 
-/** Bounds of the word wordAfterAt / wordBeforeAt found (wordA === wordB when none). */
-let wordA = 0;
-let wordB = 0;
-
-/** Finds the word that starts after 1–3 inline spaces at pos, at most 16 letters. */
-function wordAfterAt(text: string, pos: number): void {
+/** Start of the word after pos: pos when no inline space follows pos, else after 1–3 inline spaces. */
+function wordAfterStart(text: string, pos: number): number {
   let i = pos;
   const n = text.length;
   let spaces = 0;
   while (i < n && isInlineSpace(text.charCodeAt(i)) && spaces < 3) { i++; spaces++; }
-  let j = i;
-  if (spaces > 0) while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
-  wordA = i;
-  wordB = j;
+  return i;
 }
 
-/** Finds the word that ends right before pos (after skipping inline spaces and hyphens), at most 16 characters. */
-function wordBeforeAt(text: string, pos: number): void {
+/** End of the word after pos that starts at i (wordAfterStart): at most 16 letters; i when there is none. */
+function wordAfterEnd(text: string, pos: number, i: number): number {
+  let j = i;
+  const n = text.length;
+  if (i > pos) while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
+  return j;
+}
+
+/** End of the word before pos: pos after skipping up to three inline spaces and hyphens backwards. */
+function wordBeforeEnd(text: string, pos: number): number {
   let j = pos;
   let skipped = 0;
   while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 45)) { j--; skipped++; }
+  return j;
+}
+
+/** Start of the word that ends at j (wordBeforeEnd), at most 16 characters back. */
+function wordBeforeStart(text: string, j: number): number {
   let k = j;
   while (k > 0 && j - k < 16) {
     const c = text.charCodeAt(k - 1);
     if (isWordLetter(c) || isDigit(c) || c === 45 || c === 43) k--;
     else break;
   }
-  wordA = k;
-  wordB = j;
+  return k;
 }
 
 /** The lower-cased word that starts after inline spaces at pos ('' if none), read at most 16 letters. */
 export function wordAfter(text: string, pos: number): string {
-  wordAfterAt(text, pos);
-  return wordA < wordB ? text.slice(wordA, wordB).toLowerCase() : '';
+  const a = wordAfterStart(text, pos);
+  const b = wordAfterEnd(text, pos, a);
+  return a < b ? text.slice(a, b).toLowerCase() : '';
 }
 
 /** The word that ends right before pos (after skipping inline spaces and hyphens), lower case. */
 export function wordBefore(text: string, pos: number): string {
-  wordBeforeAt(text, pos);
-  return wordA < wordB ? text.slice(wordA, wordB).toLowerCase() : '';
+  const b = wordBeforeEnd(text, pos);
+  const a = wordBeforeStart(text, b);
+  return a < b ? text.slice(a, b).toLowerCase() : '';
 }
 
 /** The transport protocol that starts a netstat/ss line (tcp, tcp6, UDP …). */
@@ -161,12 +158,14 @@ export function isImageContext(text: string, pos: number): boolean {
 
 /** wordHash of the word after pos (as wordAfter reads it), or 0 when there is none. */
 export function wordAfterHash(text: string, pos: number): number {
-  wordAfterAt(text, pos);
-  return wordA < wordB ? wordHash(text, wordA, wordB) : 0;
+  const a = wordAfterStart(text, pos);
+  const b = wordAfterEnd(text, pos, a);
+  return a < b ? wordHash(text, a, b) : 0;
 }
 
 /** wordHash of the word before pos (as wordBefore reads it), or 0 when there is none. */
 export function wordBeforeHash(text: string, pos: number): number {
-  wordBeforeAt(text, pos);
-  return wordA < wordB ? wordHash(text, wordA, wordB) : 0;
+  const b = wordBeforeEnd(text, pos);
+  const a = wordBeforeStart(text, b);
+  return a < b ? wordHash(text, a, b) : 0;
 }

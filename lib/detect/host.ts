@@ -3,8 +3,9 @@
 import { isAsciiLetter, isDigit, matchesLower } from './chars.ts';
 import {
   FILE_EXTENSION_HASHES, HOST_NAMES, IMAGE_NAMES, KW_DPORT, KW_LISTEN, KW_PORT, KW_PORTS, KW_PROTO, NON_HOST_HASHES,
-  classifyWord, hashSet, mayBeKeyword, wordHash,
+  classifyWord, mayBeKeyword,
 } from './words.ts';
+import { hashSet, wordHash } from './hash.ts';
 
 export const HOST_REJECT = 0;
 /** An address or a dotted name: 10.0.0.1, db.internal, localhost. */

@@ -9,7 +9,7 @@ import {
   isAsciiAlnum, isTilde, isWordLetter, matchesLower, portValue,
 } from './chars.ts';
 import {
-  cmdEnd, cmdStart, isImageContext, lineCommandAt, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
+  commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
 } from './context.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
 import type { PortMention } from './types.ts';
@@ -17,8 +17,9 @@ import {
   COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
   KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
   COUNT_NOUN_HASHES, OF_WORDS, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PROTOCOL_HASHES, RANGE_WORDS, SERVICE_PORTS,
-  KEYWORD_KIND_BY_HASH, classifyWord, linkWordAt, mayBeKeyword, mayBeService, wordHash,
+  KEYWORD_KIND_BY_HASH, classifyWord, linkWordAt, mayBeKeyword, mayBeService,
 } from './words.ts';
+import { hashBack, nextPow, wordHash } from './hash.ts';
 
 /** After this mention, more numbers joined by commas/"and" are mentions too. */
 const M_LIST = 1;
@@ -136,13 +137,6 @@ const H_REJECT = wordHash('reject', 0, 6);
 const H_ANY = wordHash('any', 0, 3);
 const H_TIMES = wordHash('times', 0, 5);
 const H_VALUE = wordHash('value', 0, 5);
-
-/** wordHash's lower-casing of a non-ASCII character. */
-function lowerForHash(c: number): number {
-  if ((c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) return c + 32;
-  if (c >= 0x400 && c <= 0x40f) return c + 80;
-  return c;
-}
 
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
@@ -275,8 +269,7 @@ class Scanner {
     return i;
   }
 
-  /** Protocol written as a suffix at i: /tcp, /UDP. Returns the protocol; suffixEnd gets its end. */
-  suffixEnd = 0;
+  /** Protocol written as a suffix at i: /tcp, /UDP. The suffix ends at i + 1 + protocol.length. */
   suffixProto(i: number): Protocol | undefined {
     if (this.at(i) !== SLASH) return undefined;
     const t = this.t;
@@ -289,7 +282,6 @@ class Scanner {
     else return undefined;
     const after = this.at(i + 1 + len);
     if (isAsciiLetter(after) || isDigit(after)) return undefined; // tcp6 is fine below
-    this.suffixEnd = i + 1 + len;
     return p;
   }
 
@@ -386,7 +378,7 @@ class Scanner {
   hostPort(s: number, e: number, v: number, host: string, hostStart: number, address: boolean): number {
     let proto = this.suffixProto(e);
     let end = e;
-    if (proto !== undefined) end = this.suffixEnd;
+    if (proto !== undefined) end = e + 1 + proto.length;
     else if (address) {
       // lineProtocol only reads lines whose start is at most 160 back: look no further.
       // (the cached line start: no walk back over the line for each address).
@@ -424,12 +416,11 @@ class Scanner {
     let hash = 0;
     let pow = 1;
     while (h > lim) {
-      let c = t.charCodeAt(h - 1);
+      const c = t.charCodeAt(h - 1);
       if (!isHostChar(c)) break;
       h--;
-      if (c >= 65 && c <= 90) c += 32;
-      hash = (hash + Math.imul(c, pow)) | 0;
-      pow = Math.imul(pow, 31);
+      hash = hashBack(hash, c, pow);
+      pow = nextPow(pow);
     }
     if (h === lim && h > 0 && isHostChar(t.charCodeAt(h - 1))) return e;
     const p0 = this.at(h - 1);
@@ -535,7 +526,7 @@ class Scanner {
     const proto = this.suffixProto(e2);
     this.emit(s, e, v, v, host, proto);
     this.emit(s2, e2, v2, v2, undefined, proto);
-    return proto !== undefined ? this.suffixEnd : e2;
+    return proto !== undefined ? e2 + 1 + proto.length : e2;
   }
 
   // ---------------------------------------------------------------- chains
@@ -567,7 +558,7 @@ class Scanner {
     const v0 = portValue(this.t, s, e);
     const v1 = portValue(this.t, s1, e1);
     const sp = this.suffixProto(e1);
-    const end = sp !== undefined ? this.suffixEnd : e1;
+    const end = sp !== undefined ? e1 + 1 + sp.length : e1;
     if (sp !== undefined) proto = sp;
     if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
     if (kind === 3) {
@@ -765,8 +756,7 @@ class Scanner {
         if (ch !== undefined) return this.accept(s, e, v, undefined, 0, ch);
       }
       const hp = this.hostPortCommand(s, e, v);
-      if (hp === 1) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
-      if (hp === 2) return this.accept(s, e, v, this.hpProto, 0, this.hpHost);
+      if (hp >= 0) return hp;
     }
     return e;
   }
@@ -1081,9 +1071,9 @@ class Scanner {
 
   lineKind(ls: number): void {
     this.cmdLine = ls;
-    lineCommandAt(this.t, ls, ls + 200 < this.n ? ls + 200 : this.n);
-    const a = cmdStart;
-    const b = cmdEnd;
+    const limit = ls + 200 < this.n ? ls + 200 : this.n;
+    const a = commandWordStart(this.t, ls, limit);
+    const b = commandWordEnd(this.t, a, limit);
     this.cmdA = a;
     this.cmdB = b;
     this.cmdWordStale = true;
@@ -1274,13 +1264,11 @@ class Scanner {
       let wh = 0;
       let pow = 1;
       while (k > lim) {
-        let d = t.charCodeAt(k - 1);
+        const d = t.charCodeAt(k - 1);
         if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) {
           k--;
-          if (d >= 65 && d <= 90) d += 32;
-          else if (d >= 128) d = lowerForHash(d);
-          wh = (wh + Math.imul(d, pow)) | 0;
-          pow = Math.imul(pow, 31);
+          wh = hashBack(wh, d, pow);
+          pow = nextPow(pow);
         } else break;
       }
       if (k === j) return KW_NONE;
@@ -1552,6 +1540,7 @@ class Scanner {
     const rangeNext = isDash(this.at(e)) && isDigit(this.at(e + 1));
     if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
     if (this.countedAfter(e)) return -1;
+    let protoAfter = false;
     switch (kw) {
       case KW_PROTO: {
         // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size
@@ -1606,13 +1595,13 @@ class Scanner {
             if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
           }
         }
-        this.protoAfter = proto === undefined;
+        protoAfter = proto === undefined;
         break;
       }
       case KW_LISTEN: {
         // listen(5) in Python/C is the backlog, not a port.
         if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return -1;
-        this.protoAfter = proto === undefined;
+        protoAfter = proto === undefined;
         break;
       }
       case KW_OPT_P: {
@@ -1637,7 +1626,7 @@ class Scanner {
       default:
         break;
     }
-    return this.accept(s, e, v, proto, mode, undefined);
+    return this.accept(s, e, v, proto, mode, undefined, protoAfter);
   }
 
   /**
@@ -1991,9 +1980,6 @@ class Scanner {
     return /socket|connect|bind|listen|client|addr|server|dial|smtp|ftp|redis|connection|tcp|udp|telnet|ssh/.test(fn);
   }
 
-  /** accept() may take a protocol word after the number (set by keywordMention). */
-  protoAfter = false;
-
   /** "53 udp reuseport", "2456-2458 UDP forwarded": tcp/udp as the next word, alone. */
   protoWordAfter(end: number): Protocol | undefined {
     const t = this.t;
@@ -2012,18 +1998,17 @@ class Scanner {
     return p;
   }
 
-  hpHost: string | undefined = undefined;
   lastHostEnd = -1;
   /** listThenPortWord's memory: list items in (ltpwFrom, ltpwTo] have no port word after them. */
   ltpwFrom = -1;
   ltpwTo = -1;
   lastHostProto: Protocol | undefined = undefined;
-  hpProto: Protocol | undefined = undefined;
 
   /**
-   * nc -zv host 22, telnet mail.example.com 25, docker port web 80 (1: more
+   * nc -zv host 22, telnet mail.example.com 25, docker port web 80 (more
    * numbers separated by spaces follow); replicaof 10.0.0.5 6379, remote
-   * vpn.example.com 1194 udp (2: one port, hpHost/hpProto set); 0: neither.
+   * vpn.example.com 1194 udp (one port, with its host). Returns the scan
+   * position after the accepted mention, or -1.
    */
   hostPortCommand(s: number, e: number, v: number): number {
     // The word before the number is a host (not an option or its value):
@@ -2031,21 +2016,21 @@ class Scanner {
     const t = this.t;
     let j = s;
     while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
-    if (j === s) return 0;
+    if (j === s) return -1;
     let k = j;
     if (t.charCodeAt(j - 1) === 41 /* ) */) {
       // docker port $(docker ps -lq) 80: a command substitution as the container.
       const lo = j > 64 ? j - 64 : 0;
       k = j - 1;
       while (k > lo && t.charCodeAt(k - 1) !== 40 && t.charCodeAt(k - 1) !== 10) k--;
-      if (t.charCodeAt(k - 1) !== 40 || this.at(k - 2) !== 36) return 0;
+      if (t.charCodeAt(k - 1) !== 40 || this.at(k - 2) !== 36) return -1;
       k -= 2;
-      return this.command(s) === 'docker' && this.lineArgIs(s, 'port') ? 1 : 0;
+      return this.command(s) === 'docker' && this.lineArgIs(s, 'port') ? this.acceptHostPortArg(s, e, v) : -1;
     }
     while (k > 0 && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON || t.charCodeAt(k - 1) === 91 || t.charCodeAt(k - 1) === RBRACKET)) k--;
-    if (k === j) return 0;
+    if (k === j) return -1;
     const first = t.charCodeAt(k);
-    if (first === 45) return 0;
+    if (first === 45) return -1;
     // "… comprueba con telnet servidor 25 …": the command right before the host, inside prose.
     let pw = k;
     while (pw > 0 && k - pw < 3 && isInlineSpace(t.charCodeAt(pw - 1))) pw--;
@@ -2057,27 +2042,30 @@ class Scanner {
         const c = this.at(e);
         const hostWord = t.slice(k, j);
         if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === 59 || c === 41 || isQuote(c)) && !this.countedAfter(e) &&
-          (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return 1;
+          (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return this.acceptHostPortArg(s, e, v);
       }
     }
     const kind = this.commandKind(s);
-    if (kind === 0) return 0;
+    if (kind === 0) return -1;
     const cmd = this.command(s);
     if (kind & CMD_DIRECTIVE) {
-      if (isGlue(this.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return 0;
+      if (isGlue(this.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return -1;
       const c = this.at(e);
-      if (!(c === -1 || isSpace(c))) return 0;
-      this.hpHost = t.slice(k, j);
+      if (!(c === -1 || isSpace(c))) return -1;
       const w = wordAfter(t, e);
-      this.hpProto = w === 'udp' || w === 'tcp' ? w : undefined;
-      return 2;
+      return this.accept(s, e, v, w === 'udp' || w === 'tcp' ? w : undefined, 0, t.slice(k, j));
     }
     const isDockerPort = (kind & CMD_DOCKER) !== 0 && this.lineArgIs(s, 'port');
-    if (!(kind & CMD_HOST_PORT) && !isDockerPort) return 0;
+    if (!(kind & CMD_HOST_PORT) && !isDockerPort) return -1;
     const word = t.slice(k, j).toLowerCase();
-    if (word === cmd || word === 'port') return 0;
+    if (word === cmd || word === 'port') return -1;
     // Its own previous word must not be an option taking a value (-w 3 host).
-    return 1;
+    return this.acceptHostPortArg(s, e, v);
+  }
+
+  /** A port argument after a host (nc host 22 80): more numbers separated by spaces may follow. */
+  acceptHostPortArg(s: number, e: number, v: number): number {
+    return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
   }
 
   lineArgIs(s: number, arg: string): boolean {
@@ -2094,9 +2082,10 @@ class Scanner {
   /**
    * Emits the mention at [s, e) and what may extend it: a range (135-139,
    * 6667 through 7000, ports 6000 to 6063), a /tcp suffix. Remembers the list
-   * so that the next numbers can continue it.
+   * so that the next numbers can continue it. protoAfter: a protocol word
+   * may follow the number (listen 53 udp).
    */
-  accept(s: number, e: number, v: number, proto: Protocol | undefined, mode: number, host: string | undefined): number {
+  accept(s: number, e: number, v: number, proto: Protocol | undefined, mode: number, host: string | undefined, protoAfter = false): number {
     const t = this.t;
     let endPort = v;
     let end = e;
@@ -2138,12 +2127,10 @@ class Scanner {
     const sfx = this.suffixProto(consumed);
     if (sfx !== undefined) {
       proto = sfx;
-      consumed = this.suffixEnd;
-      this.protoAfter = false;
-    } else if (this.protoAfter) {
+      consumed += 1 + sfx.length;
+    } else if (protoAfter) {
       // listen 53 udp; ports 2456-2458 UDP — a protocol word after the number (not "TCP and UDP", "TCP/UDP").
       if (proto === undefined) proto = this.protoWordAfter(end);
-      this.protoAfter = false;
     }
     this.emit(s, end, v, endPort, host, proto);
     this.setList(consumed, proto, mode, false);

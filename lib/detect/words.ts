@@ -2,6 +2,7 @@
 // words that may stand between a keyword and its number, and the words that
 // show a look-alike (a physical port, a count, a non-host key, an image).
 // All entries are lower case.
+import { hashOf, hashSet, wordHash } from './hash.ts';
 
 /** What a word before a number says about it (see classifyWord). */
 /** not a keyword */
@@ -88,9 +89,9 @@ const KEYWORD_BY_HASH = new Map<number, string>();
 export const KEYWORD_KIND_BY_HASH = new Map<number, number>();
 {
   const seen = new Map<number, number>();
-  for (const w of KEYWORDS.keys()) { const h = wordHash(w, 0, w.length); seen.set(h, (seen.get(h) ?? 0) + 1); }
+  for (const w of KEYWORDS.keys()) { const h = hashOf(w); seen.set(h, (seen.get(h) ?? 0) + 1); }
   for (const [w, k] of KEYWORDS) {
-    const h = wordHash(w, 0, w.length);
+    const h = hashOf(w);
     if (seen.get(h) !== 1 || !/^[\x00-\x7f]+$/.test(w) || w !== w.toLowerCase()) continue;
     KEYWORD_BY_HASH.set(h, w);
     KEYWORD_KIND_BY_HASH.set(h, k);
@@ -300,22 +301,6 @@ export const LIST_WORDS = new Set([
 /** Words joining the two ends of a range in prose: through, bis, à, до … */
 export const RANGE_WORDS = new Set(['through', 'thru', 'till', 'until', 'bis', 'à', 'a', 'al', 'hasta', 'até', 'ate', 'до', 'по', 'tot']);
 
-/** Lower-cased hash of text[a, b): the same for "Port", "PORT" and "port". */
-export function wordHash(text: string, a: number, b: number): number {
-  let h = 0;
-  for (let i = a; i < b; i++) {
-    let c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) c += 32;
-    else if (c >= 0x400 && c <= 0x40f) c += 80;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h;
-}
-
-function hashOf(word: string): number {
-  return wordHash(word, 0, word.length);
-}
-
 const KEYWORD_HASHES = new Set<number>();
 for (const w of KEYWORDS.keys()) KEYWORD_HASHES.add(hashOf(w));
 for (const w of ['sport', 'sports', 'p', 'l', 'r', 'd', 's']) KEYWORD_HASHES.add(hashOf(w));
@@ -369,13 +354,6 @@ export function mayBeKeyword(text: string, a: number, b: number, hash = wordHash
 /** Whether text[a, b) may name a service of SERVICE_PORTS. */
 export function mayBeService(text: string, a: number, b: number, hash = wordHash(text, a, b)): boolean {
   return SERVICE_HASHES.has(hash);
-}
-
-/** Hashes (wordHash) of the words of a set, to test words in text without slicing them. */
-export function hashSet(words: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  for (const w of words) out.add(hashOf(w));
-  return out;
 }
 
 export const COUNT_NOUN_HASHES = hashSet(COUNT_NOUNS);
