@@ -5,6 +5,7 @@ import type { PortDataset } from '@/lib/types';
 import { detailsUrl } from '@/lib/urls';
 import { registerContextMenu } from '@/utils/context-menu';
 import { registerOmnibox } from '@/utils/omnibox';
+import { registerSync } from '@/utils/sync';
 
 // WXT types getURL with the paths it saw at build time; ours carry queries.
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
@@ -16,6 +17,8 @@ async function readBundled<T>(path: '/data/ports.json' | '/data/version.json'): 
 }
 
 export default defineBackground(() => {
+  // Browser sync (when the user turns it on) follows every change to notes and definitions.
+  let sync: { localChanged: () => void } | undefined;
   const service = createService({
     bundledVersion: async () => (await readBundled<{ version: string }>('/data/version.json')).version,
     loadDataset: () => readBundled<PortDataset>('/data/ports.json'),
@@ -24,7 +27,9 @@ export default defineBackground(() => {
     },
     extensionVersion: browser.runtime.getManifest().version,
     readManagedPolicy: () => browser.storage.managed.get(),
+    userDataChanged: () => sync?.localChanged(),
   });
+  sync = registerSync({ ready: service.ready, changedHere: service.userDataWritten });
 
   // The organisation changed its policy: cards, search and details use the new one.
   browser.storage.onChanged.addListener((_changes, area) => {

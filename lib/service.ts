@@ -20,6 +20,8 @@ export interface ServiceDeps {
   dbName?: string;
   /** The organisation's policy as the browser gives it (storage.managed); absent or failing = none. */
   readManagedPolicy?: () => Promise<unknown>;
+  /** Called after the user's notes or definitions changed here (browser sync follows). */
+  userDataChanged?: () => void;
 }
 
 export interface PortholeService {
@@ -28,6 +30,8 @@ export interface PortholeService {
   ready: () => Promise<{ db: PortholeDB; repo: PortRepository }>;
   /** Call when the browser reports a policy change: the next answers use the new policy. */
   managedChanged: () => void;
+  /** Call after something else (browser sync) wrote notes or definitions. */
+  userDataWritten: () => void;
 }
 
 export function createService(deps: ServiceDeps): PortholeService {
@@ -71,18 +75,24 @@ export function createService(deps: ServiceDeps): PortholeService {
       const ianaImport = await ianaImportInfo((await ready()).db);
       return { data, extensionVersion: deps.extensionVersion, ...(ianaImport ? { ianaImport } : {}) };
     },
-    setNote: async ({ port, text }) => setNote((await ready()).db, port, text),
+    setNote: async ({ port, text }) => {
+      const note = await setNote((await ready()).db, port, text);
+      deps.userDataChanged?.();
+      return note;
+    },
     listNotes: async () => listNotes((await ready()).db),
     putUserRecord: async ({ entry }) => {
       const { db, repo } = await ready();
       const record = await putUserRecord(db, entry);
       repo.invalidate();
+      deps.userDataChanged?.();
       return record;
     },
     deleteUserRecord: async ({ id }) => {
       const { db, repo } = await ready();
       const deleted = await deleteUserRecord(db, id);
       repo.invalidate();
+      deps.userDataChanged?.();
       return deleted;
     },
     listUserRecords: async () => listUserRecords((await ready()).db),
@@ -104,6 +114,7 @@ export function createService(deps: ServiceDeps): PortholeService {
       const { db, repo } = await ready();
       const result = await applyUserImport(db, parsed.data);
       repo.invalidate();
+      deps.userDataChanged?.();
       return { valid: true, result };
     },
     previewIanaImport: async ({ text, fileName }) => {
@@ -132,5 +143,7 @@ export function createService(deps: ServiceDeps): PortholeService {
     void opening?.then(({ repo }) => repo.invalidate(), () => {});
   };
 
-  return { handlers, ready, managedChanged };
+  const userDataWritten = () => void opening?.then(({ repo }) => repo.invalidate(), () => {});
+
+  return { handlers, ready, managedChanged, userDataWritten };
 }

@@ -10,6 +10,8 @@ export const SettingsSchema = v.object({
   cardSize: v.optional(v.picklist(CARD_SIZES), 'normal'),
   /** Hostnames where Porthole does nothing at all. */
   disabledSites: v.optional(v.array(v.pipe(v.string(), v.maxLength(253))), []),
+  /** Mirror notes and your own definitions to browser sync (storage.sync); off by default. */
+  syncEnabled: v.optional(v.boolean(), false),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

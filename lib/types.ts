@@ -91,6 +91,8 @@ export interface CuratedRecord extends RecordBase, KnowledgeFields {
 export interface UserRecord extends RecordBase, KnowledgeFields {
   source: 'user';
   updated: string;
+  /** Set when browser sync brought this version from another device (its change time). */
+  changedElsewhere?: string;
 }
 
 /** A definition pushed by the user's organisation (browser policy): read-only. */
@@ -111,6 +113,8 @@ export interface UserNote {
   port: number;
   text: string;
   updated: string;
+  /** Set when browser sync brought this version from another device (its change time). */
+  changedElsewhere?: string;
 }
 
 /** Everything known about one port, as the card and details view show it. */

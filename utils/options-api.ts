@@ -6,6 +6,7 @@ import { pick } from '@/lib/messages';
 import { detailsUrl } from '@/lib/urls';
 import { portApi } from './port-api';
 import { loadSettings, saveSettings } from './settings-store';
+import { syncStatusItem } from './sync-status';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
 
@@ -20,6 +21,8 @@ export function createOptionsApi(): OptionsApi {
       return () => browser.storage.onChanged.removeListener(listener);
     },
     loadSettings,
+    syncStatus: () => syncStatusItem.getValue(),
+    watchSyncStatus: (onChange) => syncStatusItem.watch(onChange),
     saveSettings,
     download: (fileName, mime, text) => {
       const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));

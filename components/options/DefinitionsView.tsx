@@ -5,7 +5,7 @@ import { portLabel, protocolsLabel, RISK_LABEL } from '@/lib/format';
 import { entryOfRecord } from '@/lib/import/diff';
 import { COMMONNESS_TIERS, PROTOCOLS, RISK_LEVELS, type UserRecord } from '@/lib/types';
 import type { OptionsApi } from './api';
-import { Section, StatusLine, errorText, type Status } from './common';
+import { ChangedElsewhere, Section, StatusLine, errorText, type Status } from './common';
 import { EMPTY_FORM, entryOfForm, formOfEntry, type DefinitionForm, type FormErrors, type FormField } from './definition-form';
 
 const COMMONNESS_LABEL: Record<string, string> = { '1': '1 — met everywhere', '2': '2 — common', '3': '3 — occasional', '4': '4 — rare' };
@@ -111,6 +111,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
                   <span class="proto">{protocolsLabel(r.protocols)}</span>
                   <strong class="item-title">{r.title}</strong>
                   <span class="badge badge-yours">Yours</span>
+                  <ChangedElsewhere at={r.changedElsewhere} />
                   {r.security && <span class={`badge risk-${r.security.risk}`}>{RISK_LABEL[r.security.risk]}</span>}
                   <span class="spacer" />
                   <button type="button" onClick={() => open(r)} aria-label={`Edit ${portLabel(r.port, r.endPort)} ${r.title}`}>

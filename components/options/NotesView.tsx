@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UserNote } from '@/lib/types';
 import { isValidPort } from '@/lib/types';
 import type { OptionsApi } from './api';
-import { Section, StatusLine, errorText, formatDate, type Status } from './common';
+import { ChangedElsewhere, Section, StatusLine, errorText, formatDate, type Status } from './common';
 
 export function NotesView({ api }: { api: OptionsApi }) {
   const [notes, setNotes] = useState<UserNote[] | null>(null);
@@ -106,6 +106,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
                     {note.port}
                   </a>
                   <span class="meta">Updated {formatDate(note.updated)}</span>
+                  <ChangedElsewhere at={note.changedElsewhere} />
                   <span class="spacer" />
                   {editing?.port !== note.port && (
                     <>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CARD_SIZES, siteOf, type Settings } from '@/lib/settings';
 import type { OptionsApi } from './api';
 import { Section, StatusLine, errorText, type Status } from './common';
+import { SyncSection } from './SyncSection';
 
 const CARD_SIZE_LABEL: Record<(typeof CARD_SIZES)[number], string> = { compact: 'Compact', normal: 'Normal', large: 'Large' };
 
@@ -95,6 +96,8 @@ export function SettingsView({ api }: { api: OptionsApi }) {
         </fieldset>
         <StatusLine status={status} />
       </Section>
+
+      <SyncSection api={api} settings={settings} save={save} />
 
       <Section title="Sites where Porthole is off" intro="Porthole does nothing at all on these sites and their subdomains. You can also switch the current site off from the toolbar popup.">
         <form class="site-form" onSubmit={(e) => void addSite(e)}>

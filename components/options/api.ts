@@ -4,6 +4,7 @@
 import type { PortApi } from '@/lib/messages';
 import type { ManagedPolicy } from '@/lib/managed';
 import type { Settings } from '@/lib/settings';
+import type { SyncStatus } from '@/lib/sync/round';
 
 export type OptionsApi = Pick<
   PortApi,
@@ -12,6 +13,9 @@ export type OptionsApi = Pick<
   /** Calls back when the organisation's policy changes; returns the unwatch function. */
   watchManagedPolicy: (onChange: () => void) => () => void;
   loadSettings: () => Promise<Settings>;
+  /** The last browser-sync round (null before the first), and a watch on it; the watch returns its unwatch function. */
+  syncStatus: () => Promise<SyncStatus | null>;
+  watchSyncStatus: (onChange: (status: SyncStatus | null) => void) => () => void;
   saveSettings: (settings: Settings) => Promise<void>;
   /** Offers text as a file download. */
   download: (fileName: string, mime: string, text: string) => void;

@@ -65,3 +65,9 @@ export function TableScroll({ label, children }: { label: string; children: Comp
     </div>
   );
 }
+
+/** Marks a note or port that browser sync brought from another device (until it is edited here). */
+export function ChangedElsewhere({ at }: { at?: string }) {
+  if (!at) return null;
+  return <span class="badge badge-synced">Changed on another device {formatDate(at)}</span>;
+}

@@ -1,0 +1,6 @@
+// The last browser-sync round's outcome, written by the background and shown
+// by the options page (extension storage, so the page can watch it).
+import { storage } from 'wxt/utils/storage';
+import type { SyncStatus } from '@/lib/sync/round';
+
+export const syncStatusItem = storage.defineItem<SyncStatus | null>('local:syncStatus', { fallback: null });
