@@ -10,6 +10,7 @@ import {
   mentionExposure,
   parseIPv4,
   parseIPv6,
+  reachLabel,
   type Exposure,
 } from './exposure.ts';
 
@@ -174,6 +175,12 @@ describe('exposure of detected mentions', () => {
 });
 
 describe('words', () => {
+  it('label the reach shortly for lists', () => {
+    expect(reachLabel(exposureOf('0.0.0.0', null)!)).toBe('Every interface (0.0.0.0)');
+    expect(reachLabel(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '80', containerSpec: '80' })!)).toBe('Every interface (Docker publish)');
+    expect(reachLabel(exposureOf('127.0.0.1', { source: 'ps', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!)).toBe('This machine only (127.0.0.1, Docker publish)');
+  });
+
   it('name the address and its range', () => {
     expect(exposureWords(exposureOf('10.0.0.5', null)!).detail).toBe('10.0.0.5 is a private address (RFC 1918): reachable from the local network, not directly from the internet.');
     expect(exposureWords(exposureOf('203.0.113.7', null)!).detail).toBe('203.0.113.7 is a public address: reachable from the internet unless something filters it.');

@@ -215,6 +215,12 @@ const RANGE_WORDS: Record<AddressRange, string> = {
   public: 'a public address',
 };
 
+/** A short label for lists and exports: `Every interface (0.0.0.0)`, `Every interface (Docker publish)`. */
+export function reachLabel(e: Exposure): string {
+  const parts = [e.host, e.publish ? 'Docker publish' : undefined].filter((x) => x !== undefined);
+  return parts.length ? `${SCOPE_LABEL[e.scope]} (${parts.join(', ')})` : SCOPE_LABEL[e.scope];
+}
+
 /** The fix for a publish on other interfaces: the same map bound to 127.0.0.1. */
 export function localPublishFix(p: PublishContext): string {
   const map = `127.0.0.1:${p.hostSpec}:${p.containerSpec}`;

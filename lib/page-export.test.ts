@@ -53,4 +53,27 @@ describe('page export', () => {
     expect(exportPage(input, 'csv')).toBe(toCsv(input));
     expect(exportPage(input, 'json')).toBe(toJson(input));
   });
+
+  it('exports pasted text: no page link, a reach column when rows carry one', () => {
+    const pasted: PageExportInput = {
+      url: '',
+      title: 'the pasted text',
+      rows: [
+        { port: 3306, protocols: [], count: 1, sample: '0.0.0.0:3306', service: 'MySQL', reach: 'Every interface (0.0.0.0)' },
+        { port: 8080, protocols: [], count: 2, sample: 'port 8080' },
+      ],
+    };
+    const md = toMarkdown(pasted);
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      'Ports in the pasted text',
+      '',
+      '| Port | Protocol | Service | Reach | Mentions |',
+      '| ---: | --- | --- | --- | ---: |',
+      '| 3306 | — | MySQL | Every interface (0.0.0.0) | 1 |',
+    ]);
+    expect(md).toContain('| 8080 | — | — | — | 2 |');
+    expect(toCsv(pasted).split('\r\n').slice(0, 3)).toEqual(['port,end_port,protocols,service,reach,count,sample', '3306,3306,,MySQL,Every interface (0.0.0.0),1,0.0.0.0:3306', '8080,8080,,,,2,port 8080']);
+    expect(JSON.parse(toJson(pasted)).ports[0].reach).toBe('Every interface (0.0.0.0)');
+    expect(toFirewallRules(pasted, 'ufw', 'block').split('\n')[0]).toBe('# Porthole: block the ports mentioned in the pasted text');
+  });
 });

@@ -12,13 +12,18 @@ export type ExportFormat = 'markdown' | 'csv' | 'json' | 'firewall';
 /** One group of mentions with the service the database knows for it. */
 export interface PagePortRow extends PageMentionGroup {
   service?: string;
+  /** Who can reach it, when the text said (pasted text): `Every interface (0.0.0.0)`. */
+  reach?: string;
 }
 
 export interface PageExportInput {
+  /** The page's address; empty for text that was pasted, not read from a page. */
   url: string;
   title: string;
   rows: PagePortRow[];
 }
+
+const hasReach = (rows: readonly PagePortRow[]) => rows.some((r) => r.reach !== undefined);
 
 const protocolsOf = (row: PageMentionGroup): Protocol[] => row.protocols.map((p) => p.toLowerCase()).filter(isProtocol);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -28,12 +33,16 @@ function markdownCell(s: string): string {
 }
 
 export function toMarkdown({ url, title, rows }: PageExportInput): string {
+  const reach = hasReach(rows);
   const lines = [
-    `Ports on [${markdownCell(title || url)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
+    url ? `Ports on [${markdownCell(title || url)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : `Ports in ${markdownCell(title)}`,
     '',
-    '| Port | Protocol | Service | Mentions |',
-    '| ---: | --- | --- | ---: |',
-    ...rows.map((r) => `| ${portLabel(r.port, r.endPort)} | ${markdownCell(r.protocols.join('/').toUpperCase()) || '—'} | ${markdownCell(r.service ?? '') || '—'} | ${r.count} |`),
+    `| Port | Protocol | Service |${reach ? ' Reach |' : ''} Mentions |`,
+    `| ---: | --- | --- |${reach ? ' --- |' : ''} ---: |`,
+    ...rows.map(
+      (r) =>
+        `| ${portLabel(r.port, r.endPort)} | ${markdownCell(r.protocols.join('/').toUpperCase()) || '—'} | ${markdownCell(r.service ?? '') || '—'} |${reach ? ` ${markdownCell(r.reach ?? '') || '—'} |` : ''} ${r.count} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -46,9 +55,10 @@ function csvCell(value: string | number): string {
 }
 
 export function toCsv({ rows }: PageExportInput): string {
-  const header = ['port', 'end_port', 'protocols', 'service', 'count', 'sample'];
+  const reach = hasReach(rows);
+  const header = ['port', 'end_port', 'protocols', 'service', ...(reach ? ['reach'] : []), 'count', 'sample'];
   const body = rows.map((r) =>
-    [r.port, r.endPort ?? r.port, r.protocols.join('/'), r.service ?? '', r.count, oneLine(r.sample)].map(csvCell).join(','),
+    [r.port, r.endPort ?? r.port, r.protocols.join('/'), r.service ?? '', ...(reach ? [r.reach ?? ''] : []), r.count, oneLine(r.sample)].map(csvCell).join(','),
   );
   return `${[header.join(','), ...body].join('\r\n')}\r\n`;
 }
@@ -63,6 +73,7 @@ export function toJson({ url, title, rows }: PageExportInput): string {
         ...(r.endPort !== undefined && r.endPort !== r.port ? { endPort: r.endPort } : {}),
         protocols: r.protocols,
         ...(r.service ? { service: r.service } : {}),
+        ...(r.reach ? { reach: r.reach } : {}),
         count: r.count,
         sample: r.sample,
       })),
@@ -75,7 +86,7 @@ export function toJson({ url, title, rows }: PageExportInput): string {
 /** One firewall rule per port and protocol, each under a comment naming the service. */
 export function toFirewallRules({ url, rows }: PageExportInput, tool: FirewallTool, action: FirewallAction): string {
   const comment = '#'; // a comment in sh and in PowerShell alike
-  const lines = [`${comment} Porthole: ${action} the ports mentioned on ${oneLine(url)}`];
+  const lines = [`${comment} Porthole: ${action} the ports mentioned ${url ? `on ${oneLine(url)}` : 'in the pasted text'}`];
   for (const r of rows) {
     const target = { port: r.port, endPort: r.endPort ?? r.port, protocols: protocolsOf(r) };
     lines.push(`${comment} ${portLabel(r.port, r.endPort)}${r.service ? ` ${oneLine(r.service).replace(/[\r\n]/g, ' ')}` : ''}`);

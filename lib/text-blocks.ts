@@ -229,3 +229,18 @@ export function excerpt(text: string, start: number, end: number, context = 40):
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
   return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }
+
+/** Longest stretch of text handed to the detector in one go (content script, pasted text). */
+export const DETECT_CHUNK = 16_000;
+
+/** Where the detector's next piece of `text` from `from` ends: at a line break (or sentence end, or space) near `size`. */
+export function chunkEnd(text: string, from: number, size = DETECT_CHUNK): number {
+  if (text.length - from <= size) return text.length;
+  const limit = from + size;
+  const nl = text.lastIndexOf('\n', limit);
+  if (nl > from + size / 2) return nl + 1;
+  const dot = text.lastIndexOf('. ', limit);
+  if (dot > from + size / 2) return dot + 2;
+  const sp = text.lastIndexOf(' ', limit);
+  return sp > from + size / 2 ? sp + 1 : limit;
+}

@@ -8,13 +8,13 @@
 // tabs.sendMessage to our content script needs no permission; injecting it
 // into a tab opened before Porthole was installed uses `scripting`.
 import { browser } from 'wxt/browser';
-import { highestRisk, nameOf } from '@/lib/format';
 import { pick, type ContentReplies } from '@/lib/messages';
 import { isSiteDisabled, isSiteListed, siteOf, withSite } from '@/lib/settings';
 import { detailsUrl } from '@/lib/urls';
 import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
 import type { PopupApi, SiteState } from '@/components/popup/Popup';
 import { contentApi } from './content-script';
+import { describePort, describePorts } from './describe-ports';
 import { portApi } from './port-api';
 import { loadManagedSites, loadSettings, saveSettings } from './settings-store';
 
@@ -59,6 +59,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
 
   const api: PopupApi = {
     ...pick(portApi, 'search', 'lookup', 'lookupRange', 'setNote'),
+    describePorts,
 
     pageContext: async () => {
       const tab = await tabPromise;
@@ -90,14 +91,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
       const rows: PagePortView[] = await Promise.all(
         mentions.groups.map(async (g, i): Promise<PagePortView> => {
           if (i >= NAMED_ROWS) return { ...g };
-          try {
-            const info = await portApi.lookup({ port: g.port });
-            const service = nameOf(info);
-            const risk = highestRisk(info.records);
-            return { ...g, ...(service ? { service } : {}), ...(risk ? { risk } : {}) };
-          } catch {
-            return { ...g };
-          }
+          return { ...g, ...(await describePort(g.port).catch(() => ({}))) };
         }),
       );
       const ports: PagePortsState = { kind: 'ready', url: mentions.url, title: mentions.title, rows, total: mentions.total };

@@ -3,6 +3,7 @@
 import { useEffect } from 'preact/hooks';
 import { portLabel } from '@/lib/format';
 import type { PortApi } from '@/lib/messages';
+import { PasteExplain, type PasteExplainProps } from '../paste/PasteExplain';
 import { PortDetails } from './PortDetails';
 import type { CopyFn } from './parts';
 import { useDetails, type DetailsSource, type DetailsTarget } from './useDetails';
@@ -10,12 +11,14 @@ import { useDetails, type DetailsSource, type DetailsTarget } from './useDetails
 export interface DetailsPageApi extends DetailsSource, Pick<PortApi, 'setNote'> {
   hrefFor: (port: number, endPort?: number) => string;
   copy: CopyFn;
+  describePorts: PasteExplainProps['describePorts'];
 }
 
-export function DetailsPage({ api, target, problem }: { api: DetailsPageApi; target: DetailsTarget | null; problem?: string }) {
+/** `paste`: the page was opened to explain pasted text, not one port (details.html?paste). */
+export function DetailsPage({ api, target, problem, paste = false }: { api: DetailsPageApi; target: DetailsTarget | null; problem?: string; paste?: boolean }) {
   const { content, portNames } = useDetails(api, target);
   useEffect(() => {
-    document.title = target ? `Port ${portLabel(target.port, target.endPort)} · Porthole` : 'Porthole';
+    document.title = target ? `Port ${portLabel(target.port, target.endPort)} · Porthole` : paste ? 'Explain pasted text · Porthole' : 'Porthole';
   }, [target?.port, target?.endPort]);
   return (
     <div class="page">
@@ -27,7 +30,9 @@ export function DetailsPage({ api, target, problem }: { api: DetailsPageApi; tar
         <span class="muted">Port details</span>
       </header>
       <main class="page-body">
-        {!target || !content ? (
+        {paste && !target ? (
+          <h1 class="details-title">Explain pasted text</h1>
+        ) : !target || !content ? (
           <div class="details">
             <h1 class="details-title">No port to show</h1>
             <p class="error">{problem ?? 'The address names no port.'} Try details.html?port=139.</p>
@@ -35,6 +40,7 @@ export function DetailsPage({ api, target, problem }: { api: DetailsPageApi; tar
         ) : (
           <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={(port, text) => api.setNote({ port, text })} copy={api.copy} level={1} />
         )}
+        <PasteExplain describePorts={api.describePorts} copy={api.copy} open={paste && !target} />
       </main>
     </div>
   );

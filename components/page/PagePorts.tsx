@@ -68,7 +68,8 @@ export function PagePorts({ state, onReveal, copy }: PagePortsProps) {
   );
 }
 
-function ExportBar({ input, copy }: { input: Parameters<typeof exportPage>[0]; copy: CopyFn }) {
+/** Copy a list of ports as Markdown, CSV, JSON or firewall rules (also used for pasted text). */
+export function ExportBar({ input, copy }: { input: Parameters<typeof exportPage>[0]; copy: CopyFn }) {
   const [tool, setTool] = useState<FirewallTool>('ufw');
   const [action, setAction] = useState<FirewallAction>('allow');
   const toolId = useId();

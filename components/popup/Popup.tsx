@@ -9,6 +9,7 @@ import { PortDetails } from '../details/PortDetails';
 import type { CopyFn } from '../details/parts';
 import { useDetails, type DetailsSource, type DetailsTarget } from '../details/useDetails';
 import { PagePorts, type PagePortView, type PagePortsState } from '../page/PagePorts';
+import { PasteExplain, type PasteExplainProps } from '../paste/PasteExplain';
 import { QuickSearch } from '../search/QuickSearch';
 
 /** `byOrganisation`: the organisation's policy turned Porthole off there; the switch is locked. */
@@ -25,6 +26,7 @@ export interface PopupApi extends DetailsSource, Pick<PortApi, 'search' | 'setNo
   detailsHref: (port: number, endPort?: number, protocol?: Protocol) => string;
   openDetailsPage: (port: number, endPort?: number, protocol?: Protocol) => void;
   copy: CopyFn;
+  describePorts: PasteExplainProps['describePorts'];
 }
 
 export function Popup({ api }: { api: PopupApi }) {
@@ -121,6 +123,7 @@ export function Popup({ api }: { api: PopupApi }) {
                   </p>
                 )}
                 <PagePorts state={page} onReveal={(row) => void api.reveal(row)} copy={api.copy} />
+                <PasteExplain describePorts={api.describePorts} copy={api.copy} />
               </>
             }
           />

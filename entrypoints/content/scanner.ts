@@ -3,7 +3,7 @@
 // time. Keeps an index from text nodes and ranges back to mentions for
 // hit-testing, the popup's "Ports on this page" and the keyboard shortcut.
 import type { PortMention } from '@/lib/detect/types';
-import { isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock, type WalkOptions } from '@/lib/text-blocks';
+import { chunkEnd, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock, type WalkOptions } from '@/lib/text-blocks';
 import { createHighlightWindow, type Highlighter, type HighlightWindow } from './highlighter';
 
 export type Detect = (text: string) => PortMention[];
@@ -21,8 +21,6 @@ export interface BlockState {
   done: number;
 }
 
-/** Longest stretch of text handed to the detector in one go. */
-const CHUNK = 16_000;
 /** Time one slice may take; well under the 50 ms long-task line. */
 const SLICE_MS = 8;
 /** Text this far outside the viewport still counts as visible. */
@@ -237,18 +235,6 @@ export class PageTextScanner {
     this.byRange.set(range, m);
     this.window.added(state, range);
   }
-}
-
-/** Where the detector's next piece ends: at a line break (or space) near CHUNK. */
-function chunkEnd(text: string, from: number): number {
-  if (text.length - from <= CHUNK) return text.length;
-  const limit = from + CHUNK;
-  const nl = text.lastIndexOf('\n', limit);
-  if (nl > from + CHUNK / 2) return nl + 1;
-  const dot = text.lastIndexOf('. ', limit);
-  if (dot > from + CHUNK / 2) return dot + 2;
-  const sp = text.lastIndexOf(' ', limit);
-  return sp > from + CHUNK / 2 ? sp + 1 : limit;
 }
 
 /** Is this root (a changed node's block) somewhere Porthole reads? */

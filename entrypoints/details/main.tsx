@@ -5,19 +5,23 @@ import { parseDetailsParams } from '@/lib/details-params';
 import { detailsUrl } from '@/lib/urls';
 import { pick } from '@/lib/messages';
 import { portApi } from '@/utils/port-api';
+import { describePorts } from '@/utils/describe-ports';
 import '@/components/styles.css';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
-const parsed = parseDetailsParams(new URLSearchParams(location.search));
+const params = new URLSearchParams(location.search);
+const parsed = parseDetailsParams(params);
 
 render(
   <DetailsPage
     target={parsed.ok ? parsed.target : null}
     problem={parsed.ok ? undefined : parsed.reason}
+    paste={params.has('paste')}
     api={{
       ...pick(portApi, 'lookup', 'lookupRange', 'setNote'),
       hrefFor: (port, endPort) => extensionUrl(detailsUrl(port, endPort)),
       copy: (text) => navigator.clipboard.writeText(text),
+      describePorts,
     }}
   />,
   document.getElementById('app')!,

@@ -1,0 +1,173 @@
+// "Paste to explain": a text box for ss/netstat/docker ps/compose/nmap
+// output, firewall rules or logs; every port in it listed by what deserves
+// attention first, with service, risk and where it listens, a summary in
+// words and the same exports as "ports on this page". The detector runs in
+// slices with a pause between them, so the view never freezes; nothing
+// leaves the browser.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { findPortMentions } from '@/lib/detect';
+import { exposureTone } from '@/lib/exposure';
+import { portLabel } from '@/lib/format';
+import { findPastePorts, pasteRefusal, pasteRows, pasteSummary, type PasteRow, type PortGist, type SummaryLine } from '@/lib/paste';
+import { RiskBadge, type CopyFn } from '../details/parts';
+import { ExportBar } from '../page/PagePorts';
+
+export interface PasteExplainProps {
+  /** Service names and risks for these ports (the database). */
+  describePorts: (ports: number[]) => Promise<Map<number, PortGist>>;
+  copy: CopyFn;
+  /** Open from the start (the details page); the popup starts folded. */
+  open?: boolean;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'reading' }
+  | { kind: 'done'; rows: PasteRow[]; summary: SummaryLine[]; total: number }
+  | { kind: 'error'; message: string };
+
+/** Pastes longer than this are read without being shown in the box: laying out megabytes of text in a textarea alone freezes a page. */
+const SHOWN_CHARS = 200_000;
+
+/** Lets the browser paint and handle input between slices of detection. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function PasteExplain({ describePorts, copy, open = false }: PasteExplainProps) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  /** How many answers (lists, refusals, errors) were given: lets a watcher tell a new one from the last. */
+  const [answers, setAnswers] = useState(0);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const running = useRef<AbortController | null>(null);
+  /** A paste too long to show in the box, kept here instead (the box then stays empty). */
+  const [unshown, setUnshown] = useState<{ text: string; size: string } | null>(null);
+  const fieldId = useId();
+  const hintId = useId();
+  useEffect(() => () => running.current?.abort(), []);
+  // The box is uncontrolled: megabytes of text never go through component state.
+  const currentText = () => unshown?.text ?? area.current?.value ?? '';
+
+  const explain = async (text: string) => {
+    running.current?.abort();
+    const refusal = pasteRefusal(text);
+    if (refusal) {
+      setState({ kind: 'refused', message: refusal });
+      setAnswers((n) => n + 1);
+      return;
+    }
+    const controller = new AbortController();
+    running.current = controller;
+    setState({ kind: 'reading' });
+    try {
+      const ports = await findPastePorts(text, findPortMentions, pause, controller.signal);
+      const gists = await describePorts(ports.map((p) => p.port));
+      if (controller.signal.aborted) return;
+      const rows = pasteRows(ports, gists);
+      setState({ kind: 'done', rows, summary: pasteSummary(rows), total: rows.reduce((n, r) => n + r.count, 0) });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      setState({ kind: 'error', message: `Porthole could not read the text: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    setAnswers((n) => n + 1);
+  };
+
+  return (
+    <details class="paste" open={open} data-answers={answers}>
+      <summary class="section-title">Explain pasted text</summary>
+      <label for={fieldId} class="paste-label">
+        Paste <code>ss -tlnp</code> or <code>netstat -an</code> output, <code>docker ps</code>, a compose file, <code>nmap</code> results, firewall rules or a log
+      </label>
+      <textarea
+        id={fieldId}
+        ref={area}
+        class="paste-box"
+        rows={5}
+        spellcheck={false}
+        aria-describedby={hintId}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void explain(currentText());
+          }
+        }}
+        onInput={() => setUnshown(null)}
+        onPaste={(e) => {
+          const text = e.clipboardData?.getData('text/plain');
+          if (!text) return;
+          e.preventDefault();
+          const box = e.currentTarget;
+          if (text.length > SHOWN_CHARS) {
+            box.value = '';
+            setUnshown({ text, size: `${(text.length / 1024 / 1024).toFixed(1)} M characters` });
+            void explain(text);
+          } else {
+            setUnshown(null);
+            box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+            void explain(box.value);
+          }
+        }}
+      />
+      {unshown && <p class="muted">Pasted {unshown.size}: too long to show here, read all the same.</p>}
+      <div class="paste-actions">
+        <button type="button" class="primary" onClick={() => void explain(currentText())} disabled={state.kind === 'reading'}>
+          Explain
+        </button>
+        <span id={hintId} class="muted">
+          Read here, sent nowhere; up to 5 MB.
+        </span>
+      </div>
+      <div aria-live="polite">
+        {state.kind === 'reading' && (
+          <p class="muted" aria-busy="true">
+            Reading the text…
+          </p>
+        )}
+        {state.kind === 'refused' && (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.kind === 'error' && (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.kind === 'done' && (
+          <div class="paste-summary">
+            {state.summary.map((line) => (
+              <p key={line.kind} class={`summary-line summary-${line.kind}`}>
+                {line.text}
+              </p>
+            ))}
+          </div>
+        )}
+      </div>
+      {state.kind === 'done' && state.rows.length > 0 && (
+        <>
+          <p class="count-note muted">
+            {state.rows.length} port{state.rows.length === 1 ? '' : 's'}, {state.total} mention{state.total === 1 ? '' : 's'}
+          </p>
+          <ul class="page-list paste-list" aria-label="Ports in the pasted text">
+            {state.rows.map((row) => (
+              <li key={`${row.port}-${row.endPort ?? row.port}`} class="page-row paste-row">
+                <span class={`result-port${row.endPort !== undefined ? ' range' : ''}`}>{portLabel(row.port, row.endPort)}</span>
+                <span class="result-text">
+                  <span class="result-title">{row.service ?? 'No registered service'}</span>
+                  {row.exposure && row.reach && <span class={`reach tone-${exposureTone(row.exposure, row.risk)}`}>{row.reach}</span>}
+                  <span class="result-detail">{row.sample}</span>
+                </span>
+                <span class="result-meta">
+                  {row.risk && row.risk !== 'info' && <RiskBadge risk={row.risk} />}
+                  <span class="count" aria-label={`${row.count} mention${row.count === 1 ? '' : 's'}`}>
+                    ×{row.count}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          <ExportBar input={{ url: '', title: 'the pasted text', rows: state.rows }} copy={copy} />
+        </>
+      )}
+    </details>
+  );
+}

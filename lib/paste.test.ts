@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import { findPortMentions } from './detect/index.ts';
+import { MAX_PASTE_BYTES, findPastePorts, pasteRefusal, pasteRows, pasteSummary, utf8Length, type PasteRow } from './paste.ts';
+import type { RiskLevel } from './types.ts';
+
+const SS = `State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process
+LISTEN 0      80         0.0.0.0:3306       0.0.0.0:*     users:(("mysqld",pid=812,fd=21))
+LISTEN 0      511        0.0.0.0:6379       0.0.0.0:*     users:(("redis-server",pid=640,fd=6))
+LISTEN 0      128        0.0.0.0:22         0.0.0.0:*     users:(("sshd",pid=700,fd=3))
+LISTEN 0      244      127.0.0.1:5432       0.0.0.0:*     users:(("postgres",pid=901,fd=5))
+LISTEN 0      128           [::]:22            [::]:*     users:(("sshd",pid=700,fd=4))
+`;
+
+const DOCKER_PS = `CONTAINER ID   IMAGE         COMMAND                  CREATED       STATUS       PORTS                                       NAMES
+3f2a1b9c8d7e   postgres:16   "docker-entrypoint.s…"   2 hours ago   Up 2 hours   0.0.0.0:5432->5432/tcp, :::5432->5432/tcp   db
+9a8b7c6d5e4f   redis:7       "docker-entrypoint.s…"   2 hours ago   Up 2 hours   127.0.0.1:6379->6379/tcp                    cache
+`;
+
+const KNOWN: Record<number, { service: string; risk: RiskLevel }> = {
+  22: { service: 'SSH', risk: 'medium' },
+  3306: { service: 'MySQL / MariaDB', risk: 'high' },
+  5432: { service: 'PostgreSQL', risk: 'high' },
+  6379: { service: 'Redis', risk: 'critical' },
+};
+
+const noPause = () => Promise.resolve();
+
+async function rowsOf(text: string): Promise<PasteRow[]> {
+  return pasteRows(await findPastePorts(text, findPortMentions, noPause), new Map(Object.entries(KNOWN).map(([k, v]) => [Number(k), v])));
+}
+
+describe('findPastePorts', () => {
+  it('groups ss -tlnp output by port with the widest exposure of each', async () => {
+    const ports = await findPastePorts(SS, findPortMentions, noPause);
+    const byPort = Object.fromEntries(ports.map((p) => [p.port, p]));
+    expect(Object.keys(byPort).map(Number).sort((a, b) => a - b)).toEqual([22, 3306, 5432, 6379]);
+    expect(byPort[22]).toMatchObject({ count: 2, exposure: { scope: 'every-interface' } });
+    expect(byPort[5432]?.exposure).toMatchObject({ scope: 'this-machine', host: '127.0.0.1' });
+    expect(byPort[3306]?.sample).toContain('0.0.0.0:3306');
+  });
+
+  it('reads docker ps publishes, bound or not', async () => {
+    const ports = await findPastePorts(DOCKER_PS, findPortMentions, noPause);
+    const byPort = Object.fromEntries(ports.map((p) => [p.port, p]));
+    expect(byPort[5432]?.exposure).toMatchObject({ scope: 'every-interface', publish: { source: 'ps' } });
+    expect(byPort[6379]?.exposure).toMatchObject({ scope: 'this-machine', publish: { source: 'ps' } });
+  });
+
+  it('works in slices with a pause between them, and finds the same as one pass', async () => {
+    const big = SS.repeat(400); // ~190 KB: many slices
+    const pause = vi.fn(noPause);
+    const sliced = await findPastePorts(big, findPortMentions, pause);
+    expect(pause.mock.calls.length).toBeGreaterThan(5);
+    expect(sliced.find((p) => p.port === 22)?.count).toBe(800);
+    expect(sliced.reduce((n, p) => n + p.count, 0)).toBe(findPortMentions(big).length);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const pause = async () => controller.abort();
+    const ports = await findPastePorts(SS.repeat(400), findPortMentions, pause, controller.signal);
+    expect(ports.find((p) => p.port === 22)!.count).toBeLessThan(800);
+  });
+});
+
+describe('sortByAttention and pasteSummary', () => {
+  it('puts every interface with high risk first and loopback last', async () => {
+    const rows = await rowsOf(SS);
+    expect(rows.map((r) => r.port)).toEqual([6379, 3306, 22, 5432]);
+    expect(rows.map((r) => r.reach)).toEqual(['Every interface (0.0.0.0)', 'Every interface (0.0.0.0)', 'Every interface (0.0.0.0)', 'This machine only (127.0.0.1)']);
+  });
+
+  it('says how many services listen where, naming high and critical risks', async () => {
+    expect(pasteSummary(await rowsOf(SS))).toEqual([
+      { kind: 'every-interface', text: '3 services listen on every interface: 6379 Redis (critical risk), 3306 MySQL / MariaDB (high risk), 22 SSH.' },
+      { kind: 'this-machine', text: '1 service listens on this machine only: 5432 PostgreSQL (high risk).' },
+    ]);
+  });
+
+  it('calls out container publishes past the host firewall', async () => {
+    expect(pasteSummary(await rowsOf(DOCKER_PS))).toEqual([
+      { kind: 'every-interface', text: '1 service listens on every interface: 5432 PostgreSQL (high risk).' },
+      { kind: 'published', text: "1 port is published from containers past the host firewall (Docker's iptables rules): 5432 PostgreSQL (high risk)." },
+      { kind: 'this-machine', text: '1 service listens on this machine only: 6379 Redis (critical risk).' },
+    ]);
+  });
+
+  it('covers the local network, public addresses, no address, long lists and nothing at all', async () => {
+    const text = ['10.0.0.5:5432', '203.0.113.7:22', 'port 8080', ...Array.from({ length: 10 }, (_, i) => `port ${9000 + i}`)].join('\n');
+    const lines = pasteSummary(await rowsOf(text));
+    expect(lines).toEqual([
+      { kind: 'internet', text: '1 service listens on a public address: 22 SSH.' },
+      { kind: 'local-network', text: '1 service listens on the local network: 5432 PostgreSQL (high risk).' },
+      { kind: 'no-address', text: '11 ports are mentioned without an address: 8080, 9000, 9001, 9002, 9003, 9004, 9005, 9006 and 3 more.' },
+    ]);
+    expect(pasteSummary([])).toEqual([{ kind: 'none', text: 'No port found in the pasted text.' }]);
+  });
+});
+
+describe('pasteRefusal', () => {
+  it('refuses 5 MB and more with a clear message, counting UTF-8 bytes', () => {
+    expect(pasteRefusal('x'.repeat(MAX_PASTE_BYTES - 1))).toBeNull();
+    expect(pasteRefusal('x'.repeat(MAX_PASTE_BYTES))).toMatch(/^The pasted text is 5\.0 MB; Porthole explains up to 5 MB at a time\. Nothing was read/);
+    expect(pasteRefusal('x'.repeat(6 * 1024 * 1024))).toMatch(/^The pasted text is 6\.0 MB/);
+    // 2 million "é" are 4 MB in UTF-8 though only 2 million characters; 3 million are 6 MB.
+    expect(pasteRefusal('é'.repeat(2_000_000))).toBeNull();
+    expect(pasteRefusal('é'.repeat(3_000_000))).not.toBeNull();
+  });
+
+  it('measures UTF-8 like TextEncoder', () => {
+    for (const s of ['abc', 'é', '€', '😀', 'a😀é€', '\ud800']) expect(utf8Length(s), s).toBe(new TextEncoder().encode(s).length);
+  });
+});
