@@ -7,7 +7,9 @@ const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; co
 // Chrome MV3 and Firefox builds share this config; permissions stay minimal
 // (see README "Permissions").
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // `@wxt-dev/i18n`: every user-visible string lives in `locales/<lang>.json`
+  // (compiled to `_locales/<lang>/messages.json`; README "Adding a locale").
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
   }),
@@ -23,8 +25,8 @@ export default defineConfig({
     excludeSources: ['.output/**', 'test-results/**', 'bench/out/**'],
   },
   manifest: ({ browser, manifestVersion, command }) => ({
-    name: 'Porthole',
-    description: '__MSG_extDescription__',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     minimum_chrome_version: '114',
@@ -34,11 +36,11 @@ export default defineConfig({
     commands: {
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Open Porthole',
+        description: '__MSG_commands_openPopup__',
       },
       'explain-port': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Explain the port at the caret or selection',
+        description: '__MSG_commands_explainPort__',
       },
     },
     // Chrome reads the organisation's policy for Porthole against this schema

@@ -42,7 +42,7 @@ describe('PortCard', () => {
     expect(text).toContain('microsoft-ds — Microsoft-DS');
     expect(text).toContain('Critical risk');
     expect(text).toContain('Porthole notes');
-    expect(text).toContain('IANA registry, as of 2026-09-17');
+    expect(text).toContain('IANA registry, as of Sep 17, 2026');
     fireEvent.click(screen.getByRole('button', { name: '139' }));
     expect(handlers.onOpenPort).toHaveBeenCalledWith(139);
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { exposurePlainText, exposureWords, type Exposure } from '@/lib/exposure';
-import { RANGE_CLASS_LABEL, RISK_LABEL, highestRisk, ianaLine, portLabel, protocolsLabel, sourceLabel } from '@/lib/format';
+import { highestRisk, ianaLine, portLabel, protocolsLabel } from '@/lib/format';
 import type { RangeSummary } from '@/lib/repository';
 import { ExposureLine } from './ExposureLine';
 import {
@@ -16,6 +16,8 @@ import {
   type Protocol,
   type RiskLevel,
 } from '@/lib/types';
+import { formatList, formatNumber, ltr, t, uiLocale } from '@/utils/i18n';
+import { knowledgeLang, portTitle, portsTitle, rangeClassLabel, riskLabel, sourceLabel } from './labels';
 
 export type CardContent =
   | { kind: 'loading'; port: number; endPort?: number }
@@ -57,7 +59,7 @@ const isKnowledge = (r: PortRecord): r is Knowledge => r.source !== 'iana';
 const isIana = (r: PortRecord): r is IanaRecord => r.source === 'iana';
 
 export function RiskBadge({ risk }: { risk: RiskLevel }) {
-  return <span class={`badge risk-${risk}`}>{RISK_LABEL[risk]}</span>;
+  return <span class={`badge risk-${risk}`}>{riskLabel(risk)}</span>;
 }
 
 function protocolsOf(records: readonly PortRecord[], given?: Protocol): Protocol[] {
@@ -75,37 +77,43 @@ export function portName(info: PortInfo): string | undefined {
   return i?.serviceName;
 }
 
+/** The language of a port's name: English unless it is your own. */
+function nameLang(info: PortInfo): 'en' | undefined {
+  const k = info.records.find(isKnowledge);
+  return k ? knowledgeLang(k) : 'en';
+}
+
 /** Plain text of what the card says, for the Copy action. */
 export function cardPlainText(content: CardContent, exposure?: Exposure): string {
   if (content.kind === 'port') {
     const { info } = content;
     const protocols = protocolsOf(info.records, content.protocol);
-    const lines = [`Port ${info.port}${protocols.length ? `/${protocolsLabel(protocols)}` : ''}${portName(info) ? ` — ${portName(info)}` : ''}`];
-    lines.push(RANGE_CLASS_LABEL[info.rangeClass]);
+    const lines = [`${portTitle(info.port)}${protocols.length ? `/${protocolsLabel(protocols)}` : ''}${portName(info) ? ` — ${portName(info)}` : ''}`];
+    lines.push(rangeClassLabel(info.rangeClass));
     if (exposure) lines.push(exposurePlainText(exposureWords(exposure)));
     for (const r of info.records) {
       if (isKnowledge(r)) {
         lines.push(`${r.summary} (${sourceLabel(r)})`);
-        if (r.uses.length) lines.push(`Uses: ${r.uses.map((u) => u.name).join(', ')}`);
-        if (r.security) lines.push(`${RISK_LABEL[r.security.risk]}: ${r.security.advice}`);
+        if (r.uses.length) lines.push(t('card.plain.uses', { names: formatList(r.uses.map((u) => u.name), 'unit') }));
+        if (r.security) lines.push(`${riskLabel(r.security.risk)}: ${r.security.advice}`);
       } else if (!r.alias) {
         lines.push(`${ianaLine(r)} (${sourceLabel(r)})`);
       }
     }
-    if (info.records.length === 0) lines.push('No registered service.');
-    if (info.note) lines.push(`My note: ${info.note.text}`);
+    if (info.records.length === 0) lines.push(t('card.plain.noService'));
+    if (info.note) lines.push(t('card.plain.myNote', { text: info.note.text }));
     return lines.join('\n');
   }
   if (content.kind === 'range') {
     const { summary } = content;
-    const lines = [`Ports ${portLabel(summary.port, summary.endPort)}`];
+    const lines = [portsTitle(portLabel(summary.port, summary.endPort))];
     if (exposure) lines.push(exposurePlainText(exposureWords(exposure)));
     for (const r of summary.spanning) lines.push(`${portLabel(r.port, r.endPort)}: ${isIana(r) ? ianaLine(r) : r.title}`);
     for (const p of summary.ports) lines.push(`${p.port}: ${portName(p) ?? ''}`);
     return lines.join('\n');
   }
-  if (content.kind === 'none') return 'No port found in the selection.';
-  if (content.kind === 'loading') return `Port ${portLabel(content.port, content.endPort)}`;
+  if (content.kind === 'none') return t('card.plain.noPort');
+  if (content.kind === 'loading') return portTitle(content.port) + (content.endPort !== undefined && content.endPort !== content.port ? `–${content.endPort}` : '');
   return content.message;
 }
 
@@ -120,18 +128,24 @@ function KnowledgeBlock({ record }: { record: Knowledge }) {
   const shown = uses.slice(0, USES_SHOWN);
   return (
     <section class="block" aria-label={`${sourceLabel(record)}: ${record.title}`}>
-      <p class="summary">{record.summary}</p>
+      <p class="summary" lang={knowledgeLang(record)}>
+        {record.summary}
+      </p>
       {shown.length > 0 && (
         <>
-          <h3>Common uses</h3>
-          <ul class="uses">
+          <h3>{t('card.commonUses')}</h3>
+          <ul class="uses" lang={knowledgeLang(record)}>
             {shown.map((u) => (
               <li key={u.name} class={u.primary ? 'primary' : undefined}>
                 {u.name}
                 {u.note && <span class="muted"> — {u.note}</span>}
               </li>
             ))}
-            {uses.length > shown.length && <li class="muted more">and {uses.length - shown.length} more (see details)</li>}
+            {uses.length > shown.length && (
+              <li class="muted more" lang={knowledgeLang(record) && uiLocale()}>
+                {t('card.moreUses', { count: formatNumber(uses.length - shown.length) })}
+              </li>
+            )}
           </ul>
         </>
       )}
@@ -144,14 +158,14 @@ function SecurityBlock({ record }: { record: Knowledge }) {
   const security = record.security;
   if (!security) return null;
   return (
-    <section class={`block security risk-${security.risk}`} aria-label={`Security: ${RISK_LABEL[security.risk]}`}>
+    <section class={`block security risk-${security.risk}`} aria-label={t('card.securityLabel', { risk: riskLabel(security.risk) })}>
       <div class="security-head">
-        <h3>Security</h3>
+        <h3>{t('card.security')}</h3>
         <RiskBadge risk={security.risk} />
       </div>
-      <p>{security.advice}</p>
+      <p lang={knowledgeLang(record)}>{security.advice}</p>
       {security.vulnerabilities && security.vulnerabilities.length > 0 && (
-        <ul class="vulns">
+        <ul class="vulns" lang={knowledgeLang(record)}>
           {security.vulnerabilities.slice(0, 3).map((v) => (
             <li key={v.id}>
               <code>{v.id}</code> {v.note}
@@ -159,7 +173,7 @@ function SecurityBlock({ record }: { record: Knowledge }) {
           ))}
         </ul>
       )}
-      {security.malware && security.malware.length > 0 && <p class="muted">Seen with malware: {security.malware.join(', ')}</p>}
+      {security.malware && security.malware.length > 0 && <p class="muted">{t('card.malware', { names: formatList(security.malware, 'unit') })}</p>}
       <Source record={record} />
     </section>
   );
@@ -170,23 +184,23 @@ function IanaBlock({ records, port }: { records: IanaRecord[]; port: number }) {
   const aliases = records.filter((r) => r.alias && r.serviceName).map((r) => r.serviceName);
   const shown = (main.length ? main : records).slice(0, 4);
   return (
-    <section class="block" aria-label="IANA registry">
-      <h3>IANA registry</h3>
+    <section class="block" aria-label={t('card.iana')}>
+      <h3>{t('card.iana')}</h3>
       <ul class="iana">
         {shown.map((r) => (
           <li key={r.id}>
             {r.serviceName ? <code>{r.serviceName}</code> : null}
             {r.serviceName && r.description ? ' — ' : null}
-            {r.description || (!r.serviceName ? 'Reserved' : null)}
+            {r.description ? <span lang="en">{r.description}</span> : !r.serviceName ? t('card.reserved') : null}
             <span class="muted">
               {' '}
-              ({protocolsLabel(r.protocols)}
-              {r.endPort !== r.port && r.port !== port ? `, range ${portLabel(r.port, r.endPort)}` : ''})
+              (<bdi dir="ltr">{protocolsLabel(r.protocols)}</bdi>
+              {r.endPort !== r.port && r.port !== port ? `, ${t('card.rangeNote', { range: ltr(portLabel(r.port, r.endPort)) })}` : ''})
             </span>
           </li>
         ))}
       </ul>
-      {aliases.length > 0 && <p class="muted">Also registered as {aliases.join(', ')}</p>}
+      {aliases.length > 0 && <p class="muted">{t('card.alsoRegistered', { names: formatList(aliases, 'unit') })}</p>}
       {shown[0] && <Source record={shown[0]} />}
     </section>
   );
@@ -194,8 +208,8 @@ function IanaBlock({ records, port }: { records: IanaRecord[]; port: number }) {
 
 function PortLink({ port, label, onOpen }: { port: number; label?: string; onOpen: (port: number) => void }) {
   return (
-    <button type="button" class="chip" onClick={() => onOpen(port)} title={`Explain port ${port}`}>
-      {port}
+    <button type="button" class="chip" onClick={() => onOpen(port)} title={t('card.explainPort', { port: ltr(port) })}>
+      <bdi dir="ltr">{port}</bdi>
       {label ? <span class="chip-label"> {label}</span> : null}
     </button>
   );
@@ -216,18 +230,18 @@ function NoteEditor({ port, initial, onSave }: { port: number; initial?: string;
 
   if (!editing) {
     return (
-      <section class="block note" aria-label="My note">
+      <section class="block note" aria-label={t('card.myNote')}>
         {initial ? (
           <>
-            <h3>My note</h3>
+            <h3>{t('card.myNote')}</h3>
             <p class="note-text">{initial}</p>
             <button type="button" class="link" onClick={() => setEditing(true)}>
-              Edit note
+              {t('card.editNote')}
             </button>
           </>
         ) : (
           <button type="button" class="link" onClick={() => setEditing(true)}>
-            Add a note about port {port}
+            {t('card.addNote', { port: ltr(port) })}
           </button>
         )}
       </section>
@@ -244,9 +258,9 @@ function NoteEditor({ port, initial, onSave }: { port: number; initial?: string;
     }
   };
   return (
-    <section class="block note" aria-label="My note">
+    <section class="block note" aria-label={t('card.myNote')}>
       <label class="note-label">
-        My note about port {port}
+        {t('card.myNoteAbout', { port: ltr(port) })}
         <textarea
           ref={area}
           value={text}
@@ -261,12 +275,12 @@ function NoteEditor({ port, initial, onSave }: { port: number; initial?: string;
       </label>
       <div class="row">
         <button type="button" class="btn primary" disabled={state === 'saving'} onClick={() => void save()}>
-          Save note
+          {t('common.saveNote')}
         </button>
         <button type="button" class="btn" onClick={() => setEditing(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
-        {state === 'error' && <span class="error">Could not save the note.</span>}
+        {state === 'error' && <span class="error">{t('card.noteFailed')}</span>}
       </div>
     </section>
   );
@@ -287,10 +301,10 @@ function PortBody({ info, protocol, onOpenPort, onSaveNote }: { info: PortInfo; 
       ))}
       {info.records.length === 0 && (
         <section class="block">
-          <p class="summary">No registered service. Nothing in the IANA registry or Porthole’s notes uses this port{protocol ? ` over ${protocol.toUpperCase()}` : ''}.</p>
+          <p class="summary">{protocol ? t('card.noServiceOver', { protocol: ltr(protocol.toUpperCase()) }) : t('card.noService')}</p>
           {info.nearby && info.nearby.length > 0 && (
             <>
-              <h3>Nearby registered ports</h3>
+              <h3>{t('card.nearby')}</h3>
               <div class="chips">
                 {info.nearby.map((n) => (
                   <PortLink key={n.port} port={n.port} label={n.serviceName} onOpen={onOpenPort} />
@@ -301,8 +315,8 @@ function PortBody({ info, protocol, onOpenPort, onSaveNote }: { info: PortInfo; 
         </section>
       )}
       {related.length > 0 && (
-        <section class="block" aria-label="Related ports">
-          <h3>Related ports</h3>
+        <section class="block" aria-label={t('card.related')}>
+          <h3>{t('card.related')}</h3>
           <div class="chips">
             {related.map((p) => (
               <PortLink key={p} port={p} onOpen={onOpenPort} />
@@ -319,20 +333,20 @@ function RangeBody({ summary, onOpenPort }: { summary: RangeSummary; onOpenPort:
   return (
     <>
       {summary.spanning.length > 0 && (
-        <section class="block" aria-label="Registered for the range">
-          <h3>Registered for a range</h3>
+        <section class="block" aria-label={t('card.rangeRegistered')}>
+          <h3>{t('card.rangeRegisteredTitle')}</h3>
           <ul class="iana">
             {summary.spanning.slice(0, 5).map((r) => (
               <li key={r.id}>
-                <strong>{portLabel(r.port, r.endPort)}</strong> {isIana(r) ? ianaLine(r) : r.title}
+                <strong dir="ltr">{portLabel(r.port, r.endPort)}</strong> <span lang={knowledgeLang(r)}>{isIana(r) ? ianaLine(r) : r.title}</span>
                 <span class="muted"> ({sourceLabel(r)})</span>
               </li>
             ))}
           </ul>
         </section>
       )}
-      <section class="block" aria-label="Ports in the range">
-        <h3>{summary.ports.length ? 'Ports with a known use' : 'No port in this range has a registered service.'}</h3>
+      <section class="block" aria-label={t('card.rangePorts')}>
+        <h3>{summary.ports.length ? t('card.rangeKnown') : t('card.rangeNone')}</h3>
         {summary.ports.length > 0 && (
           <ul class="range-ports">
             {summary.ports.map((p) => {
@@ -340,14 +354,20 @@ function RangeBody({ summary, onOpenPort }: { summary: RangeSummary; onOpenPort:
               return (
                 <li key={p.port}>
                   <PortLink port={p.port} onOpen={onOpenPort} />
-                  <span class="range-name">{portName(p) ?? 'reserved'}</span>
+                  {portName(p) ? (
+                    <span class="range-name" lang={nameLang(p)}>
+                      {portName(p)}
+                    </span>
+                  ) : (
+                    <span class="range-name">{t('card.reservedName')}</span>
+                  )}
                   {risk && risk !== 'info' && <RiskBadge risk={risk} />}
                 </li>
               );
             })}
           </ul>
         )}
-        {summary.truncated && <p class="muted">More ports in the range: see the details.</p>}
+        {summary.truncated && <p class="muted">{t('card.rangeMore')}</p>}
       </section>
     </>
   );
@@ -364,32 +384,40 @@ function Header({ id, content }: { id: string; content: CardContent }) {
     const name = portName(info);
     title = (
       <>
-        <span class="port-num">Port {info.port}</span>
-        {name && <span class="port-name">{name}</span>}
+        <span class="port-num">{portTitle(info.port)}</span>
+        {name && (
+          <span class="port-name" lang={nameLang(info)}>
+            {name}
+          </span>
+        )}
       </>
     );
     chips = (
       <>
-        {protocols.length > 0 && <span class="badge proto">{protocolsLabel(protocols)}</span>}
+        {protocols.length > 0 && (
+          <span class="badge proto" dir="ltr">
+            {protocolsLabel(protocols)}
+          </span>
+        )}
         {risk && <RiskBadge risk={risk} />}
       </>
     );
-    sub = RANGE_CLASS_LABEL[info.rangeClass];
+    sub = rangeClassLabel(info.rangeClass);
   } else if (content.kind === 'range') {
     const { port, endPort } = content.summary;
-    title = <span class="port-num">Ports {portLabel(port, endPort)}</span>;
+    title = <span class="port-num">{portsTitle(portLabel(port, endPort))}</span>;
     const a = rangeClassOf(port);
     const b = rangeClassOf(endPort);
-    sub = a === b ? RANGE_CLASS_LABEL[a] : `${RANGE_CLASS_LABEL[a]} to ${RANGE_CLASS_LABEL[b]}`;
+    sub = a === b ? rangeClassLabel(a) : t('label.rangeClass.span', { from: rangeClassLabel(a), to: rangeClassLabel(b) });
     const risk = highestRisk(content.summary.ports.flatMap((p) => p.records));
     chips = risk && risk !== 'info' ? <RiskBadge risk={risk} /> : null;
   } else if (content.kind === 'loading') {
-    title = <span class="port-num">{content.endPort !== undefined ? 'Ports' : 'Port'} {portLabel(content.port, content.endPort)}</span>;
-    sub = 'Looking it up…';
+    title = <span class="port-num">{content.endPort !== undefined ? portsTitle(portLabel(content.port, content.endPort)) : portTitle(content.port)}</span>;
+    sub = t('card.lookingUp');
   } else if (content.kind === 'none') {
-    title = <span class="port-num">No port found</span>;
+    title = <span class="port-num">{t('card.noPort')}</span>;
   } else {
-    title = <span class="port-num">{content.port !== undefined ? `Port ${content.port}` : 'Porthole'}</span>;
+    title = <span class="port-num">{content.port !== undefined ? portTitle(content.port) : t('manifest.name')}</span>;
   }
   return (
     <header class="head">
@@ -437,11 +465,13 @@ export function PortCard(props: PortCardProps) {
       }}
     >
       {choices && choices.length > 1 && (
-        <div class="choices" role="group" aria-label="Ports in the selection">
+        <div class="choices" role="group" aria-label={t('card.choices')}>
           {choices.map((c, i) => (
             <button key={`${c.port}-${c.endPort ?? ''}`} type="button" class={`chip${i === chosen ? ' active' : ''}`} aria-pressed={i === chosen} onClick={() => props.onChoose?.(i)}>
-              {portLabel(c.port, c.endPort)}
-              {c.protocol ? `/${c.protocol}` : ''}
+              <bdi dir="ltr">
+                {portLabel(c.port, c.endPort)}
+                {c.protocol ? `/${c.protocol}` : ''}
+              </bdi>
             </button>
           ))}
         </div>
@@ -456,8 +486,8 @@ export function PortCard(props: PortCardProps) {
           <section class="block">
             <p class="summary">
               {content.text
-                ? 'The selected text holds no port number Porthole recognises.'
-                : 'No port at the caret. Select text with a port number in it, or put the caret on one, and try again.'}
+                ? t('card.noPortInSelection')
+                : t('card.noPortAtCaret')}
             </p>
             {content.text && <p class="quote">“{content.text.length > 120 ? `${content.text.slice(0, 120)}…` : content.text}”</p>}
           </section>
@@ -471,7 +501,7 @@ export function PortCard(props: PortCardProps) {
       <footer class="actions">
         {props.onBack && (
           <button type="button" class="btn" onClick={props.onBack}>
-            ← Back
+            {t('card.back')}
           </button>
         )}
         {content.kind !== 'none' && content.kind !== 'loading' && (
@@ -480,21 +510,21 @@ export function PortCard(props: PortCardProps) {
             class="btn"
             onClick={async () => setCopied((await props.onCopy(cardPlainText(content, props.exposure))) ? 'done' : 'failed')}
           >
-            {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+            {copied === 'done' ? t('common.copied') : copied === 'failed' ? t('common.copyFailed') : t('common.copy')}
           </button>
         )}
         {target && (
           <button type="button" class="btn" onClick={() => props.onDetails(target.port, target.endPort, target.protocol)}>
-            Details
+            {t('card.details')}
           </button>
         )}
         <span class="spacer" />
         {props.onDisableSite && (
-          <button type="button" class="btn quiet" onClick={props.onDisableSite} title="Porthole stops marking ports on this site">
-            Not on this site
+          <button type="button" class="btn quiet" onClick={props.onDisableSite} title={t('card.notOnSiteTitle')}>
+            {t('card.notOnSite')}
           </button>
         )}
-        <button type="button" class="btn quiet close" aria-label="Close" onClick={props.onClose}>
+        <button type="button" class="btn quiet close" aria-label={t('card.close')} onClick={props.onClose}>
           ×
         </button>
       </footer>

@@ -8,16 +8,19 @@ export interface DetailsParams {
   protocol?: Protocol;
 }
 
-export function parseDetailsParams(params: URLSearchParams): { ok: true; target: DetailsParams } | { ok: false; reason: string } {
+/** Why the address cannot be shown; the details page puts it in words. */
+export type DetailsProblem = { code: 'noPort' } | { code: 'notAPort'; port: string } | { code: 'badEnd'; port: number; end: string };
+
+export function parseDetailsParams(params: URLSearchParams): { ok: true; target: DetailsParams } | { ok: false; problem: DetailsProblem } {
   const raw = params.get('port');
-  if (raw === null || !/^\d{1,5}$/.test(raw)) return { ok: false, reason: 'The address names no port.' };
+  if (raw === null || !/^\d{1,5}$/.test(raw)) return { ok: false, problem: { code: 'noPort' } };
   const port = Number(raw);
-  if (!isValidPort(port)) return { ok: false, reason: `${raw} is not a port: ports go from 0 to 65535.` };
+  if (!isValidPort(port)) return { ok: false, problem: { code: 'notAPort', port: raw } };
   const target: DetailsParams = { port };
   const end = params.get('end');
   if (end !== null) {
     const endPort = Number(end);
-    if (!/^\d{1,5}$/.test(end) || !isValidPort(endPort) || endPort < port) return { ok: false, reason: `${end} is not a valid end for a range starting at ${port}.` };
+    if (!/^\d{1,5}$/.test(end) || !isValidPort(endPort) || endPort < port) return { ok: false, problem: { code: 'badEnd', port, end } };
     if (endPort > port) target.endPort = endPort;
   }
   const proto = params.get('proto')?.toLowerCase();

@@ -1,19 +1,6 @@
-// Words and labels shared by every view (card, popup, details, options).
-import type { IanaRecord, PortInfo, PortRecord, Protocol, RangeClass, RiskLevel } from './types.ts';
-
-export const RANGE_CLASS_LABEL: Record<RangeClass, string> = {
-  'well-known': 'Well-known port (0–1023)',
-  registered: 'Registered port (1024–49151)',
-  dynamic: 'Dynamic/private port (49152–65535)',
-};
-
-export const RISK_LABEL: Record<RiskLevel, string> = {
-  info: 'Info',
-  low: 'Low risk',
-  medium: 'Medium risk',
-  high: 'High risk',
-  critical: 'Critical risk',
-};
+// Language-neutral labels shared by every view (card, popup, details,
+// options); translated words are in components/labels.ts.
+import type { IanaRecord, PortInfo, PortRecord, Protocol, RiskLevel } from './types.ts';
 
 export function portLabel(port: number, endPort?: number): string {
   return endPort !== undefined && endPort !== port ? `${port}–${endPort}` : String(port);
@@ -21,20 +8,6 @@ export function portLabel(port: number, endPort?: number): string {
 
 export function protocolsLabel(protocols: readonly Protocol[]): string {
   return protocols.map((p) => p.toUpperCase()).join('/');
-}
-
-/** Where a record came from, as the user reads it: "IANA, as of 2026-09-17". */
-export function sourceLabel(record: PortRecord): string {
-  switch (record.source) {
-    case 'iana':
-      return `IANA registry, as of ${record.asOf}`;
-    case 'curated':
-      return 'Porthole notes';
-    case 'managed':
-      return record.team ? `From your organisation (${record.team})` : 'From your organisation';
-    case 'user':
-      return 'Yours';
-  }
 }
 
 /** The IANA name line: `netbios-ssn — NETBIOS Session Service`. */
@@ -56,10 +29,9 @@ export function highestRisk(records: readonly PortRecord[]): RiskLevel | undefin
 
 export const isIana = (r: PortRecord): r is IanaRecord => r.source === 'iana';
 
-/** A record's one-line title: its service name, else its description. */
-export function titleOf(record: PortRecord | undefined): string {
-  if (!record) return 'No registered service';
-  return isIana(record) ? record.serviceName || record.description || 'Unnamed IANA entry' : record.title;
+/** A record's one-line title: its service name, else its description (none for a blank IANA entry; views word that). */
+export function titleOf(record: PortRecord): string | undefined {
+  return isIana(record) ? record.serviceName || record.description || undefined : record.title;
 }
 
 /** The best short name of a port (our own record first), for related-port links and the page's list. */

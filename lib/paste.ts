@@ -5,7 +5,6 @@
 // paste never freezes the page) and the service names and risks.
 import type { PortMention } from './detect/types.ts';
 import { attentionScore, mentionExposure, reachLabel, type Exposure, type ExposureScope } from './exposure.ts';
-import { RISK_LABEL } from './format.ts';
 import type { PagePortRow } from './page-export.ts';
 import { chunkEnd, excerpt } from './text-blocks.ts';
 import { RISK_LEVELS, type RiskLevel } from './types.ts';
@@ -122,7 +121,7 @@ export function sortByAttention(rows: PasteRow[]): PasteRow[] {
 function rowPhrase(r: PasteRow): string {
   const label = r.endPort !== undefined ? `${r.port}–${r.endPort}` : String(r.port);
   const risky = r.risk !== undefined && RISK_LEVELS.indexOf(r.risk) >= RISK_LEVELS.indexOf('high');
-  return `${label}${r.service ? ` ${r.service}` : ''}${risky ? ` (${RISK_LABEL[r.risk!].toLowerCase()})` : ''}`;
+  return `${label}${r.service ? ` ${r.service}` : ''}${risky ? ` (${r.risk} risk)` : ''}`;
 }
 
 const LISTED = 8;

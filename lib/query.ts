@@ -7,7 +7,10 @@ export type PortQuery =
   | { kind: 'port'; port: number; protocol?: Protocol }
   | { kind: 'range'; port: number; endPort: number; protocol?: Protocol }
   | { kind: 'text'; text: string }
-  | { kind: 'invalid'; text: string; reason: string };
+  | { kind: 'invalid'; text: string; problem: QueryProblem };
+
+/** Why typed text is not a port or range; the views put it in words. */
+export type QueryProblem = { code: 'outOfRange' } | { code: 'reversed'; suggestion: string } | { code: 'notAPort'; port: number };
 
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const PORT_FORMS = [
@@ -49,8 +52,8 @@ export function parseQuery(input: string): PortQuery {
   if (range) {
     const port = Number(range[1]);
     const endPort = Number(range[2]);
-    if (!isValidPort(port) || !isValidPort(endPort)) return { kind: 'invalid', text, reason: 'Ports go from 0 to 65535.' };
-    if (endPort < port) return { kind: 'invalid', text, reason: `A range starts with the lower port: try ${endPort}-${port}.` };
+    if (!isValidPort(port) || !isValidPort(endPort)) return { kind: 'invalid', text, problem: { code: 'outOfRange' } };
+    if (endPort < port) return { kind: 'invalid', text, problem: { code: 'reversed', suggestion: `${endPort}-${port}` } };
     const protocol = range[3]?.toLowerCase();
     if (port === endPort) return portQuery(text, port, protocol);
     return { kind: 'range', port, endPort, ...(protocol && isProtocol(protocol) ? { protocol } : {}) };
@@ -61,6 +64,6 @@ export function parseQuery(input: string): PortQuery {
 }
 
 function portQuery(text: string, port: number, protocol?: string): PortQuery {
-  if (!isValidPort(port)) return { kind: 'invalid', text, reason: `${port} is not a port: ports go from 0 to 65535.` };
+  if (!isValidPort(port)) return { kind: 'invalid', text, problem: { code: 'notAPort', port } };
   return protocol && isProtocol(protocol) ? { kind: 'port', port, protocol } : { kind: 'port', port };
 }

@@ -7,6 +7,7 @@ import { findPortMentions } from '@/lib/detect';
 import { explicitPortOfUrl, portsInSelection } from '@/lib/selection-ports';
 import { detailsUrl } from '@/lib/urls';
 import { contentApi } from './content-script';
+import { t } from './i18n';
 
 export const MENU_ID = 'porthole-explain';
 export const EXPLAIN_COMMAND = 'explain-port';
@@ -19,7 +20,7 @@ const extensionUrl = browser.runtime.getURL as (path: string) => string;
 function createMenus(): void {
   browser.contextMenus.removeAll().then(
     () =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Explain this port', contexts: ['selection', 'link'] }, () => {
+      browser.contextMenus.create({ id: MENU_ID, title: t('menu.explain'), contexts: ['selection', 'link'] }, () => {
         // Reading lastError keeps Chrome from logging an unchecked error on a re-create.
         void browser.runtime.lastError;
       }),

@@ -2,9 +2,10 @@
 // details page. Registered once from the background.
 import { browser } from 'wxt/browser';
 import type { SearchAnswer } from '@/lib/repository';
-import { suggestionsFor, targetOf } from '@/lib/omnibox';
+import { escapeXml, suggestionsFor, targetOf } from '@/lib/omnibox';
 import { detailsUrl } from '@/lib/urls';
 import type { Protocol } from '@/lib/types';
+import { formatList, t } from './i18n';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
 
@@ -17,8 +18,12 @@ export function registerOmnibox({ search }: OmniboxDeps): void {
   if (!omnibox) return;
   // Chrome parses descriptions as XML; Firefox shows them as text.
   const xml = !import.meta.env.FIREFOX;
+  // The translated sentence is escaped; only the examples carry <match>.
+  const examples = ['5432', '53/udp', '135-139'];
+  const slot = '\ue000';
+  const sentence = t('omnibox.default', { examples: slot });
   omnibox.setDefaultSuggestion({
-    description: xml ? 'Explain a port: <match>5432</match>, <match>53/udp</match>, <match>135-139</match> or a service name' : 'Explain a port: 5432, 53/udp, 135-139 or a service name',
+    description: xml ? escapeXml(sentence).replace(slot, formatList(examples.map((e) => `<match>${e}</match>`), 'unit')) : sentence.replace(slot, formatList(examples, 'unit')),
   });
 
   let latest = 0;

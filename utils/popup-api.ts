@@ -15,6 +15,7 @@ import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
 import type { PopupApi, SiteState } from '@/components/popup/Popup';
 import { contentApi } from './content-script';
 import { describePort, describePorts } from './describe-ports';
+import { ltr, t } from './i18n';
 import { portApi } from './port-api';
 import { loadManagedSites, loadSettings, saveSettings } from './settings-store';
 
@@ -42,12 +43,12 @@ async function targetTab(params: URLSearchParams): Promise<TargetTab | null> {
 /** Why a tab has no list, in words a user can act on. */
 export function unavailableReason(url: string | undefined): string {
   if (url && /^(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|view-source|devtools):/i.test(url)) {
-    return 'This is a browser page: extensions cannot read it, so there is no list here. Search above works everywhere.';
+    return t('popup.browserPage');
   }
   if (url && /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//i.test(url)) {
-    return 'Browser stores do not let extensions read their pages, so there is no list here.';
+    return t('popup.storePage');
   }
-  return 'Porthole cannot read this tab (a browser page, a PDF, or a page opened before Porthole was installed: reload it to try again).';
+  return t('popup.cannotRead');
 }
 
 export function createPopupApi(params: URLSearchParams): PopupApi {
@@ -63,7 +64,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
 
     pageContext: async () => {
       const tab = await tabPromise;
-      if (!tab) return { ports: { kind: 'unavailable', reason: 'There is no tab to read.' }, site: { kind: 'none' } };
+      if (!tab) return { ports: { kind: 'unavailable', reason: t('popup.noTab') }, site: { kind: 'none' } };
       const [settings, managedSites] = await Promise.all([loadSettings(), loadManagedSites()]);
       const siteState = (url: string | undefined): SiteState => {
         const site = url ? siteOf(url) : null;
@@ -78,15 +79,15 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         const site = siteState(tab.url);
         const reason =
           site.kind === 'site' && site.byOrganisation
-            ? `Your organisation turned Porthole off on ${site.site}.`
+            ? t('popup.orgOffOnSite', { site: ltr(site.site) })
             : site.kind === 'site' && !site.enabled
-            ? `Porthole is off on ${site.site}. Turn it on to list the ports on this page.`
+            ? t('popup.offOnSite', { site: ltr(site.site) })
             : unavailableReason(tab.url);
         return { ports: { kind: 'unavailable', reason }, site };
       }
       const site = siteState(tab.url ?? mentions.url);
       if (site.kind === 'site' && !site.enabled && mentions.groups.length === 0) {
-        return { ports: { kind: 'unavailable', reason: `Porthole is off on ${site.site}. Turn it on to list the ports on this page.` }, site };
+        return { ports: { kind: 'unavailable', reason: t('popup.offOnSite', { site: ltr(site.site) }) }, site };
       }
       const rows: PagePortView[] = await Promise.all(
         mentions.groups.map(async (g, i): Promise<PagePortView> => {

@@ -1,9 +1,11 @@
 // The full details page (details.html?port=139&end=…&proto=…), which hover
 // cards, the context menu and the omnibox open.
 import { useEffect } from 'preact/hooks';
+import type { DetailsProblem } from '@/lib/details-params';
 import { portLabel } from '@/lib/format';
 import type { PortApi } from '@/lib/messages';
 import { PasteExplain, type PasteExplainProps } from '../paste/PasteExplain';
+import { ltr, t } from '@/utils/i18n';
 import { PortDetails } from './PortDetails';
 import type { CopyFn } from './parts';
 import { useDetails, type DetailsSource, type DetailsTarget } from './useDetails';
@@ -15,27 +17,29 @@ export interface DetailsPageApi extends DetailsSource, Pick<PortApi, 'setNote'> 
 }
 
 /** `paste`: the page was opened to explain pasted text, not one port (details.html?paste). */
-export function DetailsPage({ api, target, problem, paste = false }: { api: DetailsPageApi; target: DetailsTarget | null; problem?: string; paste?: boolean }) {
+export function DetailsPage({ api, target, problem, paste = false }: { api: DetailsPageApi; target: DetailsTarget | null; problem?: DetailsProblem; paste?: boolean }) {
   const { content, portNames } = useDetails(api, target);
   useEffect(() => {
-    document.title = target ? `Port ${portLabel(target.port, target.endPort)} · Porthole` : paste ? 'Explain pasted text · Porthole' : 'Porthole';
+    document.title = target ? t('details.pageTitle', { port: ltr(portLabel(target.port, target.endPort)) }) : paste ? t('details.pasteTitle') : t('manifest.name');
   }, [target?.port, target?.endPort]);
   return (
     <div class="page">
       <header class="topbar page-topbar">
         <div class="brand">
           <img src="/icons/32.png" alt="" width={22} height={22} />
-          <span>Porthole</span>
+          <span>{t('manifest.name')}</span>
         </div>
-        <span class="muted">Port details</span>
+        <span class="muted">{t('details.portDetails')}</span>
       </header>
       <main class="page-body">
         {paste && !target ? (
           <h1 class="details-title">Explain pasted text</h1>
         ) : !target || !content ? (
           <div class="details">
-            <h1 class="details-title">No port to show</h1>
-            <p class="error">{problem ?? 'The address names no port.'} Try details.html?port=139.</p>
+            <h1 class="details-title">{t('details.noPortTitle')}</h1>
+            <p class="error">
+              {problemText(problem ?? { code: 'noPort' })} {t('details.tryExample')}
+            </p>
           </div>
         ) : (
           <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={(port, text) => api.setNote({ port, text })} copy={api.copy} level={1} />
@@ -44,4 +48,15 @@ export function DetailsPage({ api, target, problem, paste = false }: { api: Deta
       </main>
     </div>
   );
+}
+
+function problemText(problem: DetailsProblem): string {
+  switch (problem.code) {
+    case 'noPort':
+      return t('details.noPortParam');
+    case 'notAPort':
+      return t('details.notAPort', { port: ltr(problem.port) });
+    case 'badEnd':
+      return t('details.badEnd', { end: ltr(problem.end), port: ltr(problem.port) });
+  }
 }

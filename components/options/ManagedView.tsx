@@ -2,8 +2,10 @@
 // (read-only), the sites where Porthole is off, and each policy entry that
 // was skipped with the reason. Follows policy changes while open.
 import { useEffect, useState } from 'preact/hooks';
-import { RISK_LABEL, portLabel, protocolsLabel } from '@/lib/format';
+import { portLabel, protocolsLabel } from '@/lib/format';
 import type { ManagedPolicy } from '@/lib/managed';
+import { formatNumber, t } from '@/utils/i18n';
+import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
 import { Section, errorText } from './common';
 
@@ -25,31 +27,33 @@ export function ManagedView({ api }: { api: OptionsApi }) {
   }, [api]);
 
   if (error) return <p class="status status-error" role="alert">{error}</p>;
-  if (!policy) return <p class="empty">Loading…</p>;
+  if (!policy) return <p class="empty">{t('common.loading')}</p>;
   const { records, disabledSites, problems } = policy;
   const none = records.length === 0 && disabledSites.length === 0 && problems.length === 0;
   return (
     <>
       <Section
-        title="From your organisation"
-        intro="Port definitions and sites your organisation sets through browser policy. They show on cards, in search and on details pages, after your own definitions; they cannot be changed here."
+        title={t('options.managed.title')}
+        intro={t('options.managed.intro')}
       >
         {none ? (
-          <p class="empty">Your organisation sets no Porthole policy in this browser.</p>
+          <p class="empty">{t('options.managed.none')}</p>
         ) : records.length === 0 ? (
-          <p class="empty">The policy has no port definitions.</p>
+          <p class="empty">{t('options.managed.noDefinitions')}</p>
         ) : (
-          <ul class="items" aria-label="Ports from your organisation">
+          <ul class="items" aria-label={t('options.managed.listLabel')}>
             {records.map((r) => (
               <li key={r.id} class="item">
                 <div class="item-head">
-                  <a class="port-chip" href={api.detailsHref(r.port, r.endPort)} target="_blank" rel="noopener">
+                  <a class="port-chip" href={api.detailsHref(r.port, r.endPort)} target="_blank" rel="noopener" dir="ltr">
                     {portLabel(r.port, r.endPort)}
                   </a>
-                  <span class="proto">{protocolsLabel(r.protocols)}</span>
+                  <span class="proto" dir="ltr">
+                    {protocolsLabel(r.protocols)}
+                  </span>
                   <strong class="item-title">{r.title}</strong>
-                  <span class="badge badge-managed">{r.team ? `Organisation: ${r.team}` : 'Organisation'}</span>
-                  {r.security && <span class={`badge risk-${r.security.risk}`}>{RISK_LABEL[r.security.risk]}</span>}
+                  <span class="badge badge-managed">{r.team ? t('options.managed.badgeTeam', { team: r.team }) : t('options.managed.badge')}</span>
+                  {r.security && <span class={`badge risk-${r.security.risk}`}>{riskLabel(r.security.risk)}</span>}
                 </div>
                 <p class="note-text">{r.summary}</p>
                 {r.notes && <p class="meta">{r.notes}</p>}
@@ -59,10 +63,10 @@ export function ManagedView({ api }: { api: OptionsApi }) {
         )}
       </Section>
       {disabledSites.length > 0 && (
-        <Section title="Sites where your organisation turns Porthole off" intro="Porthole does nothing on these sites or their subdomains.">
-          <ul class="items" aria-label="Sites turned off by your organisation">
+        <Section title={t('options.managed.sitesTitle')} intro={t('options.managed.sitesIntro')}>
+          <ul class="items" aria-label={t('options.managed.sitesLabel')}>
             {disabledSites.map((s) => (
-              <li key={s} class="item mono">
+              <li key={s} class="item mono" dir="ltr">
                 {s}
               </li>
             ))}
@@ -70,15 +74,18 @@ export function ManagedView({ api }: { api: OptionsApi }) {
         </Section>
       )}
       {problems.length > 0 && (
-        <Section title="Skipped policy entries" intro="These entries of the policy could not be used; everything else in it is in effect. Tell whoever manages your browsers.">
+        <Section title={t('options.managed.problemsTitle')} intro={t('options.managed.problemsIntro')}>
           <div class="problems" role="alert">
             <p class="problems-title">
-              {problems.length === 1 ? '1 entry was skipped' : `${problems.length} entries were skipped`}
+              {t('options.managed.skipped', problems.length, { count: formatNumber(problems.length) })}
             </p>
-            <ul aria-label="Skipped policy entries">
+            <ul aria-label={t('options.managed.problemsTitle')}>
               {problems.map((p, i) => (
                 <li key={i}>
-                  <span class="mono">{p.where}</span>: {p.message}
+                  <span class="mono" dir="ltr">
+                    {p.where}
+                  </span>
+                  : {p.message}
                 </li>
               ))}
             </ul>

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UserNote } from '@/lib/types';
 import { isValidPort } from '@/lib/types';
 import type { OptionsApi } from './api';
-import { ChangedElsewhere, Section, StatusLine, errorText, formatDate, type Status } from './common';
+import { formatDateTime, formatNumber, ltr, t } from '@/utils/i18n';
+import { ChangedElsewhere, Section, StatusLine, errorText, type Status } from './common';
 
 export function NotesView({ api }: { api: OptionsApi }) {
   const [notes, setNotes] = useState<UserNote[] | null>(null);
@@ -29,14 +30,14 @@ export function NotesView({ api }: { api: OptionsApi }) {
   const add = async (e: Event) => {
     e.preventDefault();
     const n = Number(port.trim());
-    if (!/^\d+$/.test(port.trim()) || !isValidPort(n)) return setStatus({ kind: 'error', text: 'Port must be a number from 0 to 65535.' });
-    if (!text.trim()) return setStatus({ kind: 'error', text: 'Write the note first.' });
+    if (!/^\d+$/.test(port.trim()) || !isValidPort(n)) return setStatus({ kind: 'error', text: t('options.notes.badPort') });
+    if (!text.trim()) return setStatus({ kind: 'error', text: t('options.notes.writeFirst') });
     const existed = notes?.some((x) => x.port === n);
     try {
       await api.setNote({ port: n, text });
       setPort('');
       setText('');
-      setStatus({ kind: 'ok', text: existed ? `Note for port ${n} replaced.` : `Note for port ${n} saved.` });
+      setStatus({ kind: 'ok', text: existed ? t('options.notes.replaced', { port: ltr(n) }) : t('options.notes.saved', { port: ltr(n) }) });
       await reload();
     } catch (err) {
       setStatus({ kind: 'error', text: errorText(err) });
@@ -47,7 +48,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
     if (!editing) return;
     try {
       await api.setNote({ port: editing.port, text: editing.text });
-      setStatus({ kind: 'ok', text: editing.text.trim() ? `Note for port ${editing.port} saved.` : `Note for port ${editing.port} deleted.` });
+      setStatus({ kind: 'ok', text: editing.text.trim() ? t('options.notes.saved', { port: ltr(editing.port) }) : t('options.notes.deleted', { port: ltr(editing.port) }) });
       setEditing(null);
       await reload();
     } catch (err) {
@@ -58,7 +59,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
   const remove = async (n: number) => {
     try {
       await api.setNote({ port: n, text: '' });
-      setStatus({ kind: 'ok', text: `Note for port ${n} deleted.` });
+      setStatus({ kind: 'ok', text: t('options.notes.deleted', { port: ltr(n) }) });
       await reload();
     } catch (err) {
       setStatus({ kind: 'error', text: errorText(err) });
@@ -67,54 +68,54 @@ export function NotesView({ api }: { api: OptionsApi }) {
 
   return (
     <>
-      <Section title="Add a note" intro="A note is yours alone: it shows on the port's card and in its details.">
+      <Section title={t('options.notes.addTitle')} intro={t('options.notes.addIntro')}>
         <form class="note-form" onSubmit={add}>
           <div class="field field-port">
-            <label for="note-port">Port</label>
+            <label for="note-port">{t('options.port')}</label>
             <input id="note-port" name="port" inputMode="numeric" autoComplete="off" value={port} onInput={(e) => setPort(e.currentTarget.value)} />
           </div>
           <div class="field field-grow">
-            <label for="note-text">Note</label>
+            <label for="note-text">{t('options.notes.note')}</label>
             <textarea id="note-text" name="note" rows={2} maxLength={5000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
           <div class="actions">
             <button type="submit" class="primary">
-              Save note
+              {t('common.saveNote')}
             </button>
           </div>
         </form>
         <StatusLine status={status} />
       </Section>
 
-      <Section title={`Your notes${notes ? ` (${notes.length})` : ''}`} id="notes-list">
+      <Section title={notes ? t('options.notes.listTitleCount', { count: formatNumber(notes.length) }) : t('options.notes.listTitle')} id="notes-list">
         <div class="toolbar">
           <label for="notes-filter" class="visually-hidden">
-            Filter notes
+            {t('options.notes.filterLabel')}
           </label>
-          <input id="notes-filter" type="search" placeholder="Filter by port or text" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+          <input id="notes-filter" type="search" placeholder={t('options.notes.filterPlaceholder')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
         </div>
         {notes === null ? (
-          <p class="empty">Loading…</p>
+          <p class="empty">{t('common.loading')}</p>
         ) : shown.length === 0 ? (
-          <p class="empty">{notes.length === 0 ? 'No notes yet. Add one above, or from any port card.' : 'No note matches the filter.'}</p>
+          <p class="empty">{notes.length === 0 ? t('options.notes.empty') : t('options.notes.noMatch')}</p>
         ) : (
-          <ul class="items" aria-label="Notes">
+          <ul class="items" aria-label={t('options.notes.listLabel')}>
             {shown.map((note) => (
               <li key={note.port} class="item">
                 <div class="item-head">
                   <a class="port-chip" href={api.detailsHref(note.port)} target="_blank" rel="noopener">
                     {note.port}
                   </a>
-                  <span class="meta">Updated {formatDate(note.updated)}</span>
+                  <span class="meta">{t('options.notes.updated', { date: formatDateTime(note.updated) })}</span>
                   <ChangedElsewhere at={note.changedElsewhere} />
                   <span class="spacer" />
                   {editing?.port !== note.port && (
                     <>
-                      <button type="button" onClick={() => setEditing({ port: note.port, text: note.text })} aria-label={`Edit note for port ${note.port}`}>
-                        Edit
+                      <button type="button" onClick={() => setEditing({ port: note.port, text: note.text })} aria-label={t('options.notes.editLabel', { port: ltr(note.port) })}>
+                        {t('options.edit')}
                       </button>
-                      <button type="button" class="danger" onClick={() => void remove(note.port)} aria-label={`Delete note for port ${note.port}`}>
-                        Delete
+                      <button type="button" class="danger" onClick={() => void remove(note.port)} aria-label={t('options.notes.deleteLabel', { port: ltr(note.port) })}>
+                        {t('options.delete')}
                       </button>
                     </>
                   )}
@@ -122,7 +123,7 @@ export function NotesView({ api }: { api: OptionsApi }) {
                 {editing?.port === note.port ? (
                   <div class="edit">
                     <label for={`edit-note-${note.port}`} class="visually-hidden">
-                      Note for port {note.port}
+                      {t('options.notes.noteFor', { port: ltr(note.port) })}
                     </label>
                     <textarea
                       id={`edit-note-${note.port}`}
@@ -138,10 +139,10 @@ export function NotesView({ api }: { api: OptionsApi }) {
                     />
                     <div class="actions">
                       <button type="button" class="primary" onClick={() => void saveEdit()}>
-                        Save
+                        {t('options.save')}
                       </button>
                       <button type="button" onClick={() => setEditing(null)}>
-                        Cancel
+                        {t('common.cancel')}
                       </button>
                     </div>
                   </div>

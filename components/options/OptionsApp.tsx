@@ -10,18 +10,19 @@ import { ManagedView } from './ManagedView';
 import { NotesView } from './NotesView';
 import { SettingsView } from './SettingsView';
 import { errorText } from './common';
+import { t, uiDir } from '@/utils/i18n';
 
 export const TABS = [
-  { id: 'notes', label: 'Notes' },
-  { id: 'ports', label: 'Your ports' },
-  { id: 'import', label: 'Import & export' },
-  { id: 'settings', label: 'Settings' },
-  { id: 'managed', label: 'Organisation' },
-  { id: 'about', label: 'About' },
+  { id: 'notes', label: () => t('options.tab.notes') },
+  { id: 'ports', label: () => t('options.tab.ports') },
+  { id: 'import', label: () => t('options.tab.import') },
+  { id: 'settings', label: () => t('options.tab.settings') },
+  { id: 'managed', label: () => t('options.tab.managed') },
+  { id: 'about', label: () => t('options.tab.about') },
 ] as const;
 export type TabId = (typeof TABS)[number]['id'];
 
-const tabOfHash = (hash: string): TabId => TABS.find((t) => `#${t.id}` === hash)?.id ?? 'notes';
+const tabOfHash = (hash: string): TabId => TABS.find((entry) => `#${entry.id}` === hash)?.id ?? 'notes';
 
 export function OptionsApp({ api, initialHash = '' }: { api: OptionsApi; initialHash?: string }) {
   const [tab, setTab] = useState<TabId>(tabOfHash(initialHash));
@@ -54,8 +55,10 @@ export function OptionsApp({ api, initialHash = '' }: { api: OptionsApi; initial
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
-    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    const i = TABS.findIndex((entry) => entry.id === tab);
+    // Tabs run right to left in a right-to-left locale, and so do the arrows.
+    const step = uiDir() === 'rtl' ? -1 : 1;
+    const to = e.key === 'ArrowRight' ? i + step : e.key === 'ArrowLeft' ? i - step : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
     if (to === null) return;
     e.preventDefault();
     select(TABS[(to + TABS.length) % TABS.length]!.id, true);
@@ -66,40 +69,40 @@ export function OptionsApp({ api, initialHash = '' }: { api: OptionsApi; initial
       <header class="top">
         <div class="brand">
           <img src="/icons/48.png" alt="" width={28} height={28} />
-          <h1>Porthole</h1>
-          <span class="subtitle">Options</span>
+          <h1>{t('manifest.name')}</h1>
+          <span class="subtitle">{t('options.subtitle')}</span>
         </div>
-        <nav aria-label="Options sections">
-          <div role="tablist" aria-label="Options sections" class="tabs" onKeyDown={onKeyDown}>
-            {TABS.map((t) => (
+        <nav aria-label={t('options.sections')}>
+          <div role="tablist" aria-label={t('options.sections')} class="tabs" onKeyDown={onKeyDown}>
+            {TABS.map((entry) => (
               <button
-                key={t.id}
+                key={entry.id}
                 type="button"
                 role="tab"
-                id={`tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls={`panel-${t.id}`}
-                tabIndex={tab === t.id ? 0 : -1}
+                id={`tab-${entry.id}`}
+                aria-selected={tab === entry.id}
+                aria-controls={`panel-${entry.id}`}
+                tabIndex={tab === entry.id ? 0 : -1}
                 ref={(el) => {
-                  tabRefs.current[t.id] = el;
+                  tabRefs.current[entry.id] = el;
                 }}
-                onClick={() => select(t.id)}
+                onClick={() => select(entry.id)}
               >
-                {t.label}
+                {entry.label()}
               </button>
             ))}
           </div>
         </nav>
       </header>
       <main>
-        {TABS.map((t) => (
-          <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id} class="tabpanel">
-            {tab === t.id && t.id === 'notes' && <NotesView key={generation} api={api} />}
-            {tab === t.id && t.id === 'ports' && <DefinitionsView key={generation} api={api} />}
-            {tab === t.id && t.id === 'import' && <ImportExportView api={api} ianaImport={about?.ianaImport} onChanged={() => setGeneration((g) => g + 1)} />}
-            {tab === t.id && t.id === 'settings' && <SettingsView api={api} />}
-            {tab === t.id && t.id === 'managed' && <ManagedView api={api} />}
-            {tab === t.id && t.id === 'about' && <AboutView about={about} error={aboutError} />}
+        {TABS.map((entry) => (
+          <div key={entry.id} role="tabpanel" id={`panel-${entry.id}`} aria-labelledby={`tab-${entry.id}`} hidden={tab !== entry.id} class="tabpanel">
+            {tab === entry.id && entry.id === 'notes' && <NotesView key={generation} api={api} />}
+            {tab === entry.id && entry.id === 'ports' && <DefinitionsView key={generation} api={api} />}
+            {tab === entry.id && entry.id === 'import' && <ImportExportView api={api} ianaImport={about?.ianaImport} onChanged={() => setGeneration((g) => g + 1)} />}
+            {tab === entry.id && entry.id === 'settings' && <SettingsView api={api} />}
+            {tab === entry.id && entry.id === 'managed' && <ManagedView api={api} />}
+            {tab === entry.id && entry.id === 'about' && <AboutView about={about} error={aboutError} />}
           </div>
         ))}
       </main>

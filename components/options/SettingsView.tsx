@@ -1,11 +1,16 @@
 // Underline, hover delay, card size and the sites where Porthole is off.
 import { useEffect, useState } from 'preact/hooks';
 import { CARD_SIZES, siteOf, type Settings } from '@/lib/settings';
+import { formatNumber, ltr, t } from '@/utils/i18n';
 import type { OptionsApi } from './api';
 import { Section, StatusLine, errorText, type Status } from './common';
 import { SyncSection } from './SyncSection';
 
-const CARD_SIZE_LABEL: Record<(typeof CARD_SIZES)[number], string> = { compact: 'Compact', normal: 'Normal', large: 'Large' };
+const CARD_SIZE_LABEL: Record<(typeof CARD_SIZES)[number], () => string> = {
+  compact: () => t('options.settings.compact'),
+  normal: () => t('options.settings.normal'),
+  large: () => t('options.settings.large'),
+};
 
 /** A hostname from what the user typed: `https://www.example.com/x` or `example.com`. */
 export function siteFromInput(input: string): string | null {
@@ -26,7 +31,7 @@ export function SettingsView({ api }: { api: OptionsApi }) {
     api.loadSettings().then(setSettings, (err) => setStatus({ kind: 'error', text: errorText(err) }));
   }, []);
 
-  const save = async (next: Settings, message = 'Saved.') => {
+  const save = async (next: Settings, message = t('options.saved')) => {
     setSettings(next);
     try {
       await api.saveSettings(next);
@@ -36,35 +41,35 @@ export function SettingsView({ api }: { api: OptionsApi }) {
     }
   };
 
-  if (!settings) return <p class="empty">Loading…</p>;
+  if (!settings) return <p class="empty">{t('common.loading')}</p>;
 
   const addSite = async (e: Event) => {
     e.preventDefault();
     const host = siteFromInput(site);
-    if (!host) return setSiteStatus({ kind: 'error', text: 'Enter a site such as example.com or a page address.' });
-    if (settings.disabledSites.includes(host)) return setSiteStatus({ kind: 'error', text: `Porthole is already off on ${host}.` });
+    if (!host) return setSiteStatus({ kind: 'error', text: t('options.settings.badSite') });
+    if (settings.disabledSites.includes(host)) return setSiteStatus({ kind: 'error', text: t('options.settings.alreadyOff', { site: ltr(host) }) });
     setSite('');
-    setSiteStatus({ kind: 'ok', text: `Porthole is now off on ${host}.` });
-    await save({ ...settings, disabledSites: [...settings.disabledSites, host].sort() }, 'Saved.');
+    setSiteStatus({ kind: 'ok', text: t('options.settings.nowOff', { site: ltr(host) }) });
+    await save({ ...settings, disabledSites: [...settings.disabledSites, host].sort() });
   };
 
   const removeSite = async (host: string) => {
-    setSiteStatus({ kind: 'ok', text: `Porthole is on again on ${host}.` });
+    setSiteStatus({ kind: 'ok', text: t('options.settings.onAgain', { site: ltr(host) }) });
     await save({ ...settings, disabledSites: settings.disabledSites.filter((s) => s !== host) });
   };
 
   return (
     <>
-      <Section title="On pages" intro="How port mentions look and behave on the pages you visit. Changes apply at once.">
+      <Section title={t('options.settings.onPages')} intro={t('options.settings.onPagesIntro')}>
         <div class="setting">
           <label class="check">
             <input type="checkbox" id="set-underline" checked={settings.underline} onChange={(e) => void save({ ...settings, underline: e.currentTarget.checked })} />
-            Underline port mentions
+            {t('options.settings.underline')}
           </label>
-          <p class="hint">A subtle dotted line under ports Porthole can explain. Cards still open on hover when it is off.</p>
+          <p class="hint">{t('options.settings.underlineHint')}</p>
         </div>
         <div class="setting">
-          <label for="set-delay">Hover delay</label>
+          <label for="set-delay">{t('options.settings.delay')}</label>
           <div class="inline">
             <input
               id="set-delay"
@@ -73,23 +78,23 @@ export function SettingsView({ api }: { api: OptionsApi }) {
               max={1500}
               step={50}
               value={settings.hoverDelayMs}
-              aria-valuetext={`${settings.hoverDelayMs} milliseconds`}
+              aria-valuetext={t('options.settings.delayValue', { ms: formatNumber(settings.hoverDelayMs) })}
               onInput={(e) => setSettings({ ...settings, hoverDelayMs: Number(e.currentTarget.value) })}
               onChange={(e) => void save({ ...settings, hoverDelayMs: Number(e.currentTarget.value) })}
             />
             <output for="set-delay" class="mono">
-              {settings.hoverDelayMs} ms
+              {t('options.settings.delayShort', { ms: formatNumber(settings.hoverDelayMs) })}
             </output>
           </div>
-          <p class="hint">How long the pointer rests on a port before its card opens.</p>
+          <p class="hint">{t('options.settings.delayHint')}</p>
         </div>
         <fieldset class="setting">
-          <legend>Card size</legend>
+          <legend>{t('options.settings.cardSize')}</legend>
           <div class="segmented">
             {CARD_SIZES.map((size) => (
               <label key={size} class="check">
                 <input type="radio" name="card-size" value={size} checked={settings.cardSize === size} onChange={() => void save({ ...settings, cardSize: size })} />
-                {CARD_SIZE_LABEL[size]}
+                {CARD_SIZE_LABEL[size]()}
               </label>
             ))}
           </div>
@@ -99,28 +104,30 @@ export function SettingsView({ api }: { api: OptionsApi }) {
 
       <SyncSection api={api} settings={settings} save={save} />
 
-      <Section title="Sites where Porthole is off" intro="Porthole does nothing at all on these sites and their subdomains. You can also switch the current site off from the toolbar popup.">
+      <Section title={t('options.settings.sitesTitle')} intro={t('options.settings.sitesIntro')}>
         <form class="site-form" onSubmit={(e) => void addSite(e)}>
           <div class="field field-grow">
-            <label for="site-input">Site</label>
-            <input id="site-input" autoComplete="off" placeholder="example.com" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+            <label for="site-input">{t('options.settings.site')}</label>
+            <input id="site-input" dir="ltr" autoComplete="off" placeholder="example.com" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
           </div>
           <div class="actions">
             <button type="submit" class="primary">
-              Turn off here
+              {t('options.settings.turnOff')}
             </button>
           </div>
         </form>
         <StatusLine status={siteStatus} />
         {settings.disabledSites.length === 0 ? (
-          <p class="empty">Porthole is on everywhere.</p>
+          <p class="empty">{t('options.settings.onEverywhere')}</p>
         ) : (
-          <ul class="sites" aria-label="Sites where Porthole is off">
+          <ul class="sites" aria-label={t('options.settings.sitesTitle')}>
             {settings.disabledSites.map((host) => (
               <li key={host}>
-                <span class="mono">{host}</span>
-                <button type="button" onClick={() => void removeSite(host)} aria-label={`Remove ${host}`}>
-                  Remove
+                <span class="mono" dir="ltr">
+                  {host}
+                </span>
+                <button type="button" onClick={() => void removeSite(host)} aria-label={t('options.settings.removeLabel', { site: ltr(host) })}>
+                  {t('options.settings.remove')}
                 </button>
               </li>
             ))}

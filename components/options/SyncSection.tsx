@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { SyncStatus } from '@/lib/sync/round';
 import type { OptionsApi } from './api';
-import { Section, formatDate } from './common';
+import { formatDateTime } from '@/utils/i18n';
+import { Section } from './common';
 
 export function SyncSection({ api, settings, save }: { api: OptionsApi; settings: Settings; save: (next: Settings, message?: string) => Promise<void> }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
@@ -37,7 +38,7 @@ export function SyncSection({ api, settings, save }: { api: OptionsApi; settings
             </p>
           ) : (
             <p class="status status-ok" role="status">
-              Last synced {formatDate(status.at)}: {status.sent} sent, {status.received} received.
+              Last synced {formatDateTime(status.at)}: {status.sent} sent, {status.received} received.
             </p>
           )}
           {status.ignored.length > 0 && (

@@ -1,6 +1,8 @@
 // Small pieces every options view uses.
 import type { ComponentChildren } from 'preact';
 import type { ImportProblem } from '@/lib/import/limits';
+import { useId } from 'preact/hooks';
+import { formatDateTime, t } from '@/utils/i18n';
 
 export type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -25,18 +27,20 @@ export function Problems({ problems, title }: { problems: ImportProblem[]; title
       <ul>
         {problems.map((p, i) => (
           <li key={i}>
-            {p.line !== undefined && <span class="line-no">Line {p.line}</span>}
+            {p.line !== undefined && <span class="line-no">{t('options.lineNo', { line: p.line })}</span>}
             {p.message}
           </li>
         ))}
       </ul>
-      <p class="problems-foot">Nothing was changed.</p>
+      <p class="problems-foot">{t('options.nothingChanged')}</p>
     </div>
   );
 }
 
 export function Section({ title, intro, children, id }: { title: string; intro?: ComponentChildren; children: ComponentChildren; id?: string }) {
-  const headingId = `${id ?? title.toLowerCase().replace(/\W+/g, '-')}-heading`;
+  // Ids from the title would collide in scripts \W does not match (Japanese, Arabic…).
+  const generated = useId();
+  const headingId = id ? `${id}-heading` : generated;
   return (
     <section class="panel" aria-labelledby={headingId} id={id}>
       <h2 id={headingId}>{title}</h2>
@@ -44,13 +48,6 @@ export function Section({ title, intro, children, id }: { title: string; intro?:
       {children}
     </section>
   );
-}
-
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function errorText(err: unknown): string {
@@ -69,5 +66,5 @@ export function TableScroll({ label, children }: { label: string; children: Comp
 /** Marks a note or port that browser sync brought from another device (until it is edited here). */
 export function ChangedElsewhere({ at }: { at?: string }) {
   if (!at) return null;
-  return <span class="badge badge-synced">Changed on another device {formatDate(at)}</span>;
+  return <span class="badge badge-synced">Changed on another device {formatDateTime(at)}</span>;
 }

@@ -7,6 +7,7 @@ import { exportPage, type PagePortRow } from '@/lib/page-export';
 import { FIREWALL_TOOLS, type FirewallAction, type FirewallTool } from '@/lib/port-commands';
 import type { RiskLevel } from '@/lib/types';
 import { CopyButton, RiskBadge, type CopyFn } from '../details/parts';
+import { formatNumber, t } from '@/utils/i18n';
 
 export interface PagePortView extends PagePortRow {
   risk?: RiskLevel;
@@ -29,32 +30,32 @@ export function PagePorts({ state, onReveal, copy }: PagePortsProps) {
   return (
     <section class="page-ports" aria-labelledby={headingId}>
       <h2 id={headingId} class="section-title">
-        On this page
+        {t('page.title')}
         {state.kind === 'ready' && state.total > 0 && (
           <span class="count-note">
-            {' '}
-            · {state.rows.length} port{state.rows.length === 1 ? '' : 's'}, {state.total} mention{state.total === 1 ? '' : 's'}
+            {' · '}
+            {t('page.counts', { ports: portCount(state.rows.length), mentions: mentionCount(state.total) })}
           </span>
         )}
       </h2>
-      {state.kind === 'loading' && <p class="muted">Reading the page…</p>}
+      {state.kind === 'loading' && <p class="muted">{t('page.reading')}</p>}
       {state.kind === 'unavailable' && <p class="muted">{state.reason}</p>}
-      {state.kind === 'ready' && state.rows.length === 0 && <p class="muted">No port numbers found on this page.</p>}
+      {state.kind === 'ready' && state.rows.length === 0 && <p class="muted">{t('page.none')}</p>}
       {state.kind === 'ready' && state.rows.length > 0 && (
         <>
           <ul class="page-list">
             {state.rows.map((row) => (
               <li key={`${row.port}-${row.endPort ?? row.port}`}>
                 <button type="button" class="page-row" onClick={() => onReveal(row)} title={row.sample}>
-                  <span class={`result-port${row.endPort !== undefined && row.endPort !== row.port ? ' range' : ''}`}>{portLabel(row.port, row.endPort)}</span>
+                  <span dir="ltr" class={`result-port${row.endPort !== undefined && row.endPort !== row.port ? ' range' : ''}`}>{portLabel(row.port, row.endPort)}</span>
                   <span class="result-text">
-                    <span class="result-title">{row.service ?? 'No registered service'}</span>
+                    <span class="result-title">{row.service ?? t('label.noService')}</span>
                     <span class="result-detail">{row.sample}</span>
                   </span>
                   <span class="result-meta">
                     {row.risk && row.risk !== 'info' && <RiskBadge risk={row.risk} />}
-                    <span class="count" aria-label={`${row.count} mention${row.count === 1 ? '' : 's'}`}>
-                      ×{row.count}
+                    <span class="count" aria-label={mentionCount(row.count)}>
+                      ×{formatNumber(row.count)}
                     </span>
                   </span>
                 </button>
@@ -68,6 +69,9 @@ export function PagePorts({ state, onReveal, copy }: PagePortsProps) {
   );
 }
 
+const portCount = (n: number) => t('page.portCount', n, { count: formatNumber(n) });
+const mentionCount = (n: number) => t('page.mentionCount', n, { count: formatNumber(n) });
+
 /** Copy a list of ports as Markdown, CSV, JSON or firewall rules (also used for pasted text). */
 export function ExportBar({ input, copy }: { input: Parameters<typeof exportPage>[0]; copy: CopyFn }) {
   const [tool, setTool] = useState<FirewallTool>('ufw');
@@ -75,16 +79,16 @@ export function ExportBar({ input, copy }: { input: Parameters<typeof exportPage
   const toolId = useId();
   const actionId = useId();
   return (
-    <div class="export" role="group" aria-label="Copy the list">
+    <div class="export" role="group" aria-label={t('page.exportGroup')}>
       <div class="export-row">
-        <span class="muted">Copy as</span>
+        <span class="muted">{t('page.copyAs')}</span>
         <CopyButton text={exportPage(input, 'markdown')} copy={copy} label="Markdown" />
         <CopyButton text={exportPage(input, 'csv')} copy={copy} label="CSV" />
         <CopyButton text={exportPage(input, 'json')} copy={copy} label="JSON" />
       </div>
       <div class="export-row">
         <label for={toolId} class="muted">
-          Rules for
+          {t('page.rulesFor')}
         </label>
         <select id={toolId} value={tool} onChange={(e) => setTool(e.currentTarget.value as FirewallTool)}>
           {FIREWALL_TOOLS.map((t) => (
@@ -94,13 +98,13 @@ export function ExportBar({ input, copy }: { input: Parameters<typeof exportPage
           ))}
         </select>
         <label for={actionId} class="visually-hidden">
-          Rule action
+          {t('page.ruleAction')}
         </label>
         <select id={actionId} value={action} onChange={(e) => setAction(e.currentTarget.value as FirewallAction)}>
-          <option value="allow">allow</option>
-          <option value="block">block</option>
+          <option value="allow">{t('page.allow')}</option>
+          <option value="block">{t('page.block')}</option>
         </select>
-        <CopyButton text={exportPage(input, 'firewall', { tool, action })} copy={copy} label="Copy rules" />
+        <CopyButton text={exportPage(input, 'firewall', { tool, action })} copy={copy} label={t('page.copyRules')} />
       </div>
     </div>
   );

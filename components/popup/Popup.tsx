@@ -11,6 +11,7 @@ import { useDetails, type DetailsSource, type DetailsTarget } from '../details/u
 import { PagePorts, type PagePortView, type PagePortsState } from '../page/PagePorts';
 import { PasteExplain, type PasteExplainProps } from '../paste/PasteExplain';
 import { QuickSearch } from '../search/QuickSearch';
+import { ltr, t } from '@/utils/i18n';
 
 /** `byOrganisation`: the organisation's policy turned Porthole off there; the switch is locked. */
 export type SiteState = { kind: 'none' } | { kind: 'site'; site: string; enabled: boolean; byOrganisation?: boolean };
@@ -70,12 +71,14 @@ export function Popup({ api }: { api: PopupApi }) {
       <header class="topbar">
         <h1 class="brand">
           <img src="/icons/32.png" alt="" width={20} height={20} />
-          <span>Porthole</span>
+          <span>{t('manifest.name')}</span>
         </h1>
         {site.kind === 'site' && (
-          <label class="switch" title={`Hover cards and underlines on ${site.site}`}>
-            <span class="switch-text">{site.byOrganisation ? `Off for ${site.site} by your organisation` : site.enabled ? `On for ${site.site}` : `Off for ${site.site}`}</span>
-            <input type="checkbox" role="switch" checked={site.enabled} disabled={site.byOrganisation} onChange={toggleSite} aria-label={`Porthole on ${site.site}`} />
+          <label class="switch" title={t('popup.siteSwitchTitle', { site: ltr(site.site) })}>
+            <span class="switch-text">
+              {site.byOrganisation ? t('popup.offByOrg', { site: ltr(site.site) }) : site.enabled ? t('popup.onFor', { site: ltr(site.site) }) : t('popup.offFor', { site: ltr(site.site) })}
+            </span>
+            <input type="checkbox" role="switch" checked={site.enabled} disabled={site.byOrganisation} onChange={toggleSite} aria-label={t('popup.switchLabel', { site: ltr(site.site) })} />
             <span class="switch-track" aria-hidden="true" />
           </label>
         )}
@@ -91,10 +94,10 @@ export function Popup({ api }: { api: PopupApi }) {
           <div class="popup-details">
             <div class="details-nav">
               <button type="button" class="link-button" onClick={() => setTarget(null)} autoFocus>
-                ← Back to search
+                {t('popup.back')}
               </button>
               <button type="button" class="link-button" onClick={() => api.openDetailsPage(target.port, target.endPort, target.protocol)}>
-                Open {portLabel(target.port, target.endPort)} in a tab ↗
+                {t('popup.openInTab', { port: ltr(portLabel(target.port, target.endPort)) })}
               </button>
             </div>
             {content && (
@@ -118,9 +121,7 @@ export function Popup({ api }: { api: PopupApi }) {
             idle={
               <>
                 {site.kind === 'site' && !site.enabled && (
-                  <p class="callout">
-                    {site.byOrganisation ? 'Your organisation turned Porthole off on' : 'Porthole is off on'} {site.site}: no underlines or hover cards there.
-                  </p>
+                  <p class="callout">{site.byOrganisation ? t('popup.orgOffHere', { site: ltr(site.site) }) : t('popup.offHere', { site: ltr(site.site) })}</p>
                 )}
                 <PagePorts state={page} onReveal={(row) => void api.reveal(row)} copy={api.copy} />
                 <PasteExplain describePorts={api.describePorts} copy={api.copy} />

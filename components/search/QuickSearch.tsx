@@ -5,7 +5,9 @@ import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { portLabel, protocolsLabel } from '@/lib/format';
 import type { SearchAnswer } from '@/lib/repository';
+import type { QueryProblem } from '@/lib/query';
 import type { SearchHit } from '@/lib/search';
+import { formatNumber, ltr, t } from '@/utils/i18n';
 
 export const DEFAULT_EXAMPLES = ['139', '135-139', '53/udp', 'postgres', 'kafka', 'netbios'];
 export const SEARCH_DEBOUNCE_MS = 40;
@@ -27,16 +29,16 @@ type State =
   | { kind: 'error'; message: string };
 
 function matchLabel(hit: SearchHit): string | null {
-  if (hit.quality === 1) return 'similar';
+  if (hit.quality === 1) return t('search.match.similar');
   switch (hit.matched) {
     case 'port':
       return null;
     case 'use':
-      return 'known use';
+      return t('search.match.use');
     case 'name':
-      return 'IANA name';
+      return t('search.match.name');
     case 'description':
-      return hit.source === 'iana' ? 'IANA description' : 'description';
+      return hit.source === 'iana' ? t('search.match.ianaDescription') : t('search.match.description');
   }
 }
 
@@ -51,8 +53,8 @@ function withRangeOverview(answer: SearchAnswer | undefined): SearchHit[] {
       port: q.port,
       endPort: q.endPort,
       protocols: q.protocol ? [q.protocol] : [],
-      title: `All ports ${portLabel(q.port, q.endPort)}`,
-      detail: `Range overview: ${named} port${named === 1 ? '' : 's'} with a record`,
+      title: t('search.rangeAll', { range: ltr(portLabel(q.port, q.endPort)) }),
+      detail: t('search.rangeOverview', named, { count: formatNumber(named) }),
       source: 'iana',
       matched: 'port',
       score: 1,
@@ -148,7 +150,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
     <div class="quick-search">
       <div class="search-field">
         <label for={inputId} class="visually-hidden">
-          Search ports: a number, a range, 53/udp or a service name
+          {t('search.label')}
         </label>
         <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M11.5 7a4.5 4.5 0 1 1-9 0 4.5 4.5 0 0 1 9 0Zm-.82 4.74a6 6 0 1 1 1.06-1.06l3.04 3.04a.75.75 0 1 1-1.06 1.06l-3.04-3.04Z" />
@@ -165,7 +167,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
           aria-activedescendant={expanded ? optionId(active) : undefined}
           autoComplete="off"
           spellcheck={false}
-          placeholder="Port, range, 53/udp or service name"
+          placeholder={t('search.placeholder')}
           value={query}
           maxLength={200}
           onInput={(e) => setQuery(e.currentTarget.value)}
@@ -174,13 +176,13 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
       </div>
 
       <p class="visually-hidden" role="status" aria-live="polite">
-        {state.kind === 'answer' && query.trim() !== '' ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : ''}
+        {state.kind === 'answer' && query.trim() !== '' ? t('search.results', hits.length, { count: formatNumber(hits.length) }) : ''}
       </p>
 
       {query.trim() === '' && (
         <div class="idle">
           <div class="examples">
-            <span class="muted">Try</span>
+            <span class="muted">{t('search.try')}</span>
             {examples.map((ex) => (
               <button
                 type="button"
@@ -202,7 +204,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
       <ul
         id={listId}
         role="listbox"
-        aria-label="Matching ports"
+        aria-label={t('search.listLabel')}
         class={`results${state.kind === 'loading' ? ' stale' : ''}`}
         data-answered={state.kind === 'answer' ? state.for : undefined}
         hidden={!expanded}
@@ -217,13 +219,13 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
             onMouseMove={() => setActive(i)}
             onClick={() => onOpen(hit, query)}
           >
-            <span class={`result-port${hit.endPort !== hit.port ? ' range' : ''}`}>{portLabel(hit.port, hit.endPort)}</span>
-            <span class="result-text">
+            <span dir="ltr" class={`result-port${hit.endPort !== hit.port ? ' range' : ''}`}>{portLabel(hit.port, hit.endPort)}</span>
+            <span class="result-text" lang={hit.source === 'user' || (i === 0 && answer?.query.kind === 'range') ? undefined : 'en'}>
               <span class="result-title">{hit.title}</span>
               {hit.detail && hit.detail !== hit.title && <span class="result-detail">{hit.detail}</span>}
             </span>
             <span class="result-meta">
-              {hit.protocols.length > 0 && <span class="proto">{protocolsLabel(hit.protocols)}</span>}
+              {hit.protocols.length > 0 && <span class="proto" dir="ltr">{protocolsLabel(hit.protocols)}</span>}
               {matchLabel(hit) && <span class={`tag tag-${hit.quality === 1 ? 'similar' : hit.matched}`}>{matchLabel(hit)}</span>}
             </span>
           </li>
@@ -243,11 +245,11 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
 function NoResults({ answer, onTry }: { answer: SearchAnswer; onTry: (q: string) => void }) {
   const q = answer.query;
   if (q.kind === 'invalid') {
-    const suggestion = /try ([\d-]+)/.exec(q.reason)?.[1];
+    const suggestion = q.problem.code === 'reversed' ? q.problem.suggestion : undefined;
     return (
       <div class="empty" role="alert">
-        <p class="empty-title">“{q.text}” is not a port or range.</p>
-        <p>{q.reason}</p>
+        <p class="empty-title">{t('search.notAPortTitle', { text: ltr(q.text) })}</p>
+        <p>{problemText(q.problem)}</p>
         {suggestion && (
           <button type="button" class="example" onClick={() => onTry(suggestion)}>
             {suggestion}
@@ -260,11 +262,11 @@ function NoResults({ answer, onTry }: { answer: SearchAnswer; onTry: (q: string)
   const words = text.split(' ').filter(Boolean);
   return (
     <div class="empty" role="alert">
-      <p class="empty-title">No port or service matches “{text}”.</p>
+      <p class="empty-title">{t('search.noMatch', { text: ltr(text) })}</p>
       <p>
         {words.length > 1
-          ? 'Try one word, the product name (e.g. “postgres”), or the port number.'
-          : 'Check the spelling, try the product or protocol name (e.g. “smb”, “kafka”), or search by number (e.g. 5432).'}
+          ? t('search.tryOneWord')
+          : t('search.trySpelling')}
       </p>
       {words.length > 1 && (
         <button type="button" class="example" onClick={() => onTry(words[0]!)}>
@@ -273,4 +275,15 @@ function NoResults({ answer, onTry }: { answer: SearchAnswer; onTry: (q: string)
       )}
     </div>
   );
+}
+
+function problemText(problem: QueryProblem): string {
+  switch (problem.code) {
+    case 'outOfRange':
+      return t('search.problem.outOfRange');
+    case 'reversed':
+      return t('search.problem.reversed', { suggestion: ltr(problem.suggestion) });
+    case 'notAPort':
+      return t('search.problem.notAPort', { port: ltr(problem.port) });
+  }
 }

@@ -9,6 +9,7 @@ import cardCss from '@/components/port-card.css?inline';
 import type { Exposure } from '@/lib/exposure';
 import type { Settings } from '@/lib/settings';
 import type { Protocol } from '@/lib/types';
+import { applyLocale, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { isDarkBackground } from './theme';
 
@@ -89,6 +90,8 @@ export function createCardController(opts: {
     style.textContent = cardCss;
     frame = document.createElement('div');
     frame.className = 'frame';
+    // The page's own lang/dir must not leak in: the card speaks the UI language.
+    applyLocale(frame);
     shadow.append(style, frame);
     // Outside <body>: frameworks that own the body never meet it.
     document.documentElement.append(host);
@@ -203,7 +206,7 @@ export function createCardController(opts: {
             (info): CardContent => ({ kind: 'port', info, ...(target.protocol ? { protocol: target.protocol } : {}) }),
           );
     reply.then(done, (err: unknown) =>
-      done({ kind: 'error', port: target.port, message: `Porthole could not look this port up: ${err instanceof Error ? err.message : String(err)}` }),
+      done({ kind: 'error', port: target.port, message: t('card.lookupFailed', { error: err instanceof Error ? err.message : String(err) }) }),
     );
   }
 

@@ -7,6 +7,9 @@ import { pick } from '@/lib/messages';
 import { portApi } from '@/utils/port-api';
 import { describePorts } from '@/utils/describe-ports';
 import '@/components/styles.css';
+import { applyLocale } from '@/utils/i18n';
+
+applyLocale(document.documentElement);
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
 const params = new URLSearchParams(location.search);
@@ -15,7 +18,7 @@ const parsed = parseDetailsParams(params);
 render(
   <DetailsPage
     target={parsed.ok ? parsed.target : null}
-    problem={parsed.ok ? undefined : parsed.reason}
+    problem={parsed.ok ? undefined : parsed.problem}
     paste={params.has('paste')}
     api={{
       ...pick(portApi, 'lookup', 'lookupRange', 'setNote'),

@@ -126,7 +126,7 @@ describe('options page in Chromium', () => {
     await browser!.close();
     browser = await launchWithExtension({ profileDir, keepProfile: true });
     page = await openOptions('notes');
-    await expect.poll(() => page.getByRole('list', { name: 'Notes' }).innerText()).toContain('Ask #billing-oncall');
+    await expect.poll(() => page.getByRole('list', { name: 'Notes' }).innerText(), { timeout: 10_000 }).toContain('Ask #billing-oncall');
     await page.getByRole('tab', { name: 'Your ports' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Your ports' }).innerText()).toContain('Billing admin API');
     const lookup = await sendFromPage<Reply<LookupValue>>(page, { type: 'lookup', port: 8443 });

@@ -1,0 +1,62 @@
+// The one way views read their words: `t` from `@wxt-dev/i18n` (type-checked
+// keys from locales/en.json), plus the UI locale's language, direction and
+// Intl formatters. Language and direction come from our own `locale` and `dir`
+// messages, not from getUILanguage()/@@bidi_dir: those keep saying en-US/ltr
+// in headless Chromium even when it shows another locale's messages.
+import { i18n } from '#i18n';
+
+export const t = i18n.t;
+
+export type TextDir = 'ltr' | 'rtl';
+
+/** BCP 47 tag of the locale whose messages the browser is showing (`en`, `pt-BR`, `ar`). */
+export function uiLocale(): string {
+  return t('locale') || 'en';
+}
+
+export function uiDir(): TextDir {
+  return t('dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/**
+ * Keeps a port, range, command or service name left to right inside a
+ * right-to-left sentence (Unicode isolates; `135–139` would otherwise show as
+ * `139–135`). Unchanged in left-to-right locales.
+ */
+export function ltr(text: string | number): string {
+  return uiDir() === 'rtl' ? `\u2066${text}\u2069` : String(text);
+}
+
+/** Sets `lang` and `dir` on a page or on a shadow root's top element. */
+export function applyLocale(element: HTMLElement): void {
+  element.lang = uiLocale();
+  element.dir = uiDir();
+}
+
+// Latin digits everywhere: counts then read like the port numbers beside them.
+const intlLocale = () => `${uiLocale()}-u-nu-latn`;
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(intlLocale()).format(n);
+}
+
+/** "a, b and c" in the UI language. */
+export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(intlLocale(), { type }).format(items);
+}
+
+/** A date and time (ISO input); text that is not a date is returned as given. */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** A calendar date (`2026-09-17` or an ISO time); text that is not a date is returned as given. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined }).format(d);
+}
