@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
 
 /** Every locale Porthole ships, in the names `_locales` uses. `en` is the default and the reference. */
-export const LOCALES = ['en'] as const;
-export type LocaleName = (typeof LOCALES)[number];
+export type LocaleName = 'en' | 'de' | 'fr' | 'es' | 'pt_BR' | 'ja' | 'zh_CN' | 'ko' | 'ru' | 'ar';
+export const LOCALES: readonly LocaleName[] = ['en'];
 
 // From the project root (npm scripts and vitest run there; DOM test environments give import.meta.url no file path).
 export const localeFile = (locale: string): string => resolve(process.cwd(), 'locales', `${locale}.json`);
