@@ -1,6 +1,5 @@
 // Character classes used by the detector. Everything works on UTF-16 code
 // units (charCodeAt) so that no scan step allocates.
-
 export const COLON = 58;
 export const SLASH = 47;
 export const DOT = 46;
@@ -112,4 +111,31 @@ export function digitsEnd(text: string, s: number): number {
   let e = s;
   while (e < n && isDigit(text.charCodeAt(e))) e++;
   return e;
+}
+
+/** Capital letters of the alphabets the keyword look-back reads (ASCII, Latin-1, Cyrillic). */
+export function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
+}
+
+/** End of the dotted number from i (version, IPv4 address, decimal); stops before a colon. */
+export function skipDotted(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || (c === DOT && isDigit(text.charCodeAt(i + 1)))) i++;
+    else break;
+  }
+  return i;
+}
+
+/** End of the run of digits and colons from i (1:1:1…, 10:15:30). */
+export function skipChain(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || c === COLON) i++;
+    else break;
+  }
+  return i;
 }

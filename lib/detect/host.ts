@@ -1,11 +1,9 @@
 // Decides whether the word before ":digits" is a host (db.internal:5432,
 // 10.0.0.1:22, redis:6379) or a look-alike (main.ts:42, node:20, status:200).
 import { isAsciiLetter, isDigit, matchesLower } from './chars.ts';
-import {
-  FILE_EXTENSION_HASHES, HOST_NAMES, IMAGE_NAMES, KW_DPORT, KW_LISTEN, KW_PORT, KW_PORTS, KW_PROTO, NON_HOST_HASHES,
-  classifyWord, mayBeKeyword,
-} from './words.ts';
 import { hashSet, wordHash } from './hash.ts';
+import { classifyWord, KW_DPORT, KW_LISTEN, KW_PORT, KW_PORTS, KW_PROTO, mayBeKeyword } from './keywords.ts';
+import { FILE_EXTENSION_HASHES, HOST_NAMES, IMAGE_NAMES, NON_HOST_HASHES } from './words.ts';
 
 export const HOST_REJECT = 0;
 /** An address or a dotted name: 10.0.0.1, db.internal, localhost. */

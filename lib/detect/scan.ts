@@ -4,76 +4,38 @@
 // README.md beside this file for the rules.
 import type { Protocol } from '../types.ts';
 import {
-  AT, COLON, COMMA, DOT, EQUALS, LPAREN, RBRACKET, SLASH, STAR,
-  digitsEnd, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace,
-  isAsciiAlnum, isTilde, isWordLetter, matchesLower, portValue,
+  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar,
+  isInlineSpace, isQuote, isSpace, isTilde, isUpper, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipChain,
+  skipDotted, SLASH, STAR,
 } from './chars.ts';
 import {
-  commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore, wordBeforeHash,
+  commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore,
+  wordBeforeHash,
 } from './context.ts';
+import { hashBack, nextPow, wordHash } from './hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
+import {
+  classifyWord, KEYWORD_KIND_BY_HASH, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
+  KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LINK_PUNCT, linkWordAt,
+  mayBeKeyword, TOKEN_CHAR,
+} from './keywords.ts';
+import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
 import type { PortMention } from './types.ts';
 import {
-  COUNT_NOUNS, COUNTED_AFTER, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
-  KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LIST_WORDS, PHYSICAL_AFTER,
-  COUNT_NOUN_HASHES, OF_WORDS, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PROTOCOL_HASHES, RANGE_WORDS, SERVICE_PORTS,
-  KEYWORD_KIND_BY_HASH, classifyWord, linkWordAt, mayBeKeyword, mayBeService,
+  ALL_SERVICE_PORTS, BIG_P_PORT, CONN_HOST_KEYS, COUNT_NOUN_HASHES, COUNTED_AFTER, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER,
+  H_PUBLISHED, H_REJECT, H_TARGET, H_TIMES, H_VALUE, HOST_PORT_CMD_HASHES, HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, LABEL_NOT_PORT,
+  LIST_WORDS, mayBeService, NC_CMDS, NET_CONTEXT, OF_WORDS, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
+  PLAIN_PORT_WORDS, PORT_CALLS, PROTOCOL_HASHES, RANGE_WORDS, RUNNERS, S_PORT, SERVICE_DEFAULT_CUES, SERVICE_PORTS, SPN_CLASSES,
+  STRONG_NET_HASHES, SWITCH_WORD_HASHES, TR_PORT_SHORT, TR_PORT_SUFFIXES,
 } from './words.ts';
-import { hashBack, nextPow, wordHash } from './hash.ts';
 
-/** After this mention, more numbers joined by commas/"and" are mentions too. */
-const M_LIST = 1;
-/** "to" joins a range (plural keyword or "range"). */
-const M_TO_RANGE = 2;
-/** "to", "->", "==>" join a second mention (a change of port). */
-const M_CHANGE = 4;
-/** Spaces alone separate list items (EXPOSE 80 443, nc host 22 80). */
-const M_SPACE_LIST = 8;
-/** Two numbers separated by spaces form a range (PassivePorts 49152 65534). */
-const M_SPACE_RANGE = 16;
-/** Only an arrow continues: "127.0.0.1:8080 -> 80" (kubectl port-forward). */
-const M_ARROW = 32;
-/** netcat and friends: -l / -lvnp take a port. */
-const NC_CMDS = new Set(['nc', 'ncat', 'netcat']);
-/** Package runners before a command name: npx serve -l 5000. */
-const RUNNERS = new Set(['npx', 'pnpx', 'bunx', 'pnpm', 'yarn', 'npm']);
-/** Calls whose first argument is a port: new ServerSocket(6789), htons(8080). */
-const PORT_CALLS = new Set([
-  'serversocket', 'datagramsocket', 'multicastsocket', 'htons', 'inetsocketaddress', 'socketaddress', 'setport',
-  'withport', 'useport', 'listenandserve', 'listentcp', 'listenudp',
-]);
-/** Keys of SQL Server / ADO.NET connection strings whose value is "host,port". */
-const CONN_HOST_KEYS = new Set(['server', 'data source', 'address', 'addr', 'network address', 'datasource']);
-/** Words of a "Port …:" form label that make the number a count or a setting that is not a port. */
-const LABEL_NOT_PORT = new Set([
-  'number', 'count', 'total', 'max', 'maximum', 'min', 'minimum', 'open', 'closed', 'scanned', 'filtered',
-  'available', 'free', 'speed', 'status', 'state', 'type', 'mode', 'name', 'id', 'vlan', 'errors', 'utilization',
-  'usage', 'security', 'channel', 'duplex', 'description', 'cost', 'priority',
-]);
+const EMPTY: PortMention[] = [];
+/** Kinds of a line's command (TextScan.cmdKind), worked out once per line. */
+export const CMD_DIRECTIVE = 1;
+export const CMD_HOST_PORT = 2;
+export const CMD_DOCKER = 4;
 
-/** Commands whose -p takes something other than a port (a PID, a directory, a prompt). */
-const P_NOT_PORT = new Set([
-  'ps', 'top', 'htop', 'strace', 'ltrace', 'gdb', 'lsof', 'renice', 'taskset', 'perf', 'pidstat', 'kill',
-  'pstack', 'jstack', 'jmap', 'jcmd', 'prlimit', 'ionice', 'chrt', 'py-spy', 'mkdir', 'cp', 'install', 'patch',
-  'xargs', 'make', 'pytest', 'git', 'pmap', 'pwdx', 'cat', 'ls', 'tar', 'zip', 'unzip', 'read', 'pgrep', 'pkill',
-  'nsenter', 'crictl', 'docker-compose-exec', 'watch', 'bpftrace', 'tcpdump', 'ping', 'passwd', 'useradd',
-]);
-/** Commands where -P is the port (elsewhere -P is parallelism, Perl regex …). */
-const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mysqladmin', 'rsync', 'curl']);
-/** Kerberos service classes written in lower case before "/host:port". */
-const SPN_CLASSES = new Set(['ldap', 'cifs', 'host', 'http', 'wsman', 'termsrv', 'gc', 'dns', 'smtp', 'imap', 'postgres', 'kafka']);
-/** Commands whose -s is the port (hydra). */
-const S_PORT = new Set(['hydra']);
-/** Commands whose positional arguments are host then port. */
-const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'nping', 'hping3', 'tcping', 'psping']);
-const HOST_PORT_CMD_HASHES = new Set([...HOST_PORT_CMDS].map((w) => wordHash(w, 0, w.length)));
-/**
- * Config directives whose arguments are an address then a port
- * (redis replicaof/slaveof, sentinel monitor, OpenVPN remote). Unlike nc,
- * further numbers are not ports (sentinel's quorum), and the address must
- * look like one (an IPv4 address, a dotted name, localhost).
- */
-const HOST_PORT_DIRECTIVES = new Set(['replicaof', 'slaveof', 'sentinel', 'remote']);
+
 /** CMD_* kind of each command word that has one, and those words by wordHash (a hash is confirmed by its characters). */
 const CMD_KIND = new Map<string, number>();
 for (const w of HOST_PORT_DIRECTIVES) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | 1);
@@ -85,69 +47,13 @@ for (const w of CMD_KIND.keys()) {
   if (CMD_KIND_WORDS.has(h)) throw new Error(`command words ${w} and ${CMD_KIND_WORDS.get(h)} share a hash`);
   CMD_KIND_WORDS.set(h, w);
 }
-/** Words on a line that make a small number after "port" a network port rather than a socket on a device. */
-const NET_CONTEXT = new Set([
-  'tcp', 'udp', 'ip', 'ipv4', 'ipv6', 'ssh', 'http', 'https', 'ftp', 'smtp', 'dns', 'firewall', 'iptables', 'ufw',
-  'nmap', 'nc', 'netcat', 'telnet', 'listen', 'listens', 'listening', 'bind', 'binds', 'bound', 'socket', 'sockets',
-  'localhost', 'daemon', 'echo', 'discard', 'protocol', 'packets', 'traffic', 'kernel', 'ephemeral', 'tcpmux',
-]);
-/** Every usual port of a known service: a cheap first test for serviceNearby. */
-const ALL_SERVICE_PORTS = new Set<number>();
-for (const ports of SERVICE_PORTS.values()) for (const p of ports) ALL_SERVICE_PORTS.add(p);
-/** Words that, with a service named close by, make its usual port a mention: default, port … */
-const SERVICE_DEFAULT_CUES = new Set(['default', 'defaults', 'port', 'ports', 'standard', 'standardport'].map((w) => wordHash(w, 0, w.length)));
-/** Words of a switch or patch panel before "port N". */
-const SWITCH_WORDS = new Set(['switch', 'switches', 'uplink', 'uplinks', 'sfp', 'patch', 'rj', 'poe', 'vlan', 'vlans', 'trunk', 'gbic']);
-/** Words that make "port N" a network port even near a switch. */
-const STRONG_NET = new Set(['tcp', 'udp', 'ssh', 'telnet', 'http', 'https', 'snmp', 'listen', 'listens', 'listening', 'nmap', 'iptables', 'ufw', 'ftp', 'dns', 'syslog', 'tftp', 'web', 'gui']);
-const SWITCH_WORD_HASHES = new Set([...SWITCH_WORDS].map((w) => wordHash(w, 0, w.length)));
-const STRONG_NET_HASHES = new Set([...STRONG_NET].map((w) => wordHash(w, 0, w.length)));
-/** Plain port words (not config keys): a small number after them needs network context. */
-const PLAIN_PORT_WORDS = new Set([
-  'port', 'ports', 'porta', 'porte', 'portas', 'puerto', 'puertos', 'poort', 'poorten', 'porty', 'portu', 'portar',
-  'porten', 'portti', 'porcie', 'порт', 'порта', 'порту', 'портом', 'порте', 'порты', 'портов', 'портах', 'портами',
-]);
-
-/** Turkish case suffixes after "port" (portu, portunu, portuna …). */
-const TR_PORT_SUFFIXES = new Set(['unu', 'una', 'unda', 'undan', 'uyla', 'tan', 'ta']);
-/** Short suffixes, taken only after "numaralı" (Polish "portu" is a genitive: terminal 2 portu lotniczego). */
-const TR_PORT_SHORT = new Set(['u', 'a', 'un']);
-
-const EMPTY: PortMention[] = [];
-/** Kinds of a line's command (Scanner.cmdKind), worked out once per line. */
-const CMD_DIRECTIVE = 1;
-const CMD_HOST_PORT = 2;
-const CMD_DOCKER = 4;
-const HYPHEN_CODE = 45;
-
-/** ASCII punctuation that may stand between a keyword and its number: space = : " ' ` ( [ { @ | ? */
-const LINK_PUNCT = new Uint8Array(128);
-for (const c of ' \t=:"\'`([{@|?') LINK_PUNCT[c.charCodeAt(0)] = 1;
-/** ASCII characters of a keyword token: letters, digits, _ - . # */
-const TOKEN_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (isAsciiAlnum(c) || c === 95 || c === 45 || c === 46 || c === 35) TOKEN_CHAR[c] = 1;
-
-const H_TARGET = wordHash('target', 0, 6);
-const H_PUBLISHED = wordHash('published', 0, 9);
-const H_NUMBER = wordHash('number', 0, 6);
-const H_ALLOW = wordHash('allow', 0, 5);
-const H_DENY = wordHash('deny', 0, 4);
-const H_LIMIT = wordHash('limit', 0, 5);
-const H_REJECT = wordHash('reject', 0, 6);
-const H_ANY = wordHash('any', 0, 3);
-const H_TIMES = wordHash('times', 0, 5);
-const H_VALUE = wordHash('value', 0, 5);
-
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f);
-}
 
 export function findPortMentions(text: string): PortMention[] {
   if (typeof text !== 'string' || text.length === 0) return EMPTY.slice();
-  return new Scanner(text).run();
+  return new TextScan(text).run();
 }
 
-class Scanner {
+export class TextScan {
   readonly t: string;
   readonly n: number;
   readonly out: PortMention[] = [];
@@ -245,30 +151,6 @@ class Scanner {
     return this.plainCase(s, e, c0, c1);
   }
 
-  /** Skips a dotted number (version, IPv4, decimal); stops before a colon. */
-  skipDotted(i: number): number {
-    const n = this.n;
-    const t = this.t;
-    while (i < n) {
-      const c = t.charCodeAt(i);
-      if (isDigit(c) || (c === DOT && isDigit(this.at(i + 1)))) i++;
-      else break;
-    }
-    return i;
-  }
-
-  /** Skips a run of digits and colons (1:1:1…, 10:15:30). */
-  skipChain(i: number): number {
-    const n = this.n;
-    const t = this.t;
-    while (i < n) {
-      const c = t.charCodeAt(i);
-      if (isDigit(c) || c === COLON) i++;
-      else break;
-    }
-    return i;
-  }
-
   /** Protocol written as a suffix at i: /tcp, /UDP. The suffix ends at i + 1 + protocol.length. */
   suffixProto(i: number): Protocol | undefined {
     if (this.at(i) !== SLASH) return undefined;
@@ -290,7 +172,7 @@ class Scanner {
   /** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
   colonCase(s: number, e: number, c1: number): number {
     if (c1 === AT) return e; // user:1234@host is a password
-    if (c1 === DOT && isDigit(this.at(e + 1))) return this.skipDotted(e); // redis:7.2, 00:01:45.120
+    if (c1 === DOT && isDigit(this.at(e + 1))) return skipDotted(this.t, e); // redis:7.2, 00:01:45.120
     if (isGlue(c1)) return e; // took:35ms, 10:30am
     if (isDash(c1) && isWordLetter(this.at(e + 1))) return e; // postgres:16-alpine
     const chained = c1 === COLON && isDigit(this.at(e + 1));
@@ -313,13 +195,13 @@ class Scanner {
         const e2 = digitsEnd(this.t, s2);
         const c = this.at(e2);
         const v2 = portValue(this.t, s2, e2);
-        if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return this.skipChain(e2);
+        if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return skipChain(this.t, e2);
         return this.hostPort(s2, e2, v2, '::1', colon - 1, true);
       }
       if (b === COLON && !(isHex(bb) || bb === COLON || isGlue(bb) || bb === DOT) && !chained && v > 0) {
         return this.hostPort(s, e, v, '::', colon - 2, true);
       }
-      return chained ? this.skipChain(e) : e;
+      return chained ? skipChain(this.t, e) : e;
     }
     if (isQuote(cp)) {
       const before = this.at(colon - 2);
@@ -342,11 +224,11 @@ class Scanner {
       // CONTROLLER://:9093 — a URL with an empty host (every interface).
       return this.bareColon(s, e, v, chained);
     }
-    return chained ? this.skipChain(e) : e;
+    return chained ? skipChain(this.t, e) : e;
   }
 
   bareColon(s: number, e: number, v: number, chained: boolean): number {
-    if (chained) return this.skipChain(e);
+    if (chained) return skipChain(this.t, e);
     if (v <= 0) return e;
     const proto = this.protoWordBefore(s - 1); // listen tcp :8080
     if (this.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
@@ -370,7 +252,7 @@ class Scanner {
       // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
       return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
     }
-    if (k < lim || colons < 2 || chained || v <= 0) return chained ? this.skipChain(e) : e;
+    if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(this.t, e) : e;
     return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
   }
 
@@ -449,11 +331,11 @@ class Scanner {
       return e;
     }
     const kind = classifyHost(t, h, colon, v, url, hash);
-    if (kind === HOST_REJECT) return chained ? this.skipChain(e) : e;
+    if (kind === HOST_REJECT) return chained ? skipChain(this.t, e) : e;
     const first = t.charCodeAt(h);
     if (isDigit(first)) {
       // IPv4 host (classifyHost accepted it).
-      if (v <= 0) return chained ? this.skipChain(e) : e; // 0.0.0.0:0 is a placeholder
+      if (v <= 0) return chained ? skipChain(this.t, e) : e; // 0.0.0.0:0 is a placeholder
       if (chained) return this.ipMap(s, e, v, t.slice(h, colon));
       return this.hostPort(s, e, v, t.slice(h, colon), h, true);
     }
@@ -461,20 +343,20 @@ class Scanner {
     if (p0 === SLASH && !url) {
       // Kerberos SPN: MSSQLSvc/sql01.corp.local:1433, HTTP/web.corp.example:8080.
       if (kind === HOST_ADDRESS && !chained && v > 0 && this.spnClassBefore(h - 1)) return this.hostPort(s, e, v, t.slice(h, colon), h, false);
-      return chained ? this.skipChain(e) : e; // a path: src/app.rs:17
+      return chained ? skipChain(this.t, e) : e; // a path: src/app.rs:17
     }
     if (p0 === COLON && isDigit(this.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
       // ssh -L 8080:localhost:80 — the forwarded-to port.
       return this.hostPort(s, e, v, t.slice(h, colon), h, false);
     }
-    if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? this.skipChain(e) : e;
+    if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? skipChain(this.t, e) : e;
     const name = t.slice(h, colon);
     if (kind === HOST_KEYWORD) {
       // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
       const kw = classifyWord(name, 0);
       const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : this.protoWordBefore(h);
       if (chained) {
-        if (kw !== KW_DPORT) return this.skipChain(e);
+        if (kw !== KW_DPORT) return skipChain(this.t, e);
         return this.colonPair(s, e, 2, proto);
       }
       if (v < 0) return e;
@@ -494,7 +376,7 @@ class Scanner {
         return e2;
       }
     }
-    if (chained || v <= 0) return chained ? this.skipChain(e) : e;
+    if (chained || v <= 0) return chained ? skipChain(this.t, e) : e;
     if (kind === HOST_WORD && !url) {
       // A single word needs more evidence: not an image line, and a port-like number.
       if (isImageContext(t, h)) return e;
@@ -520,7 +402,7 @@ class Scanner {
     const s2 = e + 1;
     const e2 = digitsEnd(this.t, s2);
     const c = this.at(e2);
-    if (c === COLON || c === DOT || isGlue(c)) return this.skipChain(e2);
+    if (c === COLON || c === DOT || isGlue(c)) return skipChain(this.t, e2);
     const v2 = portValue(this.t, s2, e2);
     if (v2 <= 0) return e2;
     const proto = this.suffixProto(e2);
@@ -538,8 +420,8 @@ class Scanner {
     const s1 = e + 1;
     const e1 = digitsEnd(this.t, s1);
     const c2 = this.at(e1);
-    if (c2 === COLON && isDigit(this.at(e1 + 1))) return this.skipChain(e1); // 10:15:30, 1:1:1…
-    if (c2 === DOT && isDigit(this.at(e1 + 1))) return this.skipDotted(e1); // 00:01.5
+    if (c2 === COLON && isDigit(this.at(e1 + 1))) return skipChain(this.t, e1); // 10:15:30, 1:1:1…
+    if (c2 === DOT && isDigit(this.at(e1 + 1))) return skipDotted(this.t, e1); // 00:01.5
     if (isGlue(c2) || c2 === COLON) return e1; // 10:30am
     if (isDash(c2) && isDigit(this.at(e1 + 1))) return e1; // Genesis 1:1-3
     const kind = this.chainContext(s, c0);
@@ -554,7 +436,7 @@ class Scanner {
   colonPair(s: number, e: number, kind: number, proto: Protocol | undefined): number {
     const s1 = e + 1;
     const e1 = digitsEnd(this.t, s1);
-    if (this.at(e1) === COLON || isGlue(this.at(e1))) return this.skipChain(e1);
+    if (this.at(e1) === COLON || isGlue(this.at(e1))) return skipChain(this.t, e1);
     const v0 = portValue(this.t, s, e);
     const v1 = portValue(this.t, s1, e1);
     const sp = this.suffixProto(e1);
@@ -803,7 +685,7 @@ class Scanner {
 
   /** A dotted number at s: a version or address, or tcpdump's address.port (10.0.0.5.51514 > 10.0.0.9.80:). */
   dotted(s: number, e: number, c0: number): number {
-    const end = this.skipDotted(e);
+    const end = skipDotted(this.t, e);
     if (c0 !== 32) return end;
     const c = this.at(end);
     const arrowAfter = c === 32 && this.at(end + 1) === 62 && this.at(end + 2) === 32 && isDigit(this.at(end + 3));
@@ -1992,7 +1874,7 @@ class Scanner {
     else if (matchesLower(t, i, 'udp')) p = 'udp';
     else return undefined;
     const d = this.at(i + 3);
-    if (isGlue(d) || d === SLASH || d === 38 || d === HYPHEN_CODE) return undefined;
+    if (isGlue(d) || d === SLASH || d === 38 || d === HYPHEN) return undefined;
     const w = wordAfter(t, i + 3);
     if (LIST_WORDS.has(w)) return undefined;
     return p;
