@@ -20,12 +20,13 @@ import {
   mayBeKeyword, TOKEN_CHAR,
 } from './keywords.ts';
 import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
+import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
 import type { PortMention } from './types.ts';
 import {
-  ALL_SERVICE_PORTS, BIG_P_PORT, CONN_HOST_KEYS, COUNT_NOUN_HASHES, COUNTED_AFTER, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER,
-  H_PUBLISHED, H_REJECT, H_TARGET, H_TIMES, H_VALUE, HOST_PORT_CMD_HASHES, HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, LABEL_NOT_PORT,
-  LIST_WORDS, mayBeService, NC_CMDS, NET_CONTEXT, OF_WORDS, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
-  PLAIN_PORT_WORDS, PORT_CALLS, PROTOCOL_HASHES, RANGE_WORDS, RUNNERS, S_PORT, SERVICE_DEFAULT_CUES, SERVICE_PORTS, SPN_CLASSES,
+  ALL_SERVICE_PORTS, BIG_P_PORT, COUNT_NOUN_HASHES, COUNTED_AFTER, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED,
+  H_REJECT, H_TARGET, H_TIMES, H_VALUE, HOST_PORT_CMD_HASHES, HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, LABEL_NOT_PORT, LIST_WORDS,
+  mayBeService, NC_CMDS, NET_CONTEXT, OF_WORDS, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
+  PLAIN_PORT_WORDS, PROTOCOL_HASHES, RANGE_WORDS, RUNNERS, S_PORT, SERVICE_DEFAULT_CUES, SERVICE_PORTS, SPN_CLASSES,
   STRONG_NET_HASHES, SWITCH_WORD_HASHES, TR_PORT_SHORT, TR_PORT_SUFFIXES,
 } from './words.ts';
 
@@ -630,11 +631,11 @@ export class TextScan {
     // 4. Line shapes: compose "- 5432", code calls, nc/telnet host port.
     if (v > 0 && this.composeItem(isQuote(c0) ? s - 1 : s)) return this.accept(s, e, v, this.suffixProto(e), M_LIST, undefined);
     if (v > 0) {
-      const host = this.codeCallHost(s, e, c0);
+      const host = codeCallHost(this, s, e, c0);
       if (host !== undefined) return this.accept(s, e, v, undefined, 0, host === '' ? undefined : host);
-      if (c0 === LPAREN && this.portCall(s)) return this.accept(s, e, v, undefined, 0, undefined);
+      if (c0 === LPAREN && portCall(this, s)) return this.accept(s, e, v, undefined, 0, undefined);
       if (c0 === COMMA) {
-        const ch = this.connStringHost(s);
+        const ch = connStringHost(this, s);
         if (ch !== undefined) return this.accept(s, e, v, undefined, 0, ch);
       }
       const hp = this.hostPortCommand(s, e, v);
@@ -858,42 +859,6 @@ export class TextScan {
     const lw = this.t.slice(lastStart, lastStart + 5).toLowerCase();
     if (!(lw.startsWith('port ') || lw === 'ports')) return false;
     return !isAsciiLetter(this.at(lastStart + (lw === 'ports' ? 5 : 4)));
-  }
-
-  /** new ServerSocket(6789), htons(8080): calls whose first argument is a port. */
-  portCall(s: number): boolean {
-    const t = this.t;
-    const j = s - 1;
-    let k = j;
-    while (k > 0 && j - k < 24 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95)) k--;
-    if (k === j || !PORT_CALLS.has(t.slice(k, j).toLowerCase())) return false;
-    const c = this.at(digitsEnd(t, s));
-    return c === 41 || c === COMMA;
-  }
-
-  /** Server=tcp:db.example.net,1433 / Data Source=localhost,1433: the host before the comma. */
-  connStringHost(s: number): string | undefined {
-    const t = this.t;
-    const comma = s - 1;
-    let h = comma;
-    const lo = comma > 253 ? comma - 253 : 0;
-    while (h > lo && (isHostChar(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === 92)) h--;
-    if (h === comma) return undefined;
-    let k = h;
-    if (t.charCodeAt(k - 1) === COLON && k >= 4 && (matchesLower(t, k - 4, 'tcp') || matchesLower(t, k - 4, 'np:'))) k -= 4;
-    while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
-    if (t.charCodeAt(k - 1) !== EQUALS) return undefined;
-    k--;
-    while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
-    let w = k;
-    while (w > 0 && k - w < 16 && (isAsciiLetter(t.charCodeAt(w - 1)) || t.charCodeAt(w - 1) === 32)) w--;
-    while (w < k && t.charCodeAt(w) === 32) w++;
-    if (!CONN_HOST_KEYS.has(t.slice(w, k).toLowerCase())) return undefined;
-    const c = this.at(digitsEnd(t, s));
-    if (!(c === -1 || c === 59 || isSpace(c) || isQuote(c))) return undefined;
-    const host = t.slice(h, comma);
-    const bs = host.indexOf('\\');
-    return bs >= 0 ? host.slice(0, bs) : host;
   }
 
   /** The first word before the number, lower case, whether or not it was a keyword. */
@@ -1785,81 +1750,6 @@ export class TextScan {
       return r === cur;
     }
     return false;
-  }
-
-  /** bind(('127.0.0.1', 8080)), new Socket("db", 5432), connect(6379, 'localhost'). */
-  codeCallHost(s: number, e: number, c0: number): string | undefined {
-    const t = this.t;
-    // Host string before: ("host", N
-    let j = s;
-    while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
-    if (t.charCodeAt(j - 1) === COMMA) {
-      j--;
-      while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
-      const q = t.charCodeAt(j - 1);
-      if (q === RBRACKET) {
-        // Rust: SocketAddr::from(([127, 0, 0, 1], 3000)) — an address as an array of four bytes.
-        let k = j - 1;
-        const lo = k > 24 ? k - 24 : 0;
-        while (k > lo && (isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COMMA || t.charCodeAt(k - 1) === 32)) k--;
-        if (t.charCodeAt(k - 1) !== 91 || this.at(k - 2) !== LPAREN) return undefined;
-        const parts = t.slice(k, j - 1).split(',');
-        if (parts.length !== 4) return undefined;
-        for (const p of parts) {
-          const x = p.trim();
-          if (!/^\d{1,3}$/.test(x) || Number(x) > 255) return undefined;
-        }
-        const c = this.at(e);
-        if (c !== 41) return undefined;
-        if (!/socket|addr|bind|listen|connect/i.test(t.slice(k > 40 ? k - 40 : 0, k))) return undefined;
-        return parts.map((p) => p.trim()).join('.');
-      }
-      if (q === 34 || q === 39) {
-        let k = j - 1;
-        while (k > 0 && j - k < 64 && t.charCodeAt(k - 1) !== q && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON)) k--;
-        if (t.charCodeAt(k - 1) === q && k < j - 1 && t.charCodeAt(k - 2) === LPAREN) {
-          const host = t.slice(k, j - 1);
-          if (this.hostLiteral(host, k - 2)) return host;
-        } else if (k === j - 1 && t.charCodeAt(k - 1) === q && t.charCodeAt(k - 2) === LPAREN && t.charCodeAt(k - 3) === LPAREN) {
-          // bind(('', 50007)): the empty host is every interface.
-          if (this.callName(k - 3) === 'bind') return '';
-        }
-      }
-      return undefined;
-    }
-    // Host string after: (N, "host")
-    if (c0 !== LPAREN) return undefined;
-    let i = e;
-    if (this.at(i) !== COMMA) return undefined;
-    i++;
-    while (isInlineSpace(this.at(i))) i++;
-    const q = this.at(i);
-    if (q !== 34 && q !== 39) return undefined;
-    let k = i + 1;
-    while (k < this.n && k - i < 64 && (isHostChar(t.charCodeAt(k)) || t.charCodeAt(k) === COLON)) k++;
-    if (this.at(k) !== q || k === i + 1) return undefined;
-    const host = t.slice(i + 1, k);
-    return this.hostLiteral(host, s - 1) ? host : undefined;
-  }
-
-  /** The last part of the name of the function called at the '(' at paren (sock.bind → bind), lower case. */
-  callName(paren: number): string {
-    let k = paren;
-    while (k > 0 && paren - k < 24 && (isAsciiAlnum(this.t.charCodeAt(k - 1)) || this.t.charCodeAt(k - 1) === 95)) k--;
-    return this.t.slice(k, paren).toLowerCase();
-  }
-
-  /** A quoted host in a call: an address, localhost, a dotted name, or any name given to a socket-like call. */
-  hostLiteral(host: string, paren: number): boolean {
-    if (host === 'localhost' || host === '::' || host === '::1' || host === '0.0.0.0' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return true;
-    // Name of the function called.
-    let j = paren;
-    while (j > 0 && this.t.charCodeAt(j - 1) === LPAREN) j--;
-    let k = j;
-    while (k > 0 && j - k < 40 && (isHostChar(this.t.charCodeAt(k - 1)) || this.t.charCodeAt(k - 1) === COLON)) k--;
-    const fn = this.t.slice(k, j).toLowerCase();
-    if (!/^[a-z][a-z0-9.-]*$/.test(host.toLowerCase())) return false;
-    return /socket|connect|bind|listen|client|addr|server|dial|smtp|ftp|redis|connection|tcp|udp|telnet|ssh/.test(fn);
   }
 
   /** "53 udp reuseport", "2456-2458 UDP forwarded": tcp/udp as the next word, alone. */
