@@ -20,14 +20,14 @@ import {
   mayBeKeyword, TOKEN_CHAR,
 } from './keywords.ts';
 import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
+import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './rules/after.ts';
 import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
 import type { PortMention } from './types.ts';
 import {
-  ALL_SERVICE_PORTS, BIG_P_PORT, COUNT_NOUN_HASHES, COUNTED_AFTER, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED,
-  H_REJECT, H_TARGET, H_TIMES, H_VALUE, HOST_PORT_CMD_HASHES, HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, LABEL_NOT_PORT, LIST_WORDS,
-  mayBeService, NC_CMDS, NET_CONTEXT, OF_WORDS, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
-  PLAIN_PORT_WORDS, PROTOCOL_HASHES, RANGE_WORDS, RUNNERS, S_PORT, SERVICE_DEFAULT_CUES, SERVICE_PORTS, SPN_CLASSES,
-  STRONG_NET_HASHES, SWITCH_WORD_HASHES, TR_PORT_SHORT, TR_PORT_SUFFIXES,
+  ALL_SERVICE_PORTS, BIG_P_PORT, COUNT_NOUN_HASHES, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET,
+  H_TIMES, H_VALUE, HOST_PORT_CMD_HASHES, HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, LABEL_NOT_PORT, LIST_WORDS, mayBeService,
+  NC_CMDS, NET_CONTEXT, OF_WORDS, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PLAIN_PORT_WORDS,
+  PROTOCOL_HASHES, RANGE_WORDS, RUNNERS, S_PORT, SERVICE_PORTS, SPN_CLASSES, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
 } from './words.ts';
 
 const EMPTY: PortMention[] = [];
@@ -597,7 +597,7 @@ export class TextScan {
       if (v === 0) return e;
       return this.accept(s, e, v, proto, M_LIST, undefined);
     }
-    if (this.portWordAfter(s, e)) return this.accept(s, e, v, undefined, 0, undefined);
+    if (portWordAfter(this, s, e)) return this.accept(s, e, v, undefined, 0, undefined);
     if (v > 0 && (c1 === COMMA || c1 === 0x3001 || c1 === 0x548c || c1 === 0x3068 || (isInlineSpace(c1) && (!isAsciiLetter(this.at(e + 1)) || this.at(e + 2) === 32 || this.at(e + 3) === 32 || this.at(e + 4) === 32 || this.at(e + 5) === 32))) && this.listThenPortWord(e)) {
       return this.accept(s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
     }
@@ -606,11 +606,11 @@ export class TextScan {
       const lp = this.listSuffixProto(e);
       if (lp !== undefined) return this.accept(s, e, v, lp, M_LIST, undefined);
     }
-    if (v > 0 && this.serviceAround(s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
-    if (v >= 100 && c1 === COMMA && this.at(s - 2) === COMMA && c0 === 32 && this.portAppositive(s - 2)) {
+    if (v > 0 && serviceAround(this, s, e, v)) return this.accept(s, e, v, undefined, M_LIST, undefined);
+    if (v >= 100 && c1 === COMMA && this.at(s - 2) === COMMA && c0 === 32 && portAppositive(this, s - 2)) {
       return this.accept(s, e, v, undefined, 0, undefined); // the exporter's port, 9100, is scraped
     }
-    if (v >= 100 && ALL_SERVICE_PORTS.has(v) && this.serviceNearby(s, e, v)) return this.accept(s, e, v, undefined, 0, undefined);
+    if (v >= 100 && ALL_SERVICE_PORTS.has(v) && serviceNearby(this, s, e, v)) return this.accept(s, e, v, undefined, 0, undefined);
     const fw = this.firstA >= 0 ? this.firstHash : 0;
     if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && this.underPortsKey(s)) {
       return this.accept(s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
@@ -733,7 +733,7 @@ export class TextScan {
       const s2 = i;
       const e2 = digitsEnd(t, s2);
       if (portValue(t, s2, e2) <= 0 || isGlue(this.at(e2)) || this.at(e2) === DOT || this.at(e2) === COLON) return false;
-      if (this.portWordAfter(s2, e2)) return true;
+      if (portWordAfter(this, s2, e2)) return true;
       i = e2;
       this.ltpwFrom = from;
       this.ltpwTo = e2;
@@ -1533,152 +1533,6 @@ export class TextScan {
       if (k === nth - 1) return w;
     }
     return '';
-  }
-
-  /** "the 8080 port", "22端口", "8080番ポート", "22번 포트" — but not "a 24 port switch". */
-  portWordAfter(s: number, e: number): boolean {
-    const t = this.t;
-    let i = e;
-    let spaces = 0;
-    while (isInlineSpace(this.at(i)) && spaces < 2) { i++; spaces++; }
-    const c = this.at(i);
-    // Every form below starts with n, p (numaralı, port) or a CJK/Hangul character.
-    if (c < 128 && (c | 32) !== 110 && (c | 32) !== 112) return false;
-    if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(this.at(i + 8))) {
-      // Turkish "443 numaralı port(u)": the numbered port.
-      i += 9;
-      return matchesLower(t, i, 'port') && (!isGlue(this.at(i + 4)) || this.turkishPortSuffix(i + 4, true));
-    }
-    if (spaces > 0 && matchesLower(t, i, 'port') && isAsciiLetter(this.at(i + 4)) && this.turkishPortSuffix(i + 4, false)) {
-      // Turkish "8080 portunu dinler": port with a case suffix.
-      const prev = wordBefore(t, s);
-      return !(prev === 'bir' || prev === 'a');
-    }
-    if (spaces > 0 && c === 0xd3ec && this.at(i + 1) === 0xd2b8) {
-      // Korean "8080 포트를 열어" — not "24 포트 스위치" (a switch with 24 ports).
-      let k = i + 2;
-      while (isInlineSpace(this.at(k))) k++;
-      const d = this.at(k);
-      return !(d === 0xc2a4 || d === 0xd5c8 || d === 0xb77c);
-    }
-    if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(this.at(i + 4)) && this.at(i + 4) !== EQUALS && this.at(i + 4) !== COLON) {
-      const next = wordAfter(t, i + 4);
-      if (COUNTED_AFTER.has(next)) return false;
-      const prev = wordBefore(t, s);
-      if (prev === 'a' || prev === 'an' || prev === 'one' || prev === 'single') return false;
-      return true;
-    }
-    if (c === 0x7aef && this.at(i + 1) === 0x53e3) {
-      // 端口 — not 端口交换机 (a switch with N ports)
-      const d = this.at(i + 2);
-      return !(d === 0x4ea4 || d === 0x4ea6 || d === 0x96c6);
-    }
-    if (c === 0x756a && this.at(i + 1) === 0x30dd && this.at(i + 2) === 0x30fc && this.at(i + 3) === 0x30c8) return true; // 番ポート
-    if (c === 0xbc88) {
-      // 번 포트
-      let k = i + 1;
-      while (isInlineSpace(this.at(k))) k++;
-      return this.at(k) === 0xd3ec && this.at(k + 1) === 0xd2b8;
-    }
-    return false;
-  }
-
-  /** Turkish case suffixes of "port" at i: portu, portunu, portuna, portta, portundan … (then no letter). */
-  turkishPortSuffix(i: number, numbered: boolean): boolean {
-    const t = this.t;
-    let k = i;
-    while (k < this.n && k - i < 6 && isWordLetter(t.charCodeAt(k))) k++;
-    if (isWordLetter(this.at(k))) return false;
-    const w = t.slice(i, k).toLowerCase();
-    return TR_PORT_SUFFIXES.has(w) || (numbered && TR_PORT_SHORT.has(w));
-  }
-
-  /** "PostgreSQL (5432)", "SSH: 22", "22 (SSH)", "Redis 6379" — only the service's usual ports. */
-  serviceAround(s: number, e: number, v: number): boolean {
-    if (!ALL_SERVICE_PORTS.has(v)) return false; // both looks below need one of a service's ports
-    const t = this.t;
-    // After: " (SSH)"
-    let i = e;
-    while (isInlineSpace(this.at(i))) i++;
-    if (this.at(i) === LPAREN && i - e <= 1) {
-      let k = i + 1;
-      while (k < this.n && k - i < 20 && (isAsciiLetter(t.charCodeAt(k)) || isDigit(t.charCodeAt(k)) || t.charCodeAt(k) === 45)) k++;
-      if (this.at(k) === 41 && k > i + 1 && mayBeService(t, i + 1, k)) {
-        const ports = SERVICE_PORTS.get(t.slice(i + 1, k).toLowerCase());
-        if (ports !== undefined && ports.includes(v)) return true;
-      }
-    }
-    // Before: "SSH 22", "PostgreSQL (5432)", "SSH: 22"
-    let j = s;
-    let p = 0;
-    while (j > 0 && p < 3) {
-      const c = t.charCodeAt(j - 1);
-      if (isInlineSpace(c) || c === LPAREN || c === COLON) { j--; p++; } else break;
-    }
-    if (p === 0) return false;
-    let k = j;
-    while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
-    if (k === j || isGlue(this.at(k - 1))) return false;
-    if (!mayBeService(t, k, j, k === this.firstA && j === this.firstB ? this.firstHash : wordHash(t, k, j))) return false;
-    const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());
-    return ports !== undefined && ports.includes(v);
-  }
-
-  /** "the exporter's port, 9100, is …": a plain port word right before the comma at c. */
-  portAppositive(c: number): boolean {
-    const t = this.t;
-    let k = c;
-    while (k > 0 && c - k < 6 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
-    if (c - k !== 4 || !matchesLower(t, k, 'port') || isGlue(this.at(k - 1)) || this.at(k - 1) === 45) return false;
-    return !this.physicalBefore('port', wordBeforeHash(t, k), k);
-  }
-
-  /**
-   * A known service's usual port in prose with no keyword right before it,
-   * taken only with both a service named close by (Kafka … 9092, 9090 … Prometheus)
-   * and a word about ports or defaults earlier in the text ("default", "port").
-   */
-  serviceNearby(s: number, e: number, v: number): boolean {
-    if (this.countedAfter(e)) return false;
-    const t = this.t;
-    const lo = s > 100 ? s - 100 : 0;
-    let cue = false;
-    let named = false;
-    let i = s;
-    while (i > lo) {
-      const c = t.charCodeAt(i - 1);
-      if (!isAsciiLetter(c)) { i--; continue; }
-      let a = i;
-      while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
-      const len = i - a;
-      if (len >= 3 && len <= 13) {
-        const h = wordHash(t, a, i);
-        if (SERVICE_DEFAULT_CUES.has(h)) cue = true;
-        else if (s - i <= 48 && mayBeService(t, a, i, h)) {
-          const ports = SERVICE_PORTS.get(t.slice(a, i).toLowerCase());
-          if (ports !== undefined && ports.includes(v)) named = true;
-        }
-      }
-      i = a;
-    }
-    if (!cue) return false;
-    if (named) return true;
-    // After, in the same sentence: "Hard-coding 9090 clashes with Prometheus".
-    const hi = e + 48 < this.n ? e + 48 : this.n;
-    i = e;
-    while (i < hi) {
-      const c = t.charCodeAt(i);
-      if (c === DOT || c === 10 || c === 59) return false;
-      if (!isAsciiLetter(c)) { i++; continue; }
-      let b = i;
-      while (b < hi && isAsciiLetter(t.charCodeAt(b))) b++;
-      if (b - i >= 3 && mayBeService(t, i, b)) {
-        const ports = SERVICE_PORTS.get(t.slice(i, b).toLowerCase());
-        if (ports !== undefined && ports.includes(v)) return true;
-      }
-      i = b;
-    }
-    return false;
   }
 
   /** A compose list item under ports:/expose: — `- 5432`, `- "3000:3000"`. s is the first char of the value. */
