@@ -9,8 +9,7 @@ import {
   skipDotted, SLASH, STAR,
 } from './chars.ts';
 import {
-  commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordAfterHash, wordBefore,
-  wordBeforeHash,
+  commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordBefore, wordBeforeHash,
 } from './context.ts';
 import { hashBack, nextPow, wordHash } from './hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
@@ -22,15 +21,13 @@ import {
 import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './rules/after.ts';
 import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
-import {
-  composeItem, hostPortCommand, inPortsBraces, lineArgIs, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey,
-} from './rules/lines.ts';
+import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './rules/lines.ts';
+import { countedAfter, keywordMention, physicalBefore } from './rules/vetting.ts';
 import type { PortMention } from './types.ts';
 import {
-  ALL_SERVICE_PORTS, BIG_P_PORT, COUNT_NOUN_HASHES, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET,
-  H_TIMES, H_VALUE, HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, LIST_WORDS, mayBeService, NC_CMDS, NET_CONTEXT, OF_WORDS, P_NOT_PORT,
-  PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES, PLAIN_PORT_WORDS, PROTOCOL_HASHES, RANGE_WORDS, RUNNERS, S_PORT,
-  SERVICE_PORTS, SPN_CLASSES, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
+  ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, HOST_PORT_CMDS,
+  HOST_PORT_DIRECTIVES, LIST_WORDS, mayBeService, OF_WORDS, P_NOT_PORT, PLAIN_PORT_WORDS, PROTOCOL_HASHES, RANGE_WORDS,
+  SERVICE_PORTS, SPN_CLASSES,
 } from './words.ts';
 
 const EMPTY: PortMention[] = [];
@@ -568,7 +565,7 @@ export class TextScan {
 
     // 1. The next item of a list announced before: ports 80, 443 and 8080.
     if (this.listContinues(s)) {
-      if (this.countedAfter(e) || (slashDigit && !(this.listMode & M_LIST))) return e;
+      if (countedAfter(this, e) || (slashDigit && !(this.listMode & M_LIST))) return e;
       if ((this.listMode & M_SPACE_LIST) && isDash(c1) && !(portValue(t, e + 1, digitsEnd(t, e + 1)) > v)) return e; // a date, not a range
       return this.accept(s, e, v, this.listProto, this.listMode, undefined);
     }
@@ -586,7 +583,7 @@ export class TextScan {
     const kw = this.keywordBefore(dashVar ? s - 2 : s);
     if (slashDigit && (kw === KW_NONE || kw === KW_OPT_SSH)) return e;
     if (kw !== KW_NONE) {
-      const r = this.keywordMention(s, e, v, kw);
+      const r = keywordMention(this, s, e, v, kw);
       if (r >= 0) return r;
       return e;
     }
@@ -927,19 +924,6 @@ export class TextScan {
     return sep || ((mode & M_SPACE_LIST) !== 0 && b > a);
   }
 
-  /** Whether the number is followed by a count noun: "on 5 servers", "and 3 others". */
-  countedAfter(e: number): boolean {
-    const c = this.at(e);
-    if (c === 37) return true;
-    const h = wordAfterHash(this.t, e);
-    return h !== 0 && COUNT_NOUN_HASHES.has(h) && (h !== H_TIMES || !this.timesOut(e));
-  }
-
-  /** "port 3232 times out": a verb, not a count. */
-  timesOut(e: number): boolean {
-    return this.nthWordAfter(e, 2) === 'out';
-  }
-
   /**
    * Looks backwards from s over linking punctuation and words for a keyword.
    * Sets kwStart, kwProto, kwMode and firstWord; returns the keyword kind.
@@ -1090,14 +1074,14 @@ export class TextScan {
         mode |= M_LIST;
         if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-        if (this.physicalBefore(word, hb, k)) return KW_NONE;
+        if (physicalBefore(this, word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
         if (this.kwProto === undefined && j - a === 8 && t.charCodeAt(a + 3) === 45) this.kwProto = this.protoPrefix(a); // UDP-Port 500
         this.kwBeforeHash = hb;
       } else if (kw === KW_PORTS) {
         mode |= M_LIST | M_TO_RANGE;
         const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-        if (this.physicalBefore(word, hb, k)) return KW_NONE;
+        if (physicalBefore(this, word, hb, k)) return KW_NONE;
         this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
         if (this.kwProto === undefined && j - a === 9 && t.charCodeAt(a + 3) === 45) this.kwProto = this.protoPrefix(a); // TCP-Ports 80
       } else if (kw === KW_RANGE_KEY) {
@@ -1176,83 +1160,6 @@ export class TextScan {
     return undefined;
   }
 
-  /** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
-  physicalBefore(word: string, h: number, k: number): boolean {
-    // The last '-' or '_' (after the first character): usb-port, USB_PORT.
-    let cut = -1;
-    for (let i = word.length - 1; i > 0; i--) {
-      const c = word.charCodeAt(i);
-      if (c === 45 || c === 95) { cut = i; break; }
-    }
-    if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
-    if (h === 0 || !PHYSICAL_BEFORE_HASHES.has(h)) return false;
-    // The last label of a host name is not a hardware word: "github.com port 22".
-    let j = k;
-    while (j > 0 && isInlineSpace(this.t.charCodeAt(j - 1))) j--;
-    while (j > 0 && isAsciiLetter(this.t.charCodeAt(j - 1))) j--;
-    return this.at(j - 1) !== DOT;
-  }
-
-  /** Whether the line around pos names something of networking (tcp, ssh, firewall, listen …). */
-  netContext(pos: number): boolean {
-    const t = this.t;
-    let a = pos;
-    const lo = pos > 160 ? pos - 160 : 0;
-    while (a > lo && t.charCodeAt(a - 1) !== 10) a--;
-    let b = pos;
-    const hi = pos + 120 < this.n ? pos + 120 : this.n;
-    while (b < hi && t.charCodeAt(b) !== 10) b++;
-    let i = a;
-    while (i < b) {
-      if (!isAsciiLetter(t.charCodeAt(i))) { i++; continue; }
-      let j = i;
-      while (j < b && isAsciiLetter(t.charCodeAt(j))) j++;
-      if (j - i <= 10 && !isAsciiLetter(this.at(i - 1)) && NET_CONTEXT.has(t.slice(i, j).toLowerCase())) return true;
-      i = j;
-    }
-    return false;
-  }
-
-  /**
-   * Whether the text before k on its line (at most 160 characters) speaks of
-   * a switch or its uplinks and not of a network protocol: a small number after
-   * "port" there is a socket on the device.
-   */
-  switchContext(k: number): boolean {
-    const t = this.t;
-    const lo = k > 160 ? k - 160 : 0;
-    let hw = false;
-    let i = k;
-    while (i > lo) {
-      const c = t.charCodeAt(i - 1);
-      if (c === 10) break;
-      if (!isAsciiLetter(c)) { i--; continue; }
-      let a = i;
-      while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
-      if (i - a <= 8) {
-        const h = wordHash(t, a, i);
-        if (SWITCH_WORD_HASHES.has(h)) hw = true;
-        else if (STRONG_NET_HASHES.has(h)) return false;
-      }
-      i = a;
-    }
-    return hw;
-  }
-
-  /** A price: "4,90 €", "5 $", "12.50 EUR". */
-  priceAfter(e: number): boolean {
-    let i = e;
-    const c = this.at(i);
-    if (c !== COMMA && c !== DOT && c !== 32 && c !== 0xa0 && c < 0xa0) return false;
-    if ((c === COMMA || c === DOT) && isDigit(this.at(i + 1)) && isDigit(this.at(i + 2)) && !isDigit(this.at(i + 3))) i += 3;
-    if (isInlineSpace(this.at(i))) i++;
-    const d = this.at(i);
-    if (d === 0x20ac || d === 36 || d === 0xa3 || d === 0xa5 || d === 0x20bd) return true;
-    const l = d | 32;
-    if (l !== 101 && l !== 117 && l !== 122) return false;
-    return matchesLower(this.t, i, 'eur') || matchesLower(this.t, i, 'usd') || matchesLower(this.t, i, 'zł');
-  }
-
   protoWordBefore(k: number): Protocol | undefined {
     // tcp, udp, sctp and dccp all end in "p": most looks stop here.
     let j = k;
@@ -1260,162 +1167,6 @@ export class TextScan {
     if ((this.at(j - 1) | 32) !== 112) return undefined;
     const h = wordBeforeHash(this.t, k);
     return h === 0 ? undefined : PROTOCOL_HASHES.get(h);
-  }
-
-  /** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
-  keywordMention(s: number, e: number, v: number, kw: number): number {
-    const t = this.t;
-    const mode = this.kwMode;
-    const proto = this.kwProto;
-    const rangeNext = isDash(this.at(e)) && isDigit(this.at(e + 1));
-    if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
-    if (this.countedAfter(e)) return -1;
-    let protoAfter = false;
-    switch (kw) {
-      case KW_PROTO: {
-        // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size
-        // (but "TCP 22 0.0.0.0/0", a security-group row, is a port before an address).
-        let i = e;
-        while (isInlineSpace(this.at(i))) i++;
-        if (i > e && isDigit(this.at(i))) {
-          const ie = digitsEnd(t, i);
-          if (this.at(ie) !== DOT) return -1;
-        }
-        break;
-      }
-      case KW_OPT_NC: {
-        // nc -l 4444, ncat -lvnp 4444, npx serve -l 5000
-        const cmd = this.command(s);
-        const w = this.firstWordLower();
-        if (NC_CMDS.has(cmd) || this.cmdEarlierOnLine(this.kwStart, NC_CMDS)) break;
-        if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && lineArgIs(this, s, 'serve')))) break;
-        return -1;
-      }
-      case KW_DPORT: {
-        // iptables -p tcp -m multiport --dports 80,443; PROTO=TCP SPT=… DPT=3389
-        if (proto === undefined) return this.accept(s, e, v, this.lineProtoOption(s), mode, undefined);
-        break;
-      }
-      case KW_PORT:
-      case KW_PORTS: {
-        if (this.priceAfter(e)) return -1; // frais de port : 4,90 €
-        if (proto === undefined && this.kwBeforeHash === H_ANY && this.command(s) === 'ufw') {
-          // ufw allow proto udp to any port 51820
-          const p = this.lineProtoOption(s);
-          if (p !== undefined) return this.accept(s, e, v, p, mode, undefined);
-        }
-        if (v > 0 && v < 10 && this.kwPlain) {
-          // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
-          // sockets on a device unless the line speaks of networking.
-          let endV = 0;
-          if (rangeNext) endV = portValue(t, e + 1, digitsEnd(t, e + 1));
-          if (endV < 10 && !this.netContext(s)) return -1;
-        }
-        if (v <= 64) {
-          const w1 = wordAfter(t, e);
-          if (w1 === 'of' || w1 === 'on' || w1 === 'at' || w1 === 'in' || w1 === 'der' || w1 === 'du' || w1 === 'del' || w1 === 'do' || w1 === 'da') {
-            const w2 = this.nthWordAfter(e, 2);
-            const w3 = this.nthWordAfter(e, 3);
-            if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
-          }
-          if (this.kwPlain && this.switchContext(this.kwStart)) return -1; // the switch has 48 ports …; port 48 goes to …
-          const before = wordBefore(t, this.kwStart);
-          if (before === 'into' || before === 'in') {
-            const w0 = wordBefore(t, this.kwStart - before.length - 1);
-            if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
-          }
-        }
-        protoAfter = proto === undefined;
-        break;
-      }
-      case KW_LISTEN: {
-        // listen(5) in Python/C is the backlog, not a port.
-        if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return -1;
-        protoAfter = proto === undefined;
-        break;
-      }
-      case KW_OPT_P: {
-        const cmd = this.command(s);
-        if (P_NOT_PORT.has(cmd)) return -1;
-        break;
-      }
-      case KW_OPT_BIG_P: {
-        if (!BIG_P_PORT.has(this.command(s)) && !this.cmdEarlierOnLine(this.kwStart, BIG_P_PORT)) return -1;
-        break;
-      }
-      case KW_OPT_S: {
-        // hydra -s 2222: the target's port.
-        if (!S_PORT.has(this.command(s)) && !this.cmdEarlierOnLine(this.kwStart, S_PORT)) return -1;
-        return this.accept(s, e, v, undefined, 0, undefined);
-      }
-      case KW_OPT_SSH: {
-        const c = this.at(e);
-        if (!(c === COLON || c === -1 || isSpace(c)) || !lineHasWord(t, s, 'ssh')) return -1;
-        return this.accept(s, e, v, undefined, 0, undefined);
-      }
-      default:
-        break;
-    }
-    return this.accept(s, e, v, proto, mode, undefined, protoAfter);
-  }
-
-  /**
-   * Whether a command of `cmds` is written as a word earlier on the line,
-   * before the option at k ("Connect with: mysql -h db -P 3307"). Reads at most 160 characters back.
-   */
-  cmdEarlierOnLine(k: number, cmds: Set<string>): boolean {
-    const t = this.t;
-    const lo = k > 160 ? k - 160 : 0;
-    let i = k;
-    while (i > lo) {
-      const c = t.charCodeAt(i - 1);
-      if (c === 10 || c === 13) return false;
-      if (!isAsciiLetter(c)) { i--; continue; }
-      let a = i;
-      while (a > lo && (isAsciiAlnum(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === 45 || t.charCodeAt(a - 1) === 95)) a--;
-      if (i - a <= 10 && t.charCodeAt(a) !== 45 && cmds.has(t.slice(a, i).toLowerCase())) {
-        const b = this.at(a - 1);
-        if (b === -1 || isSpace(b) || b === 36 || b === 96 || b === 58 || b === 40 || b === 47 || isQuote(b)) return true;
-      }
-      i = a;
-    }
-    return false;
-  }
-
-  /** The protocol an option names earlier on the line: -p tcp, --protocol udp, proto udp, PROTO=TCP. */
-  lineProtoOption(s: number): Protocol | undefined {
-    const t = this.t;
-    const ls = this.lineOf(s);
-    const lo = s - ls > 240 ? s - 240 : ls;
-    for (let i = s - 4; i >= lo; i--) {
-      const c = t.charCodeAt(i) | 32;
-      if (c !== 116 && c !== 117) continue; // t, u
-      let p: Protocol | undefined;
-      if (matchesLower(t, i, 'tcp')) p = 'tcp';
-      else if (matchesLower(t, i, 'udp')) p = 'udp';
-      else continue;
-      if (isAsciiAlnum(this.at(i + 3))) continue;
-      const b = this.at(i - 1);
-      if (b === EQUALS && i >= 6 && matchesLower(t, i - 6, 'proto')) return p;
-      if (b !== 32) continue;
-      if (this.at(i - 2) === 112 && this.at(i - 3) === 45 && this.at(i - 4) === 32) return p; // -p tcp
-      if (i >= 11 && matchesLower(t, i - 11, '--protocol ')) return p;
-      if (i >= 6 && matchesLower(t, i - 6, 'proto ')) return p;
-    }
-    return undefined;
-  }
-
-  nthWordAfter(e: number, nth: number): string {
-    let i = e;
-    for (let k = 0; k < nth; k++) {
-      const w = wordAfter(this.t, i);
-      if (w === '') return '';
-      // move past spaces and the word
-      while (isInlineSpace(this.at(i))) i++;
-      i += w.length;
-      if (k === nth - 1) return w;
-    }
-    return '';
   }
 
   /** "53 udp reuseport", "2456-2458 UDP forwarded": tcp/udp as the next word, alone. */

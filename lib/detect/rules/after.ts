@@ -10,6 +10,7 @@ import type { TextScan } from '../scan.ts';
 import {
   ALL_SERVICE_PORTS, COUNTED_AFTER, mayBeService, SERVICE_DEFAULT_CUES, SERVICE_PORTS, TR_PORT_SHORT, TR_PORT_SUFFIXES,
 } from '../words.ts';
+import { countedAfter, physicalBefore } from './vetting.ts';
 
 /** "the 8080 port", "22端口", "8080番ポート", "22번 포트" — but not "a 24 port switch". */
 export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
@@ -106,7 +107,7 @@ export function portAppositive(sc: TextScan, c: number): boolean {
   let k = c;
   while (k > 0 && c - k < 6 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
   if (c - k !== 4 || !matchesLower(t, k, 'port') || isGlue(sc.at(k - 1)) || sc.at(k - 1) === 45) return false;
-  return !sc.physicalBefore('port', wordBeforeHash(t, k), k);
+  return !physicalBefore(sc, 'port', wordBeforeHash(t, k), k);
 }
 
 /**
@@ -115,7 +116,7 @@ export function portAppositive(sc: TextScan, c: number): boolean {
  * and a word about ports or defaults earlier in the text ("default", "port").
  */
 export function serviceNearby(sc: TextScan, s: number, e: number, v: number): boolean {
-  if (sc.countedAfter(e)) return false;
+  if (countedAfter(sc, e)) return false;
   const t = sc.t;
   const lo = s > 100 ? s - 100 : 0;
   let cue = false;

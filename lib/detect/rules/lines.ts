@@ -15,6 +15,7 @@ import { classifyWord, KW_NONE, KW_PORT, mayBeKeyword } from '../keywords.ts';
 import { M_LIST, M_SPACE_LIST } from '../lists.ts';
 import { CMD_DIRECTIVE, CMD_DOCKER, CMD_HOST_PORT, type TextScan } from '../scan.ts';
 import { HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
+import { countedAfter } from './vetting.ts';
 
 /** A compose list item under ports:/expose: — `- 5432`, `- "3000:3000"`. s is the first char of the value. */
 export function composeItem(sc: TextScan, s: number): boolean {
@@ -244,7 +245,7 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
     if (pa < pw && pw - pa >= 2 && !isGlue(sc.at(pa - 1)) && sc.at(pa - 1) !== 45 && sc.at(pa - 1) !== DOT && HOST_PORT_CMD_HASHES.has(wordHash(t, pa, pw))) {
       const c = sc.at(e);
       const hostWord = t.slice(k, j);
-      if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === 59 || c === 41 || isQuote(c)) && !sc.countedAfter(e) &&
+      if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === 59 || c === 41 || isQuote(c)) && !countedAfter(sc, e) &&
         (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return acceptHostPortArg(sc, s, e, v);
     }
   }

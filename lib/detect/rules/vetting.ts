@@ -1,0 +1,267 @@
+// Rule family: vetting a number found after a keyword, and the rejections
+// that keep hardware ports and counts out: USB port 2, port 3 of the switch,
+// a switch's uplinks, on 5 servers, a price after "port", listen(5)'s
+// backlog, the per-command meaning of -p/-P/-s/-l, and the protocol an
+// option names on the line (-p tcp, --protocol udp, PROTO=TCP).
+import type { Protocol } from '../../types.ts';
+import {
+  COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isInlineSpace, isQuote, isSpace,
+  matchesLower, portValue,
+} from '../chars.ts';
+import { lineHasWord, wordAfter, wordAfterHash, wordBefore } from '../context.ts';
+import { wordHash } from '../hash.ts';
+import {
+  KW_DPORT, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
+} from '../keywords.ts';
+import type { TextScan } from '../scan.ts';
+import {
+  BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE,
+  PHYSICAL_BEFORE_HASHES, RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
+} from '../words.ts';
+import { lineArgIs } from './lines.ts';
+
+/** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
+export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw: number): number {
+  const t = sc.t;
+  const mode = sc.kwMode;
+  const proto = sc.kwProto;
+  const rangeNext = isDash(sc.at(e)) && isDigit(sc.at(e + 1));
+  if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
+  if (countedAfter(sc, e)) return -1;
+  let protoAfter = false;
+  switch (kw) {
+    case KW_PROTO: {
+      // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size
+      // (but "TCP 22 0.0.0.0/0", a security-group row, is a port before an address).
+      let i = e;
+      while (isInlineSpace(sc.at(i))) i++;
+      if (i > e && isDigit(sc.at(i))) {
+        const ie = digitsEnd(t, i);
+        if (sc.at(ie) !== DOT) return -1;
+      }
+      break;
+    }
+    case KW_OPT_NC: {
+      // nc -l 4444, ncat -lvnp 4444, npx serve -l 5000
+      const cmd = sc.command(s);
+      const w = sc.firstWordLower();
+      if (NC_CMDS.has(cmd) || cmdEarlierOnLine(sc, sc.kwStart, NC_CMDS)) break;
+      if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && lineArgIs(sc, s, 'serve')))) break;
+      return -1;
+    }
+    case KW_DPORT: {
+      // iptables -p tcp -m multiport --dports 80,443; PROTO=TCP SPT=… DPT=3389
+      if (proto === undefined) return sc.accept(s, e, v, lineProtoOption(sc, s), mode, undefined);
+      break;
+    }
+    case KW_PORT:
+    case KW_PORTS: {
+      if (priceAfter(sc, e)) return -1; // frais de port : 4,90 €
+      if (proto === undefined && sc.kwBeforeHash === H_ANY && sc.command(s) === 'ufw') {
+        // ufw allow proto udp to any port 51820
+        const p = lineProtoOption(sc, s);
+        if (p !== undefined) return sc.accept(s, e, v, p, mode, undefined);
+      }
+      if (v > 0 && v < 10 && sc.kwPlain) {
+        // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
+        // sockets on a device unless the line speaks of networking.
+        let endV = 0;
+        if (rangeNext) endV = portValue(t, e + 1, digitsEnd(t, e + 1));
+        if (endV < 10 && !netContext(sc, s)) return -1;
+      }
+      if (v <= 64) {
+        const w1 = wordAfter(t, e);
+        if (w1 === 'of' || w1 === 'on' || w1 === 'at' || w1 === 'in' || w1 === 'der' || w1 === 'du' || w1 === 'del' || w1 === 'do' || w1 === 'da') {
+          const w2 = nthWordAfter(sc, e, 2);
+          const w3 = nthWordAfter(sc, e, 3);
+          if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
+        }
+        if (sc.kwPlain && switchContext(sc, sc.kwStart)) return -1; // the switch has 48 ports …; port 48 goes to …
+        const before = wordBefore(t, sc.kwStart);
+        if (before === 'into' || before === 'in') {
+          const w0 = wordBefore(t, sc.kwStart - before.length - 1);
+          if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
+        }
+      }
+      protoAfter = proto === undefined;
+      break;
+    }
+    case KW_LISTEN: {
+      // listen(5) in Python/C is the backlog, not a port.
+      if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return -1;
+      protoAfter = proto === undefined;
+      break;
+    }
+    case KW_OPT_P: {
+      const cmd = sc.command(s);
+      if (P_NOT_PORT.has(cmd)) return -1;
+      break;
+    }
+    case KW_OPT_BIG_P: {
+      if (!BIG_P_PORT.has(sc.command(s)) && !cmdEarlierOnLine(sc, sc.kwStart, BIG_P_PORT)) return -1;
+      break;
+    }
+    case KW_OPT_S: {
+      // hydra -s 2222: the target's port.
+      if (!S_PORT.has(sc.command(s)) && !cmdEarlierOnLine(sc, sc.kwStart, S_PORT)) return -1;
+      return sc.accept(s, e, v, undefined, 0, undefined);
+    }
+    case KW_OPT_SSH: {
+      const c = sc.at(e);
+      if (!(c === COLON || c === -1 || isSpace(c)) || !lineHasWord(t, s, 'ssh')) return -1;
+      return sc.accept(s, e, v, undefined, 0, undefined);
+    }
+    default:
+      break;
+  }
+  return sc.accept(s, e, v, proto, mode, undefined, protoAfter);
+}
+
+/**
+ * Whether a command of `cmds` is written as a word earlier on the line,
+ * before the option at k ("Connect with: mysql -h db -P 3307"). Reads at most 160 characters back.
+ */
+export function cmdEarlierOnLine(sc: TextScan, k: number, cmds: Set<string>): boolean {
+  const t = sc.t;
+  const lo = k > 160 ? k - 160 : 0;
+  let i = k;
+  while (i > lo) {
+    const c = t.charCodeAt(i - 1);
+    if (c === 10 || c === 13) return false;
+    if (!isAsciiLetter(c)) { i--; continue; }
+    let a = i;
+    while (a > lo && (isAsciiAlnum(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === 45 || t.charCodeAt(a - 1) === 95)) a--;
+    if (i - a <= 10 && t.charCodeAt(a) !== 45 && cmds.has(t.slice(a, i).toLowerCase())) {
+      const b = sc.at(a - 1);
+      if (b === -1 || isSpace(b) || b === 36 || b === 96 || b === 58 || b === 40 || b === 47 || isQuote(b)) return true;
+    }
+    i = a;
+  }
+  return false;
+}
+
+/** The protocol an option names earlier on the line: -p tcp, --protocol udp, proto udp, PROTO=TCP. */
+export function lineProtoOption(sc: TextScan, s: number): Protocol | undefined {
+  const t = sc.t;
+  const ls = sc.lineOf(s);
+  const lo = s - ls > 240 ? s - 240 : ls;
+  for (let i = s - 4; i >= lo; i--) {
+    const c = t.charCodeAt(i) | 32;
+    if (c !== 116 && c !== 117) continue; // t, u
+    let p: Protocol | undefined;
+    if (matchesLower(t, i, 'tcp')) p = 'tcp';
+    else if (matchesLower(t, i, 'udp')) p = 'udp';
+    else continue;
+    if (isAsciiAlnum(sc.at(i + 3))) continue;
+    const b = sc.at(i - 1);
+    if (b === EQUALS && i >= 6 && matchesLower(t, i - 6, 'proto')) return p;
+    if (b !== 32) continue;
+    if (sc.at(i - 2) === 112 && sc.at(i - 3) === 45 && sc.at(i - 4) === 32) return p; // -p tcp
+    if (i >= 11 && matchesLower(t, i - 11, '--protocol ')) return p;
+    if (i >= 6 && matchesLower(t, i - 6, 'proto ')) return p;
+  }
+  return undefined;
+}
+
+/** Whether the line around pos names something of networking (tcp, ssh, firewall, listen …). */
+export function netContext(sc: TextScan, pos: number): boolean {
+  const t = sc.t;
+  let a = pos;
+  const lo = pos > 160 ? pos - 160 : 0;
+  while (a > lo && t.charCodeAt(a - 1) !== 10) a--;
+  let b = pos;
+  const hi = pos + 120 < sc.n ? pos + 120 : sc.n;
+  while (b < hi && t.charCodeAt(b) !== 10) b++;
+  let i = a;
+  while (i < b) {
+    if (!isAsciiLetter(t.charCodeAt(i))) { i++; continue; }
+    let j = i;
+    while (j < b && isAsciiLetter(t.charCodeAt(j))) j++;
+    if (j - i <= 10 && !isAsciiLetter(sc.at(i - 1)) && NET_CONTEXT.has(t.slice(i, j).toLowerCase())) return true;
+    i = j;
+  }
+  return false;
+}
+
+/**
+ * Whether the text before k on its line (at most 160 characters) speaks of
+ * a switch or its uplinks and not of a network protocol: a small number after
+ * "port" there is a socket on the device.
+ */
+export function switchContext(sc: TextScan, k: number): boolean {
+  const t = sc.t;
+  const lo = k > 160 ? k - 160 : 0;
+  let hw = false;
+  let i = k;
+  while (i > lo) {
+    const c = t.charCodeAt(i - 1);
+    if (c === 10) break;
+    if (!isAsciiLetter(c)) { i--; continue; }
+    let a = i;
+    while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
+    if (i - a <= 8) {
+      const h = wordHash(t, a, i);
+      if (SWITCH_WORD_HASHES.has(h)) hw = true;
+      else if (STRONG_NET_HASHES.has(h)) return false;
+    }
+    i = a;
+  }
+  return hw;
+}
+
+/** A price: "4,90 €", "5 $", "12.50 EUR". */
+export function priceAfter(sc: TextScan, e: number): boolean {
+  let i = e;
+  const c = sc.at(i);
+  if (c !== COMMA && c !== DOT && c !== 32 && c !== 0xa0 && c < 0xa0) return false;
+  if ((c === COMMA || c === DOT) && isDigit(sc.at(i + 1)) && isDigit(sc.at(i + 2)) && !isDigit(sc.at(i + 3))) i += 3;
+  if (isInlineSpace(sc.at(i))) i++;
+  const d = sc.at(i);
+  if (d === 0x20ac || d === 36 || d === 0xa3 || d === 0xa5 || d === 0x20bd) return true;
+  const l = d | 32;
+  if (l !== 101 && l !== 117 && l !== 122) return false;
+  return matchesLower(sc.t, i, 'eur') || matchesLower(sc.t, i, 'usd') || matchesLower(sc.t, i, 'zł');
+}
+
+/** "USB port 2", "serial-port 1", "the switch's port 3": hardware. */
+export function physicalBefore(sc: TextScan, word: string, h: number, k: number): boolean {
+  // The last '-' or '_' (after the first character): usb-port, USB_PORT.
+  let cut = -1;
+  for (let i = word.length - 1; i > 0; i--) {
+    const c = word.charCodeAt(i);
+    if (c === 45 || c === 95) { cut = i; break; }
+  }
+  if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
+  if (h === 0 || !PHYSICAL_BEFORE_HASHES.has(h)) return false;
+  // The last label of a host name is not a hardware word: "github.com port 22".
+  let j = k;
+  while (j > 0 && isInlineSpace(sc.t.charCodeAt(j - 1))) j--;
+  while (j > 0 && isAsciiLetter(sc.t.charCodeAt(j - 1))) j--;
+  return sc.at(j - 1) !== DOT;
+}
+
+/** Whether the number is followed by a count noun: "on 5 servers", "and 3 others". */
+export function countedAfter(sc: TextScan, e: number): boolean {
+  const c = sc.at(e);
+  if (c === 37) return true;
+  const h = wordAfterHash(sc.t, e);
+  return h !== 0 && COUNT_NOUN_HASHES.has(h) && (h !== H_TIMES || !timesOut(sc, e));
+}
+
+/** "port 3232 times out": a verb, not a count. */
+export function timesOut(sc: TextScan, e: number): boolean {
+  return nthWordAfter(sc, e, 2) === 'out';
+}
+
+export function nthWordAfter(sc: TextScan, e: number, nth: number): string {
+  let i = e;
+  for (let k = 0; k < nth; k++) {
+    const w = wordAfter(sc.t, i);
+    if (w === '') return '';
+    // move past spaces and the word
+    while (isInlineSpace(sc.at(i))) i++;
+    i += w.length;
+    if (k === nth - 1) return w;
+  }
+  return '';
+}
