@@ -5,29 +5,25 @@
 import type { Protocol } from '../types.ts';
 import {
   AT, COLON, COMMA, digitsEnd, DOT, EQUALS, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar,
-  isInlineSpace, isQuote, isSpace, isTilde, isUpper, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipChain,
-  skipDotted, SLASH, STAR,
+  isInlineSpace, isQuote, isSpace, isTilde, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipChain, skipDotted,
+  SLASH, STAR,
 } from './chars.ts';
 import {
   commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordBefore, wordBeforeHash,
 } from './context.ts';
 import { hashBack, nextPow, wordHash } from './hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
-import {
-  classifyWord, KEYWORD_KIND_BY_HASH, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
-  KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LINK_PUNCT, linkWordAt,
-  mayBeKeyword, TOKEN_CHAR,
-} from './keywords.ts';
+import { classifyWord, KW_DPORT, KW_EXPOSE, KW_NONE, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO } from './keywords.ts';
 import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './rules/after.ts';
 import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
+import { keywordBefore } from './rules/keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './rules/lines.ts';
-import { countedAfter, keywordMention, physicalBefore } from './rules/vetting.ts';
+import { countedAfter, keywordMention } from './rules/vetting.ts';
 import type { PortMention } from './types.ts';
 import {
   ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, HOST_PORT_CMDS,
-  HOST_PORT_DIRECTIVES, LIST_WORDS, mayBeService, OF_WORDS, P_NOT_PORT, PLAIN_PORT_WORDS, PROTOCOL_HASHES, RANGE_WORDS,
-  SERVICE_PORTS, SPN_CLASSES,
+  HOST_PORT_DIRECTIVES, LIST_WORDS, mayBeService, P_NOT_PORT, PROTOCOL_HASHES, RANGE_WORDS, SPN_CLASSES,
 } from './words.ts';
 
 const EMPTY: PortMention[] = [];
@@ -471,7 +467,7 @@ export class TextScan {
     if (isQuote(c0)) j--;
     // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
     if (this.listEnd >= 0 && this.listIsMap && j - this.listEnd <= 16 && this.gapIsListSep(this.listEnd, j, M_LIST)) return 1;
-    const kw = this.keywordBefore(j);
+    const kw = keywordBefore(this, j);
     if (kw === KW_OPT_P) {
       const cmd = this.command(s);
       return P_NOT_PORT.has(cmd) ? 0 : 1;
@@ -580,7 +576,7 @@ export class TextScan {
     }
 
     // 2. A keyword before: port 22, TCP 445, --port=3000, listen 80, EXPOSE 3000, -p 5432.
-    const kw = this.keywordBefore(dashVar ? s - 2 : s);
+    const kw = keywordBefore(this, dashVar ? s - 2 : s);
     if (slashDigit && (kw === KW_NONE || kw === KW_OPT_SSH)) return e;
     if (kw !== KW_NONE) {
       const r = keywordMention(this, s, e, v, kw);
@@ -922,242 +918,6 @@ export class TextScan {
       return false;
     }
     return sep || ((mode & M_SPACE_LIST) !== 0 && b > a);
-  }
-
-  /**
-   * Looks backwards from s over linking punctuation and words for a keyword.
-   * Sets kwStart, kwProto, kwMode and firstWord; returns the keyword kind.
-   */
-  keywordBefore(s: number): number {
-    const t = this.t;
-    const lim = s > 72 ? s - 72 : 0;
-    let j = s;
-    let hops = 0;
-    let mode = 0;
-    let from = false;
-    let named = false;
-    this.firstWord = '';
-    this.firstA = -1;
-    this.kwProto = undefined;
-    this.kwBeforeHash = 0;
-    for (let step = 0; step < 8; step++) {
-      // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
-      let punct = 0;
-      while (j > lim) {
-        const c = t.charCodeAt(j - 1);
-        if (c < 128 ? LINK_PUNCT[c] === 1 : (isInlineSpace(c) || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb ||
-          ((c === 0x2013 || c === 0x2014) && isInlineSpace(t.charCodeAt(j - 2))))) {
-          j--; punct++;
-        } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
-          j--; punct++; // getenv("PORT", "5001")
-        } else if (c === RBRACKET && punct > 0 && isDigit(t.charCodeAt(j - 2))) {
-          // ports[0] = 8080: an indexed key.
-          let r = j - 2;
-          while (r > lim && j - r < 5 && isDigit(t.charCodeAt(r - 1))) r--;
-          if (t.charCodeAt(r - 1) !== 91 || !isGlue(t.charCodeAt(r - 2))) break;
-          punct += j - r + 1; j = r - 1;
-        } else if (c === STAR) {
-          // **Port:** 5432, **Port**: 5432 — markdown emphasis next to the colon.
-          let r = j - 1;
-          while (r > lim && j - r < 3 && t.charCodeAt(r - 1) === STAR) r--;
-          if (t.charCodeAt(r - 1) === COLON || this.at(j) === COLON) { punct += j - r; j = r; } else break;
-        } else break;
-      }
-      if (j <= lim) return KW_NONE;
-      const c = t.charCodeAt(j - 1);
-      if (c >= 0x3000 || (c >= 0xac00 && c <= 0xd7a3)) {
-        // Chinese, Japanese, Korean: 端口 22, ポート番号は22, 포트 22.
-        const r = this.cjkBefore(j);
-        if (r === 1) { this.kwStart = j; this.kwMode = M_LIST; this.kwPlain = true; return KW_PORT; }
-        if (r > 1) { j -= r - 1; hops++; if (hops > 3) return KW_NONE; continue; }
-        return KW_NONE;
-      }
-      // The word is read backwards once: its wordHash is summed on the way
-      // (the same polynomial, from its last character up).
-      let k = j;
-      let wh = 0;
-      let pow = 1;
-      while (k > lim) {
-        const d = t.charCodeAt(k - 1);
-        if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) {
-          k--;
-          wh = hashBack(wh, d, pow);
-          pow = nextPow(pow);
-        } else break;
-      }
-      if (k === j) return KW_NONE;
-      const k0 = k;
-      while (k < j && t.charCodeAt(k) === 35) k++; // #Port 22 (a commented-out setting)
-      let a = k;
-      while (a < j && t.charCodeAt(a) === 45) a++;
-      const dashes = a - k;
-      if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === 111)) return KW_NONE;
-      const hash = a === k0 ? wh : wordHash(t, a, j);
-      const maybe = mayBeKeyword(t, a, j, hash);
-      if (step === 0) {
-        this.firstA = a;
-        this.firstB = j;
-        this.firstHash = hash;
-      }
-      // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
-      if (!maybe && !named && hops > 0 && dashes === 0 && j - a > 3 && t.charCodeAt(a + 1) === 39 && (t.charCodeAt(a) | 32) === 100) {
-        // French "le port d'écoute de 8080", Italian "porta d'ascolto": a qualifier of the port word before.
-        const pw = wordBefore(t, k);
-        const pk = pw === '' ? KW_NONE : classifyWord(pw, 0);
-        if (pk !== KW_PORT && pk !== KW_PORTS) return KW_NONE;
-        named = true;
-        hops++;
-        j = k;
-        continue;
-      }
-      if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return KW_NONE;
-      if (!maybe && !isUpper(t.charCodeAt(a))) {
-        // A version or year ("Windows Server 2022 is …"): only inside a product name.
-        const q = this.nameRunStart(k, lim);
-        if (q < 0) return KW_NONE;
-        named = true;
-        hops++;
-        j = q;
-        continue;
-      }
-      if (maybe && dashes === 0 && linkWordAt(t, a, j, hash)) {
-        // A linking word (is, the, default …): read without slicing it.
-        if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_RANGE) mode |= M_TO_RANGE;
-        else if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_FROM) from = true;
-        hops++;
-        if (hops > 5) return KW_NONE;
-        j = k;
-        continue;
-      }
-      const word = t.slice(a, j);
-      let kw = maybe ? classifyWord(word, dashes) : KW_NONE;
-      if (kw === KW_NONE) {
-        if (named || dashes > 0 || hops === 0) return KW_NONE;
-        if (!(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) {
-          // "the port range on Windows Server 2022 is …": a product name of
-          // up to three words (the last may be a version) after of/on/for.
-          const q = this.nameRunStart(k, lim);
-          if (q < 0) return KW_NONE;
-          named = true;
-          hops++;
-          j = q;
-          continue;
-        }
-        const of = wordBefore(t, k);
-        if (!OF_WORDS.has(of)) {
-          const q = this.nameRunStart(k, lim);
-          if (q >= 0) { named = true; hops++; j = q; continue; }
-        }
-        if (!OF_WORDS.has(of)) {
-          // "Domyślny port PostgreSQL to 5432": a known service right after a port word.
-          if (!SERVICE_PORTS.has(word.toLowerCase())) return KW_NONE;
-          const ok = classifyWord(of, 0);
-          if (ok !== KW_PORT && ok !== KW_PORTS) return KW_NONE;
-        }
-        named = true;
-        kw = KW_LINK;
-      }
-      if (kw === KW_LINK || kw === KW_LINK_RANGE || kw === KW_LINK_FROM) {
-        if (dashes > 0) return KW_NONE;
-        if (kw === KW_LINK_RANGE) mode |= M_TO_RANGE;
-        if (kw === KW_LINK_FROM) from = true;
-        hops++;
-        if (hops > 5) return KW_NONE;
-        j = k;
-        continue;
-      }
-      // A keyword. Work out its mode and protocol.
-      this.kwStart = k;
-      this.kwPlain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
-      if ((kw === KW_PORT || kw === KW_PORTS) && hops === 0) mode |= M_SPACE_LIST; // acl Safe_ports port 80 21 443
-      if (kw === KW_PORT) {
-        mode |= M_LIST;
-        if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
-        const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-        if (physicalBefore(this, word, hb, k)) return KW_NONE;
-        this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
-        if (this.kwProto === undefined && j - a === 8 && t.charCodeAt(a + 3) === 45) this.kwProto = this.protoPrefix(a); // UDP-Port 500
-        this.kwBeforeHash = hb;
-      } else if (kw === KW_PORTS) {
-        mode |= M_LIST | M_TO_RANGE;
-        const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-        if (physicalBefore(this, word, hb, k)) return KW_NONE;
-        this.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
-        if (this.kwProto === undefined && j - a === 9 && t.charCodeAt(a + 3) === 45) this.kwProto = this.protoPrefix(a); // TCP-Ports 80
-      } else if (kw === KW_RANGE_KEY) {
-        mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
-      } else if (kw === KW_PROTO) {
-        mode |= M_LIST;
-        this.kwProto = word.toLowerCase() as Protocol;
-      } else if (kw === KW_EXPOSE) {
-        mode |= M_LIST | M_SPACE_LIST;
-      } else if (kw === KW_DPORT) {
-        mode |= M_LIST;
-        this.kwProto = this.protoWordBefore(k);
-      } else {
-        mode |= M_LIST;
-      }
-      if (from && kw === KW_PORTS) mode |= M_TO_RANGE;
-      this.kwMode = mode;
-      if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE || kw === KW_LISTEN)) return KW_NONE;
-      if (hops > 0 && kw === KW_PROTO) return KW_NONE;
-      return kw;
-    }
-    return KW_NONE;
-  }
-
-  /**
-   * k starts a name word (Server, 2022) after which a number followed a linking
-   * word. Reads back at most two more capitalized words ("Windows Server")
-   * to an of/on/for word and returns the start of the run, or -1.
-   */
-  nameRunStart(k: number, lim: number): number {
-    const t = this.t;
-    let q = k;
-    for (let names = 1; names <= 3; names++) {
-      let j = q;
-      while (j > lim && isInlineSpace(t.charCodeAt(j - 1))) j--;
-      if (j === q) return -1;
-      let a = j;
-      while (a > lim && j - a < 16 && (isWordLetter(t.charCodeAt(a - 1)) || isDigit(t.charCodeAt(a - 1)))) a--;
-      if (a === j || isGlue(this.at(a - 1)) || a <= lim) return -1;
-      if (!isUpper(t.charCodeAt(a))) {
-        // The word before the run must link it (of, on, for, de …), and the run start with a capital.
-        if (!isUpper(t.charCodeAt(q))) return -1;
-        return OF_WORDS.has(t.slice(a, j).toLowerCase()) ? q : -1;
-      }
-      if (names === 3 || mayBeKeyword(t, a, j)) return -1;
-      q = a;
-    }
-    return -1;
-  }
-
-  /** Chinese/Japanese/Korean before j: 1 = a port word ends at j; n > 1 = a linking word of n-1 chars; 0 = neither. */
-  cjkBefore(j: number): number {
-    const t = this.t;
-    const c = t.charCodeAt(j - 1);
-    const b = this.at(j - 2);
-    const bb = this.at(j - 3);
-    if (c === 0x53e3 && b === 0x7aef) return 1; // 端口
-    if (c === 0x57e0) return 1; // 埠
-    if (c === 0x30c8 && b === 0x30fc && bb === 0x30dd) return 1; // ポート
-    if (c === 0xd2b8 && b === 0xd3ec) return 1; // 포트
-    if (c === 0x53f7 && b === 0x756a) return 3; // 番号
-    if (c === 0xd638 && b === 0xbc88) return 3; // 번호
-    if (c === 0x56f4 && b === 0x8303) return 3; // 范围 (range)
-    if (c === 0x6539 && (b === 0x4fee || b === 0x66f4)) return 3; // 修改 更改 (change)
-    if ((c === 0x7f6e && b === 0x8bbe) || (c === 0x8ba4 && b === 0x9ed8) || (c === 0x7528 && b === 0x4f7f)) return 3; // 设置 默认 使用
-    if (c === 0x6539 || c === 0x6210) return 2; // 改 成
-    if (c === 0x53f7 || c === 0x865f || c === 0x4e3a || c === 0x70ba || c === 0x662f || c === 0x306f || c === 0x304c ||
-      c === 0x3092 || c === 0xff1a || c === 0x3000 || c === 0xb294 || c === 0xc740) return 2; // 号 號 为 為 是 は が を ： 는 은
-    return 0;
-  }
-
-  /** tcp or udp written at a (as in "UDP-Port"), else undefined. */
-  protoPrefix(a: number): Protocol | undefined {
-    if (matchesLower(this.t, a, 'udp')) return 'udp';
-    if (matchesLower(this.t, a, 'tcp')) return 'tcp';
-    return undefined;
   }
 
   protoWordBefore(k: number): Protocol | undefined {
