@@ -4,21 +4,21 @@
 // README.md beside this file for the rules.
 import type { Protocol } from '../types.ts';
 import {
-  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar,
-  isInlineSpace, isQuote, isSpace, isTilde, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipChain, skipDotted,
-  SLASH, STAR,
+  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isInlineSpace,
+  isQuote, isSpace, isTilde, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipChain, skipDotted, SLASH, STAR,
 } from './chars.ts';
 import {
   commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordBefore, wordBeforeHash,
 } from './context.ts';
 import { hashBack, nextPow, wordHash } from './hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
-import { classifyWord, KW_DPORT, KW_EXPOSE, KW_NONE, KW_OPT_P, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO } from './keywords.ts';
+import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO } from './keywords.ts';
 import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './rules/after.ts';
 import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
 import { keywordBefore } from './rules/keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './rules/lines.ts';
+import { chainCase, colonPair } from './rules/pairs.ts';
 import { countedAfter, keywordMention } from './rules/vetting.ts';
 import type { PortMention } from './types.ts';
 import {
@@ -144,7 +144,7 @@ export class TextScan {
     const c0 = this.at(s - 1);
     const c1 = this.at(e);
     if (c0 === COLON) return this.colonCase(s, e, c1);
-    if (c1 === COLON && isDigit(this.at(e + 1))) return this.chainCase(s, e, c0);
+    if (c1 === COLON && isDigit(this.at(e + 1))) return chainCase(this, s, e, c0);
     return this.plainCase(s, e, c0, c1);
   }
 
@@ -354,7 +354,7 @@ export class TextScan {
       const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : this.protoWordBefore(h);
       if (chained) {
         if (kw !== KW_DPORT) return skipChain(this.t, e);
-        return this.colonPair(s, e, 2, proto);
+        return colonPair(this, s, e, 2, proto);
       }
       if (v < 0) return e;
       if (kw === KW_PROTO && v === 0) return e;
@@ -409,129 +409,6 @@ export class TextScan {
   }
 
   // ---------------------------------------------------------------- chains
-
-  /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
-  chainCase(s: number, e: number, c0: number): number {
-    if (isGlue(c0) || c0 === DOT) return e; // db1:5432 / 10.0.0.1:22 — the next run sees the host
-    if (c0 === 45 && isAsciiAlnum(this.at(s - 2))) return e; // kafka-0:9092
-    const s1 = e + 1;
-    const e1 = digitsEnd(this.t, s1);
-    const c2 = this.at(e1);
-    if (c2 === COLON && isDigit(this.at(e1 + 1))) return skipChain(this.t, e1); // 10:15:30, 1:1:1…
-    if (c2 === DOT && isDigit(this.at(e1 + 1))) return skipDotted(this.t, e1); // 00:01.5
-    if (isGlue(c2) || c2 === COLON) return e1; // 10:30am
-    if (isDash(c2) && isDigit(this.at(e1 + 1))) return e1; // Genesis 1:1-3
-    const kind = this.chainContext(s, c0);
-    if (kind === 0) return e1;
-    return this.colonPair(s, e, kind, kind === 2 ? this.kwProto : undefined);
-  }
-
-  /**
-   * Emits "a:b" starting at s (digits [s,e), then ':' and digits):
-   * kind 1 = port map (two mentions), 2 = range (one mention), 3 = decide by line (ufw → range).
-   */
-  colonPair(s: number, e: number, kind: number, proto: Protocol | undefined): number {
-    const s1 = e + 1;
-    const e1 = digitsEnd(this.t, s1);
-    if (this.at(e1) === COLON || isGlue(this.at(e1))) return skipChain(this.t, e1);
-    const v0 = portValue(this.t, s, e);
-    const v1 = portValue(this.t, s1, e1);
-    const sp = this.suffixProto(e1);
-    const end = sp !== undefined ? e1 + 1 + sp.length : e1;
-    if (sp !== undefined) proto = sp;
-    if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
-    if (kind === 3) {
-      // a:b/tcp with nothing before: kubectl's port:nodePort (30000–32767), docker's
-      // host:container, or a firewall range (ufw status, allow/deny on the line).
-      const nodePort = v1 >= 30000 && v1 <= 32767 && v0 < 30000;
-      if (lineHasWord(this.t, s, 'ufw') || lineHasWord(this.t, s + 1, 'allow') || lineHasWord(this.t, s + 1, 'deny')) kind = 2;
-      else kind = v0 < v1 && !nodePort ? 2 : 1;
-    }
-    if (kind === 2) {
-      if (v1 < v0) return end;
-      this.emit(s, e1, v0, v1, undefined, proto);
-      this.setList(end, proto, M_LIST, false);
-    } else {
-      if (v0 === 0 || v1 === 0) return end;
-      this.emit(s, e, v0, v0, undefined, proto);
-      this.emit(s1, e1, v1, v1, undefined, proto);
-      this.setList(end, proto, M_LIST, true);
-    }
-    return end;
-  }
-
-  /** What announces a bare "a:b": 1 = port map, 2 = range, 3 = by line (suffix /tcp), 0 = nothing. */
-  chainContext(s: number, c0: number): number {
-    const t = this.t;
-    let j = s;
-    if (isQuote(c0)) j--;
-    // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
-    if (this.listEnd >= 0 && this.listIsMap && j - this.listEnd <= 16 && this.gapIsListSep(this.listEnd, j, M_LIST)) return 1;
-    const kw = keywordBefore(this, j);
-    if (kw === KW_OPT_P) {
-      const cmd = this.command(s);
-      return P_NOT_PORT.has(cmd) ? 0 : 1;
-    }
-    if (kw === KW_PORTS || kw === KW_EXPOSE) return 1;
-    if (kw === KW_DPORT) return 2;
-    if (kw === KW_PORT) {
-      const w = this.firstWordLower();
-      if (w === 'publish' || w === 'port-forward') return 1;
-      return 0;
-    }
-    const w = this.firstWordLower();
-    if (w === 'publish') return 1;
-    if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && lineHasWord(t, s, 'ufw')) return 2;
-    // A protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
-    const e0 = digitsEnd(t, s);
-    const e1 = digitsEnd(t, e0 + 1);
-    if (this.suffixProto(e1) !== undefined) return 3;
-    if (composeItem(this, j)) return 1;
-    if (isQuote(c0) && this.quotedMapAhead(e1)) return 1; // mapped "8554:8554" and "8555:8555/udp" 
-    const cmd = this.command(s);
-    if ((cmd === 'kubectl' || cmd === 'oc') && lineHasWord(t, s, 'port-forward')) return 1;
-    if (this.portForwardTwoBack(j)) return 1; // "… with kubectl port-forward svc/grafana 3000:80" inside prose
-    return 0;
-  }
-
-  /** Whether the word two tokens before j is "port-forward" (kubectl port-forward svc/x 3000:80). */
-  portForwardTwoBack(j: number): boolean {
-    const t = this.t;
-    let i = j;
-    if (!isInlineSpace(this.at(i - 1))) return false;
-    while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
-    const lo = i > 64 ? i - 64 : 0;
-    while (i > lo && !isSpace(t.charCodeAt(i - 1))) i--;
-    if (i === lo || !isInlineSpace(t.charCodeAt(i - 1))) return false;
-    while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
-    return i >= 12 && matchesLower(t, i - 12, 'port-forward') && (i === 12 || isSpace(t.charCodeAt(i - 13)));
-  }
-
-  /** After a quoted "a:b" ending at e: a separator, then another quoted "c:d/proto" (a list of port maps). */
-  quotedMapAhead(e: number): boolean {
-    const t = this.t;
-    if (!isQuote(this.at(e))) return false;
-    let i = e + 1;
-    const lim = i + 12 < this.n ? i + 12 : this.n;
-    let sep = false;
-    while (i < lim) {
-      const c = t.charCodeAt(i);
-      if (isInlineSpace(c)) { i++; continue; }
-      if (c === COMMA) { sep = true; i++; continue; }
-      if (isAsciiLetter(c)) {
-        let k = i;
-        while (k < lim && isAsciiLetter(t.charCodeAt(k))) k++;
-        if (!LIST_WORDS.has(t.slice(i, k).toLowerCase())) return false;
-        sep = true; i = k; continue;
-      }
-      break;
-    }
-    if (!sep || !isQuote(this.at(i)) || !isDigit(this.at(i + 1))) return false;
-    const e2 = digitsEnd(t, i + 1);
-    if (this.at(e2) !== COLON || !isDigit(this.at(e2 + 1))) return false;
-    const e3 = digitsEnd(t, e2 + 1);
-    return this.suffixProto(e3) !== undefined;
-  }
 
   // ---------------------------------------------------------------- plain
 

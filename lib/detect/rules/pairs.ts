@@ -1,0 +1,140 @@
+// Rule family: a:b pairs without a host (8080:80, 6000:6063). Taken only
+// with a reason, which decides between a port map (two mentions) and a range
+// (one mention): -p/--publish/ports:, --dport/dpts:/ufw allow, a compose list
+// item, a /tcp suffix, kubectl port-forward. Longer colon chains (10:15:30)
+// are skipped whole.
+import type { Protocol } from '../../types.ts';
+import {
+  COLON, COMMA, digitsEnd, DOT, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
+  matchesLower, portValue, skipChain, skipDotted,
+} from '../chars.ts';
+import { lineHasWord } from '../context.ts';
+import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
+import { M_LIST } from '../lists.ts';
+import type { TextScan } from '../scan.ts';
+import { LIST_WORDS, P_NOT_PORT } from '../words.ts';
+import { keywordBefore } from './keyword.ts';
+import { composeItem } from './lines.ts';
+
+/** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
+export function chainCase(sc: TextScan, s: number, e: number, c0: number): number {
+  if (isGlue(c0) || c0 === DOT) return e; // db1:5432 / 10.0.0.1:22 — the next run sees the host
+  if (c0 === 45 && isAsciiAlnum(sc.at(s - 2))) return e; // kafka-0:9092
+  const s1 = e + 1;
+  const e1 = digitsEnd(sc.t, s1);
+  const c2 = sc.at(e1);
+  if (c2 === COLON && isDigit(sc.at(e1 + 1))) return skipChain(sc.t, e1); // 10:15:30, 1:1:1…
+  if (c2 === DOT && isDigit(sc.at(e1 + 1))) return skipDotted(sc.t, e1); // 00:01.5
+  if (isGlue(c2) || c2 === COLON) return e1; // 10:30am
+  if (isDash(c2) && isDigit(sc.at(e1 + 1))) return e1; // Genesis 1:1-3
+  const kind = chainContext(sc, s, c0);
+  if (kind === 0) return e1;
+  return colonPair(sc, s, e, kind, kind === 2 ? sc.kwProto : undefined);
+}
+
+/**
+ * Emits "a:b" starting at s (digits [s,e), then ':' and digits):
+ * kind 1 = port map (two mentions), 2 = range (one mention), 3 = decide by line (ufw → range).
+ */
+export function colonPair(sc: TextScan, s: number, e: number, kind: number, proto: Protocol | undefined): number {
+  const s1 = e + 1;
+  const e1 = digitsEnd(sc.t, s1);
+  if (sc.at(e1) === COLON || isGlue(sc.at(e1))) return skipChain(sc.t, e1);
+  const v0 = portValue(sc.t, s, e);
+  const v1 = portValue(sc.t, s1, e1);
+  const sp = sc.suffixProto(e1);
+  const end = sp !== undefined ? e1 + 1 + sp.length : e1;
+  if (sp !== undefined) proto = sp;
+  if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
+  if (kind === 3) {
+    // a:b/tcp with nothing before: kubectl's port:nodePort (30000–32767), docker's
+    // host:container, or a firewall range (ufw status, allow/deny on the line).
+    const nodePort = v1 >= 30000 && v1 <= 32767 && v0 < 30000;
+    if (lineHasWord(sc.t, s, 'ufw') || lineHasWord(sc.t, s + 1, 'allow') || lineHasWord(sc.t, s + 1, 'deny')) kind = 2;
+    else kind = v0 < v1 && !nodePort ? 2 : 1;
+  }
+  if (kind === 2) {
+    if (v1 < v0) return end;
+    sc.emit(s, e1, v0, v1, undefined, proto);
+    sc.setList(end, proto, M_LIST, false);
+  } else {
+    if (v0 === 0 || v1 === 0) return end;
+    sc.emit(s, e, v0, v0, undefined, proto);
+    sc.emit(s1, e1, v1, v1, undefined, proto);
+    sc.setList(end, proto, M_LIST, true);
+  }
+  return end;
+}
+
+/** What announces a bare "a:b": 1 = port map, 2 = range, 3 = by line (suffix /tcp), 0 = nothing. */
+export function chainContext(sc: TextScan, s: number, c0: number): number {
+  const t = sc.t;
+  let j = s;
+  if (isQuote(c0)) j--;
+  // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
+  if (sc.listEnd >= 0 && sc.listIsMap && j - sc.listEnd <= 16 && sc.gapIsListSep(sc.listEnd, j, M_LIST)) return 1;
+  const kw = keywordBefore(sc, j);
+  if (kw === KW_OPT_P) {
+    const cmd = sc.command(s);
+    return P_NOT_PORT.has(cmd) ? 0 : 1;
+  }
+  if (kw === KW_PORTS || kw === KW_EXPOSE) return 1;
+  if (kw === KW_DPORT) return 2;
+  if (kw === KW_PORT) {
+    const w = sc.firstWordLower();
+    if (w === 'publish' || w === 'port-forward') return 1;
+    return 0;
+  }
+  const w = sc.firstWordLower();
+  if (w === 'publish') return 1;
+  if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && lineHasWord(t, s, 'ufw')) return 2;
+  // A protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
+  const e0 = digitsEnd(t, s);
+  const e1 = digitsEnd(t, e0 + 1);
+  if (sc.suffixProto(e1) !== undefined) return 3;
+  if (composeItem(sc, j)) return 1;
+  if (isQuote(c0) && quotedMapAhead(sc, e1)) return 1; // mapped "8554:8554" and "8555:8555/udp" 
+  const cmd = sc.command(s);
+  if ((cmd === 'kubectl' || cmd === 'oc') && lineHasWord(t, s, 'port-forward')) return 1;
+  if (portForwardTwoBack(sc, j)) return 1; // "… with kubectl port-forward svc/grafana 3000:80" inside prose
+  return 0;
+}
+
+/** Whether the word two tokens before j is "port-forward" (kubectl port-forward svc/x 3000:80). */
+export function portForwardTwoBack(sc: TextScan, j: number): boolean {
+  const t = sc.t;
+  let i = j;
+  if (!isInlineSpace(sc.at(i - 1))) return false;
+  while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
+  const lo = i > 64 ? i - 64 : 0;
+  while (i > lo && !isSpace(t.charCodeAt(i - 1))) i--;
+  if (i === lo || !isInlineSpace(t.charCodeAt(i - 1))) return false;
+  while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
+  return i >= 12 && matchesLower(t, i - 12, 'port-forward') && (i === 12 || isSpace(t.charCodeAt(i - 13)));
+}
+
+/** After a quoted "a:b" ending at e: a separator, then another quoted "c:d/proto" (a list of port maps). */
+export function quotedMapAhead(sc: TextScan, e: number): boolean {
+  const t = sc.t;
+  if (!isQuote(sc.at(e))) return false;
+  let i = e + 1;
+  const lim = i + 12 < sc.n ? i + 12 : sc.n;
+  let sep = false;
+  while (i < lim) {
+    const c = t.charCodeAt(i);
+    if (isInlineSpace(c)) { i++; continue; }
+    if (c === COMMA) { sep = true; i++; continue; }
+    if (isAsciiLetter(c)) {
+      let k = i;
+      while (k < lim && isAsciiLetter(t.charCodeAt(k))) k++;
+      if (!LIST_WORDS.has(t.slice(i, k).toLowerCase())) return false;
+      sep = true; i = k; continue;
+    }
+    break;
+  }
+  if (!sep || !isQuote(sc.at(i)) || !isDigit(sc.at(i + 1))) return false;
+  const e2 = digitsEnd(t, i + 1);
+  if (sc.at(e2) !== COLON || !isDigit(sc.at(e2 + 1))) return false;
+  const e3 = digitsEnd(t, e2 + 1);
+  return sc.suffixProto(e3) !== undefined;
+}
