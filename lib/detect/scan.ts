@@ -4,26 +4,25 @@
 // README.md beside this file for the rules.
 import type { Protocol } from '../types.ts';
 import {
-  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isInlineSpace,
-  isQuote, isSpace, isTilde, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipChain, skipDotted, SLASH, STAR,
+  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
+  isTilde, isWordLetter, LPAREN, matchesLower, portValue, RBRACKET, skipDotted, SLASH,
 } from './chars.ts';
-import {
-  commandWordEnd, commandWordStart, isImageContext, lineHasWord, lineProtocol, lineStart, wordAfter, wordBefore, wordBeforeHash,
-} from './context.ts';
-import { hashBack, nextPow, wordHash } from './hash.ts';
-import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from './host.ts';
-import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO } from './keywords.ts';
+import { commandWordEnd, commandWordStart, lineHasWord, lineStart, wordAfter, wordBefore, wordBeforeHash } from './context.ts';
+import { wordHash } from './hash.ts';
+import { isIPv4 } from './host.ts';
+import { KW_NONE, KW_OPT_SSH } from './keywords.ts';
 import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './rules/after.ts';
 import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
+import { colonCase } from './rules/hostport.ts';
 import { keywordBefore } from './rules/keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './rules/lines.ts';
-import { chainCase, colonPair } from './rules/pairs.ts';
+import { chainCase } from './rules/pairs.ts';
 import { countedAfter, keywordMention } from './rules/vetting.ts';
 import type { PortMention } from './types.ts';
 import {
   ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, HOST_PORT_CMDS,
-  HOST_PORT_DIRECTIVES, LIST_WORDS, mayBeService, P_NOT_PORT, PROTOCOL_HASHES, RANGE_WORDS, SPN_CLASSES,
+  HOST_PORT_DIRECTIVES, LIST_WORDS, mayBeService, P_NOT_PORT, PROTOCOL_HASHES, RANGE_WORDS,
 } from './words.ts';
 
 const EMPTY: PortMention[] = [];
@@ -143,7 +142,7 @@ export class TextScan {
   runAt(s: number, e: number): number {
     const c0 = this.at(s - 1);
     const c1 = this.at(e);
-    if (c0 === COLON) return this.colonCase(s, e, c1);
+    if (c0 === COLON) return colonCase(this, s, e, c1);
     if (c1 === COLON && isDigit(this.at(e + 1))) return chainCase(this, s, e, c0);
     return this.plainCase(s, e, c0, c1);
   }
@@ -165,248 +164,6 @@ export class TextScan {
   }
 
   // ---------------------------------------------------------------- colon
-
-  /** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
-  colonCase(s: number, e: number, c1: number): number {
-    if (c1 === AT) return e; // user:1234@host is a password
-    if (c1 === DOT && isDigit(this.at(e + 1))) return skipDotted(this.t, e); // redis:7.2, 00:01:45.120
-    if (isGlue(c1)) return e; // took:35ms, 10:30am
-    if (isDash(c1) && isWordLetter(this.at(e + 1))) return e; // postgres:16-alpine
-    const chained = c1 === COLON && isDigit(this.at(e + 1));
-    const v = portValue(this.t, s, e);
-    const colon = s - 1;
-    const cp = this.at(colon - 1);
-
-    if (cp === RBRACKET) return this.bracketHost(s, e, v, colon, chained);
-    if (cp === STAR) {
-      if (isGlue(this.at(colon - 2)) || chained || v <= 0) return e;
-      return this.hostPort(s, e, v, '*', colon - 1, true);
-    }
-    if (cp === COLON) {
-      // ":::80" (any IPv6 address) — but not "fe80::1:80"-style unbracketed addresses.
-      const b = this.at(colon - 2);
-      const bb = this.at(colon - 3);
-      if (chained && v === 1 && !(isHex(b) || b === COLON || isGlue(b) || b === DOT)) {
-        // ::1:27017 — the IPv6 loopback with a port.
-        const s2 = e + 1;
-        const e2 = digitsEnd(this.t, s2);
-        const c = this.at(e2);
-        const v2 = portValue(this.t, s2, e2);
-        if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return skipChain(this.t, e2);
-        return this.hostPort(s2, e2, v2, '::1', colon - 1, true);
-      }
-      if (b === COLON && !(isHex(bb) || bb === COLON || isGlue(bb) || bb === DOT) && !chained && v > 0) {
-        return this.hostPort(s, e, v, '::', colon - 2, true);
-      }
-      return chained ? skipChain(this.t, e) : e;
-    }
-    if (isQuote(cp)) {
-      const before = this.at(colon - 2);
-      if (isGlue(before)) {
-        // "port":8080 (a quoted key) — only when the key names a port.
-        let k = colon - 2;
-        const lim = Math.max(0, colon - 40);
-        while (k > lim && (isGlue(this.at(k - 1)) || this.at(k - 1) === 45 || this.at(k - 1) === DOT)) k--;
-        const kw = classifyWord(this.t.slice(k, colon - 1), 0);
-        if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return this.accept(s, e, v, undefined, M_LIST, undefined);
-        return e;
-      }
-      return this.bareColon(s, e, v, chained);
-    }
-    if (cp === -1 || isSpace(cp) || cp === EQUALS || cp === LPAREN || cp === COMMA || cp === 62 /* > */) {
-      return this.bareColon(s, e, v, chained);
-    }
-    if (isHostChar(cp)) return this.namedHost(s, e, v, colon, chained);
-    if (cp === SLASH && this.at(colon - 2) === SLASH && this.at(colon - 3) === COLON && isAsciiLetter(this.at(colon - 4))) {
-      // CONTROLLER://:9093 — a URL with an empty host (every interface).
-      return this.bareColon(s, e, v, chained);
-    }
-    return chained ? skipChain(this.t, e) : e;
-  }
-
-  bareColon(s: number, e: number, v: number, chained: boolean): number {
-    if (chained) return skipChain(this.t, e);
-    if (v <= 0) return e;
-    const proto = this.protoWordBefore(s - 1); // listen tcp :8080
-    if (this.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
-    this.emit(s, e, v, v, undefined, proto);
-    return e;
-  }
-
-  bracketHost(s: number, e: number, v: number, colon: number, chained: boolean): number {
-    const rb = colon - 1;
-    const lim = Math.max(0, rb - 48);
-    let k = rb - 1;
-    let colons = 0;
-    while (k >= lim) {
-      const c = this.t.charCodeAt(k);
-      if (c === 91) break;
-      if (c === COLON) colons++;
-      else if (!(isHex(c) || c === DOT || c === 37 /* % */ || isAsciiLetter(c) || isDigit(c) || c === 45)) return e;
-      k--;
-    }
-    if (k >= lim && colons === 0 && !chained && v > 0 && k + 1 < rb && classifyHost(this.t, k + 1, rb, v, false) === HOST_ADDRESS) {
-      // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
-      return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
-    }
-    if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(this.t, e) : e;
-    return this.hostPort(s, e, v, this.t.slice(k + 1, rb), k, true);
-  }
-
-  /** Emits a mention written with a host; netstat lines lend their protocol. */
-  hostPort(s: number, e: number, v: number, host: string, hostStart: number, address: boolean): number {
-    let proto = this.suffixProto(e);
-    let end = e;
-    if (proto !== undefined) end = e + 1 + proto.length;
-    else if (address) {
-      // lineProtocol only reads lines whose start is at most 160 back: look no further.
-      // (the cached line start: no walk back over the line for each address).
-      const ls = this.lineOf(hostStart);
-      if (hostStart - ls <= 160) proto = lineProtocol(this.t, ls, hostStart);
-    }
-    // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
-    if (proto === undefined) proto = this.protoWordBefore(hostStart);
-    if (proto === undefined && this.at(e) === 45) proto = this.arrowProto(e);
-    // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
-    if (proto === undefined && hostStart >= 2 && hostStart - 2 === this.lastHostEnd && this.at(hostStart - 1) === 62 && this.at(hostStart - 2) === 45) proto = this.lastHostProto;
-    this.lastHostEnd = end;
-    this.lastHostProto = proto;
-    this.emit(s, e, v, v, host, proto);
-    // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
-    let a = end;
-    if (this.at(a) === 32) a++;
-    const c = this.at(a);
-    if (c === 0x2192 || ((c === 45 || c === EQUALS) && this.at(a + 1) === 62)) this.setList(end, undefined, M_ARROW, false);
-    return end;
-  }
-
-  /** docker ps: 0.0.0.0:5432->5432/tcp — the published side shares the container port's protocol. */
-  arrowProto(e: number): Protocol | undefined {
-    if (this.at(e + 1) !== 62 || !isDigit(this.at(e + 2))) return undefined;
-    const e2 = digitsEnd(this.t, e + 2);
-    return e2 - e <= 7 ? this.suffixProto(e2) : undefined;
-  }
-
-  namedHost(s: number, e: number, v: number, colon: number, chained: boolean): number {
-    const t = this.t;
-    let h = colon;
-    const lim = Math.max(0, colon - 253);
-    // Read backwards once, summing the name's wordHash on the way (for classifyHost).
-    let hash = 0;
-    let pow = 1;
-    while (h > lim) {
-      const c = t.charCodeAt(h - 1);
-      if (!isHostChar(c)) break;
-      h--;
-      hash = hashBack(hash, c, pow);
-      pow = nextPow(pow);
-    }
-    if (h === lim && h > 0 && isHostChar(t.charCodeAt(h - 1))) return e;
-    const p0 = this.at(h - 1);
-    if (isGlue(p0)) return e;
-    const url = (p0 === SLASH && this.at(h - 2) === SLASH) || p0 === AT;
-    if (t.charCodeAt(h) === 45 && this.at(h + 1) === 105) {
-      // lsof -i :8080, -iTCP:8080, -iudp:53
-      const rest = t.slice(h + 2, colon).toLowerCase();
-      if ((rest === 'tcp' || rest === 'udp' || rest === '4tcp' || rest === '6tcp') && v > 0 && !chained) {
-        return this.accept(s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
-      }
-    }
-    if (p0 === 37 /* % */ && !chained && v > 0) {
-      // 127.0.0.53%lo:53, [fe80::1]%eth0:546 (ss): an address with its interface.
-      let a = h - 1;
-      const lo = a > 48 ? a - 48 : 0;
-      if (this.at(a - 1) === RBRACKET) {
-        let b = a - 2;
-        while (b > lo && t.charCodeAt(b) !== 91) b--;
-        if (t.charCodeAt(b) === 91 && b < a - 2) return this.hostPort(s, e, v, t.slice(b + 1, a - 1), b, true);
-        return e;
-      }
-      let b = a;
-      while (b > lo && (isDigit(t.charCodeAt(b - 1)) || t.charCodeAt(b - 1) === DOT)) b--;
-      if (b < a && isIPv4(t, b, a) && !isGlue(this.at(b - 1))) return this.hostPort(s, e, v, t.slice(b, a), b, true);
-      return e;
-    }
-    const kind = classifyHost(t, h, colon, v, url, hash);
-    if (kind === HOST_REJECT) return chained ? skipChain(this.t, e) : e;
-    const first = t.charCodeAt(h);
-    if (isDigit(first)) {
-      // IPv4 host (classifyHost accepted it).
-      if (v <= 0) return chained ? skipChain(this.t, e) : e; // 0.0.0.0:0 is a placeholder
-      if (chained) return this.ipMap(s, e, v, t.slice(h, colon));
-      return this.hostPort(s, e, v, t.slice(h, colon), h, true);
-    }
-    // A single word or a dotted name.
-    if (p0 === SLASH && !url) {
-      // Kerberos SPN: MSSQLSvc/sql01.corp.local:1433, HTTP/web.corp.example:8080.
-      if (kind === HOST_ADDRESS && !chained && v > 0 && this.spnClassBefore(h - 1)) return this.hostPort(s, e, v, t.slice(h, colon), h, false);
-      return chained ? skipChain(this.t, e) : e; // a path: src/app.rs:17
-    }
-    if (p0 === COLON && isDigit(this.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
-      // ssh -L 8080:localhost:80 — the forwarded-to port.
-      return this.hostPort(s, e, v, t.slice(h, colon), h, false);
-    }
-    if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? skipChain(this.t, e) : e;
-    const name = t.slice(h, colon);
-    if (kind === HOST_KEYWORD) {
-      // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
-      const kw = classifyWord(name, 0);
-      const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : this.protoWordBefore(h);
-      if (chained) {
-        if (kw !== KW_DPORT) return skipChain(this.t, e);
-        return colonPair(this, s, e, 2, proto);
-      }
-      if (v < 0) return e;
-      if (kw === KW_PROTO && v === 0) return e;
-      return this.accept(s, e, v, proto, M_LIST, undefined);
-    }
-    if (chained && p0 === EQUALS && v >= 1024) {
-      // server.1=zk1:2888:3888 — a host with two ports (ZooKeeper's peer and election ports).
-      const s2 = e + 1;
-      const e2 = digitsEnd(t, s2);
-      const v2 = portValue(t, s2, e2);
-      const c = this.at(e2);
-      if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, h)) {
-        const hostName = t.slice(h, colon);
-        this.emit(s, e, v, v, hostName, undefined);
-        this.emit(s2, e2, v2, v2, hostName, undefined);
-        return e2;
-      }
-    }
-    if (chained || v <= 0) return chained ? skipChain(this.t, e) : e;
-    if (kind === HOST_WORD && !url) {
-      // A single word needs more evidence: not an image line, and a port-like number.
-      if (isImageContext(t, h)) return e;
-    }
-    return this.hostPort(s, e, v, name, h, false);
-  }
-
-  /** A Kerberos service class right before the '/' at slash: MSSQLSvc, HTTP, ldap (not a directory of a path). */
-  spnClassBefore(slash: number): boolean {
-    const t = this.t;
-    let k = slash;
-    while (k > 0 && slash - k < 12 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
-    if (slash - k < 2) return false;
-    const b = this.at(k - 1);
-    if (!(b === -1 || isSpace(b) || b === 36 || b === STAR || isQuote(b) || b === 40 || b === 61)) return false;
-    const w = t.slice(k, slash);
-    const lower = w.toLowerCase();
-    return lower.endsWith('svc') || w === w.toUpperCase() || SPN_CLASSES.has(lower);
-  }
-
-  /** 127.0.0.1:8080:80 — a docker host-IP:host-port:container-port map. */
-  ipMap(s: number, e: number, v: number, host: string): number {
-    const s2 = e + 1;
-    const e2 = digitsEnd(this.t, s2);
-    const c = this.at(e2);
-    if (c === COLON || c === DOT || isGlue(c)) return skipChain(this.t, e2);
-    const v2 = portValue(this.t, s2, e2);
-    if (v2 <= 0) return e2;
-    const proto = this.suffixProto(e2);
-    this.emit(s, e, v, v, host, proto);
-    this.emit(s2, e2, v2, v2, undefined, proto);
-    return proto !== undefined ? e2 + 1 + proto.length : e2;
-  }
 
   // ---------------------------------------------------------------- chains
 

@@ -1,0 +1,260 @@
+// Rule family: a number right after ':' — host:port (names, IPv4, bracketed
+// IPv6, *, :::, ::1), URLs, bare :port, socket addresses with an interface
+// (%lo), Kerberos SPNs, docker's host-IP:host-port:container-port, and the
+// keyword-as-key forms (port:8080, tcp:21, dpts:1024:65535). Versions, tags,
+// units and passwords after the colon are rejected here.
+import type { Protocol } from '../../types.ts';
+import {
+  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isQuote, isSpace,
+  isWordLetter, LPAREN, portValue, RBRACKET, skipChain, skipDotted, SLASH, STAR,
+} from '../chars.ts';
+import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
+import { hashBack, nextPow } from '../hash.ts';
+import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
+import { classifyWord, KW_DPORT, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
+import { M_ARROW, M_LIST } from '../lists.ts';
+import type { TextScan } from '../scan.ts';
+import { SPN_CLASSES } from '../words.ts';
+import { colonPair } from './pairs.ts';
+
+/** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
+export function colonCase(sc: TextScan, s: number, e: number, c1: number): number {
+  if (c1 === AT) return e; // user:1234@host is a password
+  if (c1 === DOT && isDigit(sc.at(e + 1))) return skipDotted(sc.t, e); // redis:7.2, 00:01:45.120
+  if (isGlue(c1)) return e; // took:35ms, 10:30am
+  if (isDash(c1) && isWordLetter(sc.at(e + 1))) return e; // postgres:16-alpine
+  const chained = c1 === COLON && isDigit(sc.at(e + 1));
+  const v = portValue(sc.t, s, e);
+  const colon = s - 1;
+  const cp = sc.at(colon - 1);
+
+  if (cp === RBRACKET) return bracketHost(sc, s, e, v, colon, chained);
+  if (cp === STAR) {
+    if (isGlue(sc.at(colon - 2)) || chained || v <= 0) return e;
+    return hostPort(sc, s, e, v, '*', colon - 1, true);
+  }
+  if (cp === COLON) {
+    // ":::80" (any IPv6 address) — but not "fe80::1:80"-style unbracketed addresses.
+    const b = sc.at(colon - 2);
+    const bb = sc.at(colon - 3);
+    if (chained && v === 1 && !(isHex(b) || b === COLON || isGlue(b) || b === DOT)) {
+      // ::1:27017 — the IPv6 loopback with a port.
+      const s2 = e + 1;
+      const e2 = digitsEnd(sc.t, s2);
+      const c = sc.at(e2);
+      const v2 = portValue(sc.t, s2, e2);
+      if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return skipChain(sc.t, e2);
+      return hostPort(sc, s2, e2, v2, '::1', colon - 1, true);
+    }
+    if (b === COLON && !(isHex(bb) || bb === COLON || isGlue(bb) || bb === DOT) && !chained && v > 0) {
+      return hostPort(sc, s, e, v, '::', colon - 2, true);
+    }
+    return chained ? skipChain(sc.t, e) : e;
+  }
+  if (isQuote(cp)) {
+    const before = sc.at(colon - 2);
+    if (isGlue(before)) {
+      // "port":8080 (a quoted key) — only when the key names a port.
+      let k = colon - 2;
+      const lim = Math.max(0, colon - 40);
+      while (k > lim && (isGlue(sc.at(k - 1)) || sc.at(k - 1) === 45 || sc.at(k - 1) === DOT)) k--;
+      const kw = classifyWord(sc.t.slice(k, colon - 1), 0);
+      if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return sc.accept(s, e, v, undefined, M_LIST, undefined);
+      return e;
+    }
+    return bareColon(sc, s, e, v, chained);
+  }
+  if (cp === -1 || isSpace(cp) || cp === EQUALS || cp === LPAREN || cp === COMMA || cp === 62 /* > */) {
+    return bareColon(sc, s, e, v, chained);
+  }
+  if (isHostChar(cp)) return namedHost(sc, s, e, v, colon, chained);
+  if (cp === SLASH && sc.at(colon - 2) === SLASH && sc.at(colon - 3) === COLON && isAsciiLetter(sc.at(colon - 4))) {
+    // CONTROLLER://:9093 — a URL with an empty host (every interface).
+    return bareColon(sc, s, e, v, chained);
+  }
+  return chained ? skipChain(sc.t, e) : e;
+}
+
+export function bareColon(sc: TextScan, s: number, e: number, v: number, chained: boolean): number {
+  if (chained) return skipChain(sc.t, e);
+  if (v <= 0) return e;
+  const proto = sc.protoWordBefore(s - 1); // listen tcp :8080
+  if (sc.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
+  sc.emit(s, e, v, v, undefined, proto);
+  return e;
+}
+
+export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon: number, chained: boolean): number {
+  const rb = colon - 1;
+  const lim = Math.max(0, rb - 48);
+  let k = rb - 1;
+  let colons = 0;
+  while (k >= lim) {
+    const c = sc.t.charCodeAt(k);
+    if (c === 91) break;
+    if (c === COLON) colons++;
+    else if (!(isHex(c) || c === DOT || c === 37 /* % */ || isAsciiLetter(c) || isDigit(c) || c === 45)) return e;
+    k--;
+  }
+  if (k >= lim && colons === 0 && !chained && v > 0 && k + 1 < rb && classifyHost(sc.t, k + 1, rb, v, false) === HOST_ADDRESS) {
+    // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
+    return hostPort(sc, s, e, v, sc.t.slice(k + 1, rb), k, true);
+  }
+  if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
+  return hostPort(sc, s, e, v, sc.t.slice(k + 1, rb), k, true);
+}
+
+/** Emits a mention written with a host; netstat lines lend their protocol. */
+export function hostPort(sc: TextScan, s: number, e: number, v: number, host: string, hostStart: number, address: boolean): number {
+  let proto = sc.suffixProto(e);
+  let end = e;
+  if (proto !== undefined) end = e + 1 + proto.length;
+  else if (address) {
+    // lineProtocol only reads lines whose start is at most 160 back: look no further.
+    // (the cached line start: no walk back over the line for each address).
+    const ls = sc.lineOf(hostStart);
+    if (hostStart - ls <= 160) proto = lineProtocol(sc.t, ls, hostStart);
+  }
+  // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
+  if (proto === undefined) proto = sc.protoWordBefore(hostStart);
+  if (proto === undefined && sc.at(e) === 45) proto = arrowProto(sc, e);
+  // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
+  if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.lastHostEnd && sc.at(hostStart - 1) === 62 && sc.at(hostStart - 2) === 45) proto = sc.lastHostProto;
+  sc.lastHostEnd = end;
+  sc.lastHostProto = proto;
+  sc.emit(s, e, v, v, host, proto);
+  // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
+  let a = end;
+  if (sc.at(a) === 32) a++;
+  const c = sc.at(a);
+  if (c === 0x2192 || ((c === 45 || c === EQUALS) && sc.at(a + 1) === 62)) sc.setList(end, undefined, M_ARROW, false);
+  return end;
+}
+
+/** docker ps: 0.0.0.0:5432->5432/tcp — the published side shares the container port's protocol. */
+export function arrowProto(sc: TextScan, e: number): Protocol | undefined {
+  if (sc.at(e + 1) !== 62 || !isDigit(sc.at(e + 2))) return undefined;
+  const e2 = digitsEnd(sc.t, e + 2);
+  return e2 - e <= 7 ? sc.suffixProto(e2) : undefined;
+}
+
+export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: number, chained: boolean): number {
+  const t = sc.t;
+  let h = colon;
+  const lim = Math.max(0, colon - 253);
+  // Read backwards once, summing the name's wordHash on the way (for classifyHost).
+  let hash = 0;
+  let pow = 1;
+  while (h > lim) {
+    const c = t.charCodeAt(h - 1);
+    if (!isHostChar(c)) break;
+    h--;
+    hash = hashBack(hash, c, pow);
+    pow = nextPow(pow);
+  }
+  if (h === lim && h > 0 && isHostChar(t.charCodeAt(h - 1))) return e;
+  const p0 = sc.at(h - 1);
+  if (isGlue(p0)) return e;
+  const url = (p0 === SLASH && sc.at(h - 2) === SLASH) || p0 === AT;
+  if (t.charCodeAt(h) === 45 && sc.at(h + 1) === 105) {
+    // lsof -i :8080, -iTCP:8080, -iudp:53
+    const rest = t.slice(h + 2, colon).toLowerCase();
+    if ((rest === 'tcp' || rest === 'udp' || rest === '4tcp' || rest === '6tcp') && v > 0 && !chained) {
+      return sc.accept(s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
+    }
+  }
+  if (p0 === 37 /* % */ && !chained && v > 0) {
+    // 127.0.0.53%lo:53, [fe80::1]%eth0:546 (ss): an address with its interface.
+    let a = h - 1;
+    const lo = a > 48 ? a - 48 : 0;
+    if (sc.at(a - 1) === RBRACKET) {
+      let b = a - 2;
+      while (b > lo && t.charCodeAt(b) !== 91) b--;
+      if (t.charCodeAt(b) === 91 && b < a - 2) return hostPort(sc, s, e, v, t.slice(b + 1, a - 1), b, true);
+      return e;
+    }
+    let b = a;
+    while (b > lo && (isDigit(t.charCodeAt(b - 1)) || t.charCodeAt(b - 1) === DOT)) b--;
+    if (b < a && isIPv4(t, b, a) && !isGlue(sc.at(b - 1))) return hostPort(sc, s, e, v, t.slice(b, a), b, true);
+    return e;
+  }
+  const kind = classifyHost(t, h, colon, v, url, hash);
+  if (kind === HOST_REJECT) return chained ? skipChain(sc.t, e) : e;
+  const first = t.charCodeAt(h);
+  if (isDigit(first)) {
+    // IPv4 host (classifyHost accepted it).
+    if (v <= 0) return chained ? skipChain(sc.t, e) : e; // 0.0.0.0:0 is a placeholder
+    if (chained) return ipMap(sc, s, e, v, t.slice(h, colon));
+    return hostPort(sc, s, e, v, t.slice(h, colon), h, true);
+  }
+  // A single word or a dotted name.
+  if (p0 === SLASH && !url) {
+    // Kerberos SPN: MSSQLSvc/sql01.corp.local:1433, HTTP/web.corp.example:8080.
+    if (kind === HOST_ADDRESS && !chained && v > 0 && spnClassBefore(sc, h - 1)) return hostPort(sc, s, e, v, t.slice(h, colon), h, false);
+    return chained ? skipChain(sc.t, e) : e; // a path: src/app.rs:17
+  }
+  if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
+    // ssh -L 8080:localhost:80 — the forwarded-to port.
+    return hostPort(sc, s, e, v, t.slice(h, colon), h, false);
+  }
+  if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? skipChain(sc.t, e) : e;
+  const name = t.slice(h, colon);
+  if (kind === HOST_KEYWORD) {
+    // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
+    const kw = classifyWord(name, 0);
+    const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : sc.protoWordBefore(h);
+    if (chained) {
+      if (kw !== KW_DPORT) return skipChain(sc.t, e);
+      return colonPair(sc, s, e, 2, proto);
+    }
+    if (v < 0) return e;
+    if (kw === KW_PROTO && v === 0) return e;
+    return sc.accept(s, e, v, proto, M_LIST, undefined);
+  }
+  if (chained && p0 === EQUALS && v >= 1024) {
+    // server.1=zk1:2888:3888 — a host with two ports (ZooKeeper's peer and election ports).
+    const s2 = e + 1;
+    const e2 = digitsEnd(t, s2);
+    const v2 = portValue(t, s2, e2);
+    const c = sc.at(e2);
+    if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, h)) {
+      const hostName = t.slice(h, colon);
+      sc.emit(s, e, v, v, hostName, undefined);
+      sc.emit(s2, e2, v2, v2, hostName, undefined);
+      return e2;
+    }
+  }
+  if (chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
+  if (kind === HOST_WORD && !url) {
+    // A single word needs more evidence: not an image line, and a port-like number.
+    if (isImageContext(t, h)) return e;
+  }
+  return hostPort(sc, s, e, v, name, h, false);
+}
+
+/** A Kerberos service class right before the '/' at slash: MSSQLSvc, HTTP, ldap (not a directory of a path). */
+export function spnClassBefore(sc: TextScan, slash: number): boolean {
+  const t = sc.t;
+  let k = slash;
+  while (k > 0 && slash - k < 12 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
+  if (slash - k < 2) return false;
+  const b = sc.at(k - 1);
+  if (!(b === -1 || isSpace(b) || b === 36 || b === STAR || isQuote(b) || b === 40 || b === 61)) return false;
+  const w = t.slice(k, slash);
+  const lower = w.toLowerCase();
+  return lower.endsWith('svc') || w === w.toUpperCase() || SPN_CLASSES.has(lower);
+}
+
+/** 127.0.0.1:8080:80 — a docker host-IP:host-port:container-port map. */
+export function ipMap(sc: TextScan, s: number, e: number, v: number, host: string): number {
+  const s2 = e + 1;
+  const e2 = digitsEnd(sc.t, s2);
+  const c = sc.at(e2);
+  if (c === COLON || c === DOT || isGlue(c)) return skipChain(sc.t, e2);
+  const v2 = portValue(sc.t, s2, e2);
+  if (v2 <= 0) return e2;
+  const proto = sc.suffixProto(e2);
+  sc.emit(s, e, v, v, host, proto);
+  sc.emit(s2, e2, v2, v2, undefined, proto);
+  return proto !== undefined ? e2 + 1 + proto.length : e2;
+}
