@@ -16,5 +16,9 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['TCP 1 TCP 1 …', fill('TCP 1 ')],
     ['dashes 1-1-1…', fill('1-')],
     ['a:a:a…:1', `${fill('a:').slice(0, size - 2)}:1`],
+    ['{{1}} {{1}} …', fill('{{1}} ')],
+    ['[-p|--p] 1 …', fill('[-p|--p] 1 ')],
+    ['  x: 1\\n under ports:', `ports:\n${fill('  x: 1\n')}`],
+    ['port 1 up to …', fill('port 1 up to ')],
   ];
 }

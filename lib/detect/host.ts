@@ -53,6 +53,8 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
   if (colon - h === 9 && matchesLower(text, h, 'localhost')) return HOST_ADDRESS;
   if (colon - h < 2 || v < 0) return HOST_REJECT;
   if (isNonHostKey(text, h, colon)) return HOST_REJECT;
+  // A bare capitalised code (EPSG:4326, CRS:84, BID:40403) names a thing unless it is a known host role or protocol.
+  if (colon - h >= 3 && isUpperWord(text, h, colon) && !HOST_HASHES.has(hash) && !SCHEME_HASHES.has(hash)) return HOST_REJECT;
   if (v < 1024 && v !== 80 && v !== 443 && IMAGE_HASHES.has(hash)) return HOST_REJECT;
   if (v < 100) return SMALL_PORTS.has(v) ? HOST_WORD : HOST_REJECT;
   if (v < 1024) return HOST_HASHES.has(hash) || COMMON_LOW.has(v) || hump ? HOST_WORD : HOST_REJECT;
@@ -61,6 +63,11 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
 
 const IMAGE_HASHES = hashSet(IMAGE_NAMES);
 const HOST_HASHES = hashSet(HOST_NAMES);
+/** Protocols written in capitals before a port (HTTPS:443 listener, AMQP:5672). */
+const SCHEME_HASHES = hashSet(new Set([
+  'http', 'https', 'ws', 'wss', 'grpc', 'amqp', 'amqps', 'mqtt', 'mqtts', 'imap', 'imaps', 'smtps', 'ldaps',
+  'rdp', 'vnc', 'sip', 'sips', 'ntp', 'snmp', 'nfs', 'smb', 'rtsp', 'rtmp', 'irc', 'xmpp', 'stomp',
+]));
 
 export function isIPv4(text: string, h: number, colon: number): boolean {
   let parts = 0;
@@ -80,6 +87,14 @@ export function isIPv4(text: string, h: number, colon: number): boolean {
     } else return false;
   }
   return parts === 4;
+}
+
+function isUpperWord(text: string, h: number, colon: number): boolean {
+  for (let i = h; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 /** status:200, user_id:1234, maxAge:3600 — keys made of words that are not host names. */

@@ -53,7 +53,7 @@ kw(KW_PORT, `
   standardport zielport quellport serverport
   localport remoteport listenport connectport hostport containerport targetport nodeport
   serverport clientport srcport dstport destport sourceport publicport privateport
-  externalport internalport lport rport bindport httpport httpsport sshport
+  externalport internalport lport rport bindport httpport httpsport sshport baseport portid
   cổng
 `);
 kw(KW_PORTS, `
@@ -61,10 +61,10 @@ kw(KW_PORTS, `
   порты портов портах портами
 `);
 kw(KW_PROTO, 'tcp udp sctp dccp');
-kw(KW_LISTEN, 'listen listener');
+kw(KW_LISTEN, 'listen listener listening listens');
 kw(KW_EXPOSE, 'expose');
 kw(KW_DPORT, 'dport dports dpt spt dpts spts multiport');
-kw(KW_LINK_RANGE, 'range ranges rango intervalo plage bereich диапазон');
+kw(KW_LINK_RANGE, 'range ranges rango intervalo plage bereich диапазон between');
 kw(KW_LINK_FROM, 'from von de desde da с');
 kw(KW_LINK, `
   is was are be been becomes set to at on of the a an number no nr nº no. num
@@ -77,7 +77,7 @@ kw(KW_LINK, `
   è predefinita il numero sulla
   по умолчанию номер на это равен используется
   op het standaard
-  those these di van für del for such under
+  those these di van für del for such under than lower below above higher less greater either not
   là mặc định trên
 `);
 
@@ -134,7 +134,7 @@ export function classifyWord(word: string, dashes: number): number {
     if (dashes === 0 && (k === KW_PROTO) && word !== lower && word !== word.toUpperCase()) return KW_NONE;
     if (dashes > 0 && (k === KW_LINK || k === KW_LINK_FROM || k === KW_LINK_RANGE)) return KW_NONE;
     // LISTEN in capitals is a socket state in netstat/ss output, not nginx's directive.
-    if (k === KW_LISTEN && word === 'LISTEN') return KW_NONE;
+    if (k === KW_LISTEN && (word === 'LISTEN' || word === 'LISTENING')) return KW_NONE;
     return k;
   }
   if (lower === 'sport' || lower === 'sports') return dashes >= 2 ? KW_DPORT : KW_NONE;

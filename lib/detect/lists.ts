@@ -13,3 +13,5 @@ export const M_SPACE_LIST = 8;
 export const M_SPACE_RANGE = 16;
 /** Only an arrow continues: "127.0.0.1:8080 -> 80" (kubectl port-forward). */
 export const M_ARROW = 32;
+/** "between" was read before the number: "and" makes a range (ports between 6000 and 6063). */
+export const M_BETWEEN = 64;

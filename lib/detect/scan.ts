@@ -11,13 +11,15 @@ import { commandWordEnd, commandWordStart, lineHasWord, lineStart, wordAfter, wo
 import { wordHash } from './hash.ts';
 import { isIPv4 } from './host.ts';
 import { KW_NONE, KW_OPT_SSH } from './keywords.ts';
-import { M_ARROW, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
+import { M_ARROW, M_BETWEEN, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from './lists.ts';
+import { stripPlaceholders } from './placeholders.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './rules/after.ts';
 import { codeCallHost, connStringHost, portCall } from './rules/code.ts';
 import { colonCase } from './rules/hostport.ts';
 import { keywordBefore } from './rules/keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './rules/lines.ts';
 import { chainCase } from './rules/pairs.ts';
+import { grepableProto, pNotPort, portForwardLine, portListCall, underPortsMap } from './rules/specs.ts';
 import { countedAfter, keywordMention } from './rules/vetting.ts';
 import type { PortMention } from './types.ts';
 import {
@@ -46,7 +48,20 @@ for (const w of CMD_KIND.keys()) {
 
 export function findPortMentions(text: string): PortMention[] {
   if (typeof text !== 'string' || text.length === 0) return EMPTY.slice();
-  return new TextScan(text).run();
+  const scan = new TextScan(text);
+  const out = scan.run();
+  if (!scan.placeholders) return out;
+  // A number inside {{…}} or after an option alternation: read the text
+  // again without the placeholders, and map the spans back.
+  const stripped = stripPlaceholders(text);
+  if (stripped === undefined) return out;
+  const again = new TextScan(stripped.text).run();
+  const map = stripped.map;
+  for (const m of again) {
+    m.end = map[m.end - 1]! + 1;
+    m.start = map[m.start]!;
+  }
+  return again;
 }
 
 export class TextScan {
@@ -86,6 +101,8 @@ export class TextScan {
   // Cache of the compose "ports:" block lookup.
   itemLine = -2;
   itemInPorts = false;
+  /** A number was seen next to {{ }} or after "] " (a placeholder or an option alternation). */
+  placeholders = false;
 
   constructor(text: string) {
     this.t = text;
@@ -142,6 +159,7 @@ export class TextScan {
   runAt(s: number, e: number): number {
     const c0 = this.at(s - 1);
     const c1 = this.at(e);
+    if (c0 === 123 || c1 === 125 || (c0 === 32 && (this.at(s - 2) === RBRACKET || this.at(s - 2) === 125))) this.placeholders = true;
     if (c0 === COLON) return colonCase(this, s, e, c1);
     if (c1 === COLON && isDigit(this.at(e + 1))) return chainCase(this, s, e, c0);
     return this.plainCase(s, e, c0, c1);
@@ -181,6 +199,7 @@ export class TextScan {
     if (isGlue(c1) && !(c1 === 95 && false)) return e; // 80ms, 3rd, 5x
     if (isDash(c1) && isWordLetter(this.at(e + 1))) return e; // 48-port, 3-way
     if (c1 === 37 || c1 === AT || c1 === 0xb0 /* ° */) return e; // 80%, 5@, 22°
+    if (c1 === COMMA && this.at(e + 1) === 48 && this.at(e + 2) === 48 && this.at(e + 3) === 48 && !isDigit(this.at(e + 4))) return e + 4; // 100,000 packets
     const slashDigit = c1 === SLASH && isDigit(this.at(e + 1)); // 1/0/1, 14/10/2016 — unless a list: ports 80/443
     if (c0 === 35 || c0 === 36 || c0 === 43 || c0 === 0x2116 || c0 === 0x20ac || c0 === 0xa3 || c0 === 0xa5) return e; // #22 $5 +1 №3 €80
     if (c0 === 91 && c1 === RBRACKET && isGlue(this.at(s - 2))) return e; // ports[0]: an array index
@@ -227,6 +246,14 @@ export class TextScan {
       if (v === 0) return e;
       return this.accept(s, e, v, proto, M_LIST, undefined);
     }
+    if (isDash(c1) && isDigit(this.at(e + 1)) && this.suffixProto(digitsEnd(t, e + 1)) !== undefined) {
+      return this.accept(s, e, v, undefined, M_LIST, undefined); // 80-81/tcp (docker ps), 6000-6063/udp
+    }
+    if (c1 === SLASH && v > 0) {
+      // nmap's grepable output: 22/open/tcp//ssh///, 53/open|filtered/udp//domain///
+      const gp = grepableProto(this, e);
+      if (gp !== undefined) return this.accept(s, e, v, gp, M_LIST, undefined);
+    }
     if (portWordAfter(this, s, e)) return this.accept(s, e, v, undefined, 0, undefined);
     if (v > 0 && (c1 === COMMA || c1 === 0x3001 || c1 === 0x548c || c1 === 0x3068 || (isInlineSpace(c1) && (!isAsciiLetter(this.at(e + 1)) || this.at(e + 2) === 32 || this.at(e + 3) === 32 || this.at(e + 4) === 32 || this.at(e + 5) === 32))) && this.listThenPortWord(e)) {
       return this.accept(s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
@@ -256,6 +283,7 @@ export class TextScan {
       const pc = this.at(pj - 1);
       if ((pc === EQUALS || pc === COLON) && inPortsBraces(this, s)) return this.accept(s, e, v, undefined, 0, undefined); // ports { http = 8500 }
       if (pc === COLON && pj < s && portLabel(this, s)) return this.accept(s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
+      if (pc === COLON && underPortsMap(this, pj - 1, e)) return this.accept(s, e, v, undefined, 0, undefined); // ports:\n  http: 9121
     }
 
     // 4. Line shapes: compose "- 5432", code calls, nc/telnet host port.
@@ -264,6 +292,8 @@ export class TextScan {
       const host = codeCallHost(this, s, e, c0);
       if (host !== undefined) return this.accept(s, e, v, undefined, 0, host === '' ? undefined : host);
       if (c0 === LPAREN && portCall(this, s)) return this.accept(s, e, v, undefined, 0, undefined);
+      if (c0 === 123 && this.at(s - 2) === LPAREN && portListCall(this, s - 2)) return this.accept(s, e, v, undefined, M_LIST, undefined); // port_or_service({25, 465})
+      if (c0 === 32 && (c1 === -1 || isSpace(c1) || c1 === 96) && portForwardLine(this, s)) return this.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined); // kubectl port-forward pod/x 5000 6000
       if (c0 === COMMA) {
         const ch = connStringHost(this, s);
         if (ch !== undefined) return this.accept(s, e, v, undefined, 0, ch);
@@ -307,7 +337,7 @@ export class TextScan {
     const v = portValue(this.t, s, e);
     if (v < 0) return this.skipInvalid(e);
     const cmd = this.command(s);
-    if (P_NOT_PORT.has(cmd) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb') return e;
+    if (pNotPort(this, s) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb') return e;
     const c = this.at(e);
     if (!(c === -1 || isSpace(c) || c === COMMA || isDash(c))) return e;
     if (v === 0 && !isDash(c)) return e;
@@ -615,6 +645,8 @@ export class TextScan {
       const word = t.slice(i, w).toLowerCase();
       const strong = word === 'through' || word === 'thru' || word === 'bis' || word === 'hasta' || word === 'até' || word === 'до' || word === 'till' || word === 'until';
       if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) k = w;
+      else if (word === 'and' && (mode & M_BETWEEN)) k = w; // between 6000 and 6063
+      else if (word === 'up' && (mode & (M_TO_RANGE | M_CHANGE)) && this.at(w) === 32 && matchesLower(t, w + 1, 'to') && !isAsciiLetter(this.at(w + 3))) k = w + 3; // from 1024 up to 65535
     } else if (sp > 0 && (mode & M_SPACE_RANGE) && isDigit(c)) {
       k = i;
     }
@@ -638,6 +670,8 @@ export class TextScan {
     if (sfx !== undefined) {
       proto = sfx;
       consumed += 1 + sfx.length;
+    } else if (proto === undefined && endPort === v && this.at(consumed) === SLASH && grepableProto(this, consumed) !== undefined) {
+      proto = grepableProto(this, consumed); // Ports: 22/open/tcp//ssh///
     } else if (protoAfter) {
       // listen 53 udp; ports 2456-2458 UDP — a protocol word after the number (not "TCP and UDP", "TCP/UDP").
       if (proto === undefined) proto = this.protoWordAfter(end);

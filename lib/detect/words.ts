@@ -58,6 +58,10 @@ export const NON_HOST_PARTS = new Set([
   'user', 'group', 'mode', 'perm', 'chmod', 'owner', 'file', 'files', 'sha', 'hash', 'crc', 'checksum',
   'episode', 'season', 'part', 'track', 'disc', 'level', 'lvl', 'hp', 'mp', 'xp', 'exp', 'dmg', 'atk', 'def',
   'str', 'int', 'dex', 'km', 'mi', 'kg', 'lb', 'cm', 'mm', 'px', 'em', 'pt', 'rem', 'deg', 'kcal', 'temp',
+  // things, not machines: key names, key types and sizes, coordinate codes, labels
+  'object', 'obj', 'session', 'sess', 'key', 'keys', 'token', 'cart', 'customer', 'account', 'article', 'post',
+  'comment', 'event', 'msg', 'message', 'label', 'product', 'invoice', 'member', 'topic', 'thread', 'bucket',
+  'rsa', 'dsa', 'ec', 'ecdsa', 'ed25519', 'epsg', 'crs', 'srid', 'tel', 'fax', 'phone', 'inf', 'le', 'urn', 'isbn', 'doi',
 ]);
 
 /** Images whose tags are small numbers: node:20, redis:7, postgres:16. */
@@ -169,6 +173,9 @@ export const P_NOT_PORT = new Set([
   'pstack', 'jstack', 'jmap', 'jcmd', 'prlimit', 'ionice', 'chrt', 'py-spy', 'mkdir', 'cp', 'install', 'patch',
   'xargs', 'make', 'pytest', 'git', 'pmap', 'pwdx', 'cat', 'ls', 'tar', 'zip', 'unzip', 'read', 'pgrep', 'pkill',
   'nsenter', 'crictl', 'docker-compose-exec', 'watch', 'bpftrace', 'tcpdump', 'ping', 'passwd', 'useradd',
+  // processes, threads, parallelism: compressors, hashers, tracers, job runners
+  'pbzip2', 'pigz', 'lbzip2', 'pixz', 'plzip', 'pzstd', 'argon2', 'dtrace', 'parallel', 'mpirun', 'mpiexec',
+  'stress', 'stress-ng', 'gcore', 'criu', 'iotop', 'pv',
 ]);
 /** Commands where -P is the port (elsewhere -P is parallelism, Perl regex …). */
 export const BIG_P_PORT = new Set(['scp', 'sftp', 'mysql', 'mariadb', 'mysqldump', 'mysqladmin', 'rsync', 'curl']);
@@ -225,3 +232,4 @@ export const H_REJECT = hashOf('reject');
 export const H_ANY = hashOf('any');
 export const H_TIMES = hashOf('times');
 export const H_VALUE = hashOf('value');
+export const H_BETWEEN = hashOf('between');

@@ -19,7 +19,13 @@ export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
   let spaces = 0;
   while (isInlineSpace(sc.at(i)) && spaces < 2) { i++; spaces++; }
   const c = sc.at(i);
-  // Every form below starts with n, p (numaralı, port) or a CJK/Hangul character.
+  if (spaces > 0 && c === 97 && sc.at(i + 1) === 115 && isInlineSpace(sc.at(i + 2))) {
+    // "using 7006 as port number", "8080 as the port"
+    let j = i + 3;
+    if (matchesLower(t, j, 'the ')) j += 4;
+    return matchesLower(t, j, 'port') && !isGlue(sc.at(j + 4));
+  }
+  // Every other form starts with n, p (numaralı, port) or a CJK/Hangul character.
   if (c < 128 && (c | 32) !== 110 && (c | 32) !== 112) return false;
   if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(sc.at(i + 8))) {
     // Turkish "443 numaralı port(u)": the numbered port.
@@ -38,7 +44,9 @@ export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
     const d = sc.at(k);
     return !(d === 0xc2a4 || d === 0xd5c8 || d === 0xb77c);
   }
-  if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(sc.at(i + 4)) && sc.at(i + 4) !== EQUALS && sc.at(i + 4) !== COLON) {
+  // "the local 8080 port:" ending a sentence; "8080 port: 22" stays out.
+  const endColon = sc.at(i + 4) === COLON && (sc.at(i + 5) === -1 || sc.at(i + 5) === 10 || sc.at(i + 5) === 13);
+  if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(sc.at(i + 4)) && sc.at(i + 4) !== EQUALS && (sc.at(i + 4) !== COLON || endColon)) {
     const next = wordAfter(t, i + 4);
     if (COUNTED_AFTER.has(next)) return false;
     const prev = wordBefore(t, s);

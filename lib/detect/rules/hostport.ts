@@ -11,15 +11,19 @@ import {
 import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
-import { classifyWord, KW_DPORT, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
+import { classifyWord, KW_DPORT, KW_NONE, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
 import { M_ARROW, M_LIST } from '../lists.ts';
 import type { TextScan } from '../scan.ts';
 import { SPN_CLASSES } from '../words.ts';
+import { keywordBefore } from './keyword.ts';
 import { colonPair } from './pairs.ts';
+import {
+  addressFamilyBefore, busPort, hostVariableBefore, mayBeSocatType, optionOfToken, protocolPrefixedSpec, socatAddressType,
+} from './specs.ts';
 
 /** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
 export function colonCase(sc: TextScan, s: number, e: number, c1: number): number {
-  if (c1 === AT) return e; // user:1234@host is a password
+  if (c1 === AT) return busPort(sc, s, e); // user:1234@host is a password; 10.0.0.1:6379@16379 a cluster node
   if (c1 === DOT && isDigit(sc.at(e + 1))) return skipDotted(sc.t, e); // redis:7.2, 00:01:45.120
   if (isGlue(c1)) return e; // took:35ms, 10:30am
   if (isDash(c1) && isWordLetter(sc.at(e + 1))) return e; // postgres:16-alpine
@@ -67,7 +71,17 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
   if (cp === -1 || isSpace(cp) || cp === EQUALS || cp === LPAREN || cp === COMMA || cp === 62 /* > */) {
     return bareColon(sc, s, e, v, chained);
   }
-  if (isHostChar(cp)) return namedHost(sc, s, e, v, colon, chained);
+  if (cp === AT && addressFamilyBefore(sc, colon - 1)) return bareColon(sc, s, e, v, chained); // HAProxy's bind ipv6@:80
+  if (cp === 125 /* } */ && !chained && v > 0 && hostVariableBefore(sc, colon)) { sc.emit(s, e, v, v, undefined, undefined); return e; } // ${host}:443
+  if (isHostChar(cp)) {
+    const lc = cp | 32;
+    if ((lc === 117 || lc === 116 || lc === 115) && !chained && v >= 0) {
+      // -p U:53,111,T:80 (nmap's protocol prefixes)
+      const r = protocolPrefixedSpec(sc, s, e, v, colon, lc);
+      if (r >= 0) return r;
+    }
+    return namedHost(sc, s, e, v, colon, chained);
+  }
   if (cp === SLASH && sc.at(colon - 2) === SLASH && sc.at(colon - 3) === COLON && isAsciiLetter(sc.at(colon - 4))) {
     // CONTROLLER://:9093 — a URL with an empty host (every interface).
     return bareColon(sc, s, e, v, chained);
@@ -80,6 +94,13 @@ export function bareColon(sc: TextScan, s: number, e: number, v: number, chained
   if (v <= 0) return e;
   const proto = sc.protoWordBefore(s - 1); // listen tcp :8080
   if (sc.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
+  if (proto === undefined) {
+    const c = sc.at(e);
+    const lineOnly = (s === 1 || sc.at(s - 2) === 10) && (c === -1 || c === 10 || c === 13);
+    // A line that is only ":N" is a reply (Redis integers); ":0"…":19" with
+    // no port word before are X displays (DISPLAY=:1, Xvfb :7).
+    if (lineOnly || (v < 20 && keywordBefore(sc, s - 1) === KW_NONE)) return e;
+  }
   sc.emit(s, e, v, v, undefined, proto);
   return e;
 }
@@ -105,7 +126,16 @@ export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon
 }
 
 /** Emits a mention written with a host; netstat lines lend their protocol. */
-export function hostPort(sc: TextScan, s: number, e: number, v: number, host: string, hostStart: number, address: boolean): number {
+export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: string, hostStart: number, address: boolean): number {
+  // localhost:8001-8006, 0.0.0.0:8081-8082->80-81/tcp: a range after the host.
+  let e = e0;
+  let endPort = v;
+  if (sc.at(e0) === 45 && isDigit(sc.at(e0 + 1))) {
+    const e2 = digitsEnd(sc.t, e0 + 1);
+    const v2 = portValue(sc.t, e0 + 1, e2);
+    const after = sc.at(e2);
+    if (v2 > v && !isGlue(after) && after !== DOT && after !== COLON) { e = e2; endPort = v2; }
+  }
   let proto = sc.suffixProto(e);
   let end = e;
   if (proto !== undefined) end = e + 1 + proto.length;
@@ -122,7 +152,7 @@ export function hostPort(sc: TextScan, s: number, e: number, v: number, host: st
   if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.lastHostEnd && sc.at(hostStart - 1) === 62 && sc.at(hostStart - 2) === 45) proto = sc.lastHostProto;
   sc.lastHostEnd = end;
   sc.lastHostProto = proto;
-  sc.emit(s, e, v, v, host, proto);
+  sc.emit(s, e, v, endPort, host, proto);
   // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
   let a = end;
   if (sc.at(a) === 32) a++;
@@ -178,6 +208,11 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (b < a && isIPv4(t, b, a) && !isGlue(sc.at(b - 1))) return hostPort(sc, s, e, v, t.slice(b, a), b, true);
     return e;
   }
+  if (!url && !chained && v > 0 && mayBeSocatType(t, h, colon)) {
+    // socat's TCP-LISTEN:8080, UDP4-RECVFROM:53: an address type, not a host.
+    const proto = socatAddressType(sc, colon);
+    if (proto !== undefined) { sc.emit(s, e, v, v, undefined, proto); return e; }
+  }
   const kind = classifyHost(t, h, colon, v, url, hash);
   if (kind === HOST_REJECT) return chained ? skipChain(sc.t, e) : e;
   const first = t.charCodeAt(h);
@@ -185,6 +220,8 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     // IPv4 host (classifyHost accepted it).
     if (v <= 0) return chained ? skipChain(sc.t, e) : e; // 0.0.0.0:0 is a placeholder
     if (chained) return ipMap(sc, s, e, v, t.slice(h, colon));
+    const socat = p0 === COLON ? socatAddressType(sc, h - 1) : undefined; // socat - TCP4:10.0.0.1:80
+    if (socat !== undefined) { sc.emit(s, e, v, v, t.slice(h, colon), socat); return e; }
     return hostPort(sc, s, e, v, t.slice(h, colon), h, true);
   }
   // A single word or a dotted name.
@@ -193,9 +230,19 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (kind === HOST_ADDRESS && !chained && v > 0 && spnClassBefore(sc, h - 1)) return hostPort(sc, s, e, v, t.slice(h, colon), h, false);
     return chained ? skipChain(sc.t, e) : e; // a path: src/app.rs:17
   }
-  if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && lineHasWord(t, h, 'ssh')) {
-    // ssh -L 8080:localhost:80 — the forwarded-to port.
+  if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && (lineHasWord(t, h, 'ssh') || optionOfToken(sc, h) === '--connect-to')) {
+    // ssh -L 8080:localhost:80 — the forwarded-to port; curl --connect-to a:443:b:8443.
     return hostPort(sc, s, e, v, t.slice(h, colon), h, false);
+  }
+  if (p0 === COLON && kind !== HOST_REJECT && !chained && v > 0) {
+    // socat TCP4:host:80, OPENSSL-CONNECT:host:443: the address type names the protocol.
+    const proto = socatAddressType(sc, h - 1);
+    if (proto !== undefined) { sc.emit(s, e, v, v, t.slice(h, colon), proto); return e; }
+  }
+  if (chained && v > 0 && p0 !== COLON) {
+    // curl --resolve example.com:443:127.0.0.1, --connect-to a.example:443:b.example:8443.
+    const opt = optionOfToken(sc, h);
+    if (opt === '--resolve' || opt === '--connect-to') { sc.emit(s, e, v, v, t.slice(h, colon), undefined); return e; }
   }
   if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? skipChain(sc.t, e) : e;
   const name = t.slice(h, colon);
@@ -250,6 +297,11 @@ export function ipMap(sc: TextScan, s: number, e: number, v: number, host: strin
   const s2 = e + 1;
   const e2 = digitsEnd(sc.t, s2);
   const c = sc.at(e2);
+  if (c === DOT && v > 0 && lineHasWord(sc.t, s, 'ssh')) {
+    // ssh -R 0.0.0.0:9022:10.0.0.5:22: the bind port; the address after it is read next.
+    sc.emit(s, e, v, v, host, undefined);
+    return e;
+  }
   if (c === COLON || c === DOT || isGlue(c)) return skipChain(sc.t, e2);
   const v2 = portValue(sc.t, s2, e2);
   if (v2 <= 0) return e2;

@@ -14,9 +14,9 @@ import {
   KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LINK_PUNCT, linkWordAt,
   mayBeKeyword, TOKEN_CHAR,
 } from '../keywords.ts';
-import { M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from '../lists.ts';
+import { M_BETWEEN, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from '../lists.ts';
 import type { TextScan } from '../scan.ts';
-import { OF_WORDS, PLAIN_PORT_WORDS, PROTOCOL_HASHES, SERVICE_PORTS } from '../words.ts';
+import { H_BETWEEN, OF_WORDS, PLAIN_PORT_WORDS, PROTOCOL_HASHES, SERVICE_PORTS } from '../words.ts';
 import { physicalBefore } from './vetting.ts';
 
 /**
@@ -117,7 +117,7 @@ export function keywordBefore(sc: TextScan, s: number): number {
     }
     if (maybe && dashes === 0 && linkWordAt(t, a, j, hash)) {
       // A linking word (is, the, default …): read without slicing it.
-      if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_RANGE) mode |= M_TO_RANGE;
+      if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_RANGE) mode |= hash === H_BETWEEN ? M_TO_RANGE | M_BETWEEN : M_TO_RANGE;
       else if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_FROM) from = true;
       hops++;
       if (hops > 5) return KW_NONE;
@@ -194,7 +194,8 @@ export function keywordBefore(sc: TextScan, s: number): number {
     }
     if (from && kw === KW_PORTS) mode |= M_TO_RANGE;
     sc.kwMode = mode;
-    if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE || kw === KW_LISTEN)) return KW_NONE;
+    if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE)) return KW_NONE;
+    if (hops > 1 && kw === KW_LISTEN) return KW_NONE; // listen 80; listens on 5001
     if (hops > 0 && kw === KW_PROTO) return KW_NONE;
     return kw;
   }

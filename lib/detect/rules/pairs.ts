@@ -12,7 +12,8 @@ import { lineHasWord } from '../context.ts';
 import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { M_LIST } from '../lists.ts';
 import type { TextScan } from '../scan.ts';
-import { LIST_WORDS, P_NOT_PORT } from '../words.ts';
+import { LIST_WORDS } from '../words.ts';
+import { firewallLine, pNotPort } from './specs.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
 
@@ -74,16 +75,15 @@ export function chainContext(sc: TextScan, s: number, c0: number): number {
   // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
   if (sc.listEnd >= 0 && sc.listIsMap && j - sc.listEnd <= 16 && sc.gapIsListSep(sc.listEnd, j, M_LIST)) return 1;
   const kw = keywordBefore(sc, j);
-  if (kw === KW_OPT_P) {
-    const cmd = sc.command(s);
-    return P_NOT_PORT.has(cmd) ? 0 : 1;
-  }
-  if (kw === KW_PORTS || kw === KW_EXPOSE) return 1;
+  if (kw === KW_OPT_P) return pNotPort(sc, s) ? 0 : 1;
+  if (kw === KW_EXPOSE) return 1;
   if (kw === KW_DPORT) return 2;
-  if (kw === KW_PORT) {
+  if (kw === KW_PORT || kw === KW_PORTS) {
     const w = sc.firstWordLower();
     if (w === 'publish' || w === 'port-forward') return 1;
-    return 0;
+    // A firewall rule or a range named as such: to any port 8412:8500, ports in range 6000:6063.
+    if (firewallLine(sc, s) || lineHasWord(t, s, 'range')) return 2;
+    return kw === KW_PORTS ? 1 : 0;
   }
   const w = sc.firstWordLower();
   if (w === 'publish') return 1;

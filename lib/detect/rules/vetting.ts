@@ -13,12 +13,14 @@ import { wordHash } from '../hash.ts';
 import {
   KW_DPORT, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
 } from '../keywords.ts';
+import { M_TO_RANGE } from '../lists.ts';
 import type { TextScan } from '../scan.ts';
 import {
   BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE,
   PHYSICAL_BEFORE_HASHES, RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
 } from '../words.ts';
 import { lineArgIs } from './lines.ts';
+import { pNotPort, wordRangeEnd } from './specs.ts';
 
 /** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
 export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw: number): number {
@@ -67,6 +69,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
         // sockets on a device unless the line speaks of networking.
         let endV = 0;
         if (rangeNext) endV = portValue(t, e + 1, digitsEnd(t, e + 1));
+        else if (mode & M_TO_RANGE) endV = wordRangeEnd(sc, e); // ports from 1 to 65535
         if (endV < 10 && !netContext(sc, s)) return -1;
       }
       if (v <= 64) {
@@ -93,8 +96,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
       break;
     }
     case KW_OPT_P: {
-      const cmd = sc.command(s);
-      if (P_NOT_PORT.has(cmd)) return -1;
+      if (pNotPort(sc, s)) return -1;
       break;
     }
     case KW_OPT_BIG_P: {
@@ -108,7 +110,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
     }
     case KW_OPT_SSH: {
       const c = sc.at(e);
-      if (!(c === COLON || c === -1 || isSpace(c)) || !lineHasWord(t, s, 'ssh')) return -1;
+      if (!(c === COLON || c === -1 || isSpace(c) || c === 96 || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return -1;
       return sc.accept(s, e, v, undefined, 0, undefined);
     }
     default:

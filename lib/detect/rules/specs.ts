@@ -1,0 +1,236 @@
+// Rule family: port specs of scanners and network tools, found on real
+// documentation (shared/spec/port-mentions.md, round 2): nmap/masscan
+// protocol prefixes (-p U:53,T:80), scanner-script port lists
+// (shortport.port_or_service({25, 465})), socat address types (TCP4:host:80),
+// curl --resolve/--connect-to, Redis Cluster ip:port@busport, nmap's grepable
+// output (22/open/tcp//ssh///), kubectl port-forward arguments, a `name: N`
+// under a `ports:` map, HAProxy address families (ipv6@:80), host variables
+// (${host}:443), and whether -p means something else than a port.
+import type { Protocol } from '../../types.ts';
+import {
+  COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
+  matchesLower, portValue, SLASH,
+} from '../chars.ts';
+import { lineHasWord, lineStart } from '../context.ts';
+import { isIPv4 } from '../host.ts';
+import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
+import { M_LIST } from '../lists.ts';
+import type { TextScan } from '../scan.ts';
+import { P_NOT_PORT } from '../words.ts';
+import { keywordBefore } from './keyword.ts';
+
+/** Functions of scanner scripts whose first argument is a list of ports (nmap's shortport). */
+const PORT_LIST_CALLS = new Set(['port_or_service', 'portnumber', 'port_range']);
+
+/**
+ * Whether -p before pos means something else than a port for the command it
+ * belongs to: the line's command, or the command after the last pipe
+ * (`echo pw | argon2 salt -p 2`).
+ */
+export function pNotPort(sc: TextScan, pos: number): boolean {
+  if (P_NOT_PORT.has(sc.command(pos))) return true;
+  const t = sc.t;
+  const ls = sc.lineOf(pos);
+  const lo = pos - 200 > ls ? pos - 200 : ls;
+  let k = pos;
+  while (k > lo && t.charCodeAt(k - 1) !== 124) k--;
+  if (k === lo) return false;
+  while (k < pos && isInlineSpace(t.charCodeAt(k))) k++;
+  let w = k;
+  while (w < pos && w - k < 16 && (isAsciiAlnum(t.charCodeAt(w)) || t.charCodeAt(w) === 45 || t.charCodeAt(w) === 95)) w++;
+  return w > k && P_NOT_PORT.has(t.slice(k, w).toLowerCase());
+}
+
+/**
+ * nmap/masscan port specs with a protocol prefix: -p U:53,111,T:21-25,80,
+ * -pT:443, --ports U:53, a list item ",u:53", a "-p" that ends the line
+ * before. lc is the lower-cased letter before the colon (u udp, t tcp,
+ * s sctp). Returns -1 when it is not one.
+ */
+export function protocolPrefixedSpec(sc: TextScan, s: number, e: number, v: number, colon: number, lc: number): number {
+  const letter = colon - 1;
+  const b = sc.at(letter - 1);
+  let ok = false;
+  if (b === COMMA) ok = sc.listContinues(letter);
+  else if (b === 112 /* p */ && sc.at(letter - 2) === 45 && (letter < 3 || isSpace(sc.at(letter - 3)))) ok = !pNotPort(sc, s); // -pT:443
+  else if (b === -1 || isSpace(b)) {
+    const kw = keywordBefore(sc, letter);
+    ok = kw === KW_PORTS || kw === KW_PORT || (kw === KW_OPT_P && !pNotPort(sc, s));
+    if (!ok) {
+      // "-p" at the end of the line before (a wrapped command in a manual).
+      let k = letter;
+      while (k > 0 && letter - k < 40 && isSpace(sc.t.charCodeAt(k - 1))) k--;
+      const pb = sc.at(k - 3);
+      ok = k < letter && sc.at(k - 1) === 112 && sc.at(k - 2) === 45 && (pb === -1 || isSpace(pb) || pb === 62);
+    }
+  }
+  if (!ok) return -1;
+  const proto: Protocol = lc === 117 ? 'udp' : lc === 116 ? 'tcp' : 'sctp';
+  return sc.accept(s, e, v, proto, M_LIST, undefined);
+}
+
+/** A scanner script's port rule given a list: shortport.port_or_service({25, 465, 587}, …), portnumber({8611, 8612}). paren is the '('. */
+export function portListCall(sc: TextScan, paren: number): boolean {
+  const t = sc.t;
+  let k = paren;
+  while (k > 0 && paren - k < 20 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95)) k--;
+  return PORT_LIST_CALLS.has(t.slice(k, paren).toLowerCase());
+}
+
+/** The option right before the space-separated token holding pos (--resolve, -L), lower case, or ''. */
+export function optionOfToken(sc: TextScan, pos: number): string {
+  const t = sc.t;
+  let k = pos;
+  const lo = pos > 200 ? pos - 200 : 0;
+  while (k > lo && !isSpace(t.charCodeAt(k - 1))) k--;
+  let j = k;
+  while (j > lo && isInlineSpace(t.charCodeAt(j - 1))) j--;
+  if (j === k) return '';
+  let a = j;
+  while (a > lo && j - a < 24 && !isSpace(t.charCodeAt(a - 1))) a--;
+  return t.charCodeAt(a) === 45 ? t.slice(a, j).toLowerCase() : '';
+}
+
+/** The protocol of a socat address type ending at the ':' at colon (TCP4:, UDP-SENDTO:, OPENSSL:), or undefined. */
+export function socatAddressType(sc: TextScan, colon: number): Protocol | undefined {
+  const t = sc.t;
+  let k = colon;
+  while (k > 0 && colon - k < 16 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
+  const b = sc.at(k - 1);
+  if (!(b === -1 || isSpace(b) || isQuote(b) || b === EQUALS || b === 96)) return undefined;
+  const m = /^(tcp|udp|sctp|openssl|socks4a?|socks5|proxy|dccp)[46]?(-[a-z]+)?$/.exec(t.slice(k, colon).toLowerCase());
+  if (m === null) return undefined;
+  const kind = m[1]!;
+  if (kind !== 'tcp' && kind !== 'udp' && kind !== 'sctp' && kind !== 'dccp' && !lineHasWord(t, colon, 'socat')) return undefined;
+  return kind === 'udp' ? 'udp' : kind === 'sctp' ? 'sctp' : kind === 'dccp' ? 'dccp' : 'tcp';
+}
+
+/** Whether the name [h, colon) may be a socat address type (TCP-LISTEN, UDP4): a cheap test before socatAddressType. */
+export function mayBeSocatType(t: string, h: number, colon: number): boolean {
+  const f = t.charCodeAt(h) | 32;
+  if (f !== 116 && f !== 117 && f !== 115 && f !== 111 && f !== 112 && f !== 100) return false; // t u s o p d
+  const last = t.charCodeAt(colon - 1);
+  if (last === 52 || last === 54) return true; // TCP4, UDP6
+  for (let i = h; i < colon; i++) if (t.charCodeAt(i) === 45) return true;
+  return false;
+}
+
+/** Redis Cluster's ip:port@busport: two mentions after an address; anything else before '@' is a password. */
+export function busPort(sc: TextScan, s: number, e: number): number {
+  const t = sc.t;
+  if (!isDigit(sc.at(e + 1))) return e;
+  const e2 = digitsEnd(t, e + 1);
+  const c = sc.at(e2);
+  if (isGlue(c) || c === DOT || c === COLON || c === 64) return e2;
+  let h = s - 1;
+  const lo = h > 64 ? h - 64 : 0;
+  while (h > lo && (isDigit(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === DOT)) h--;
+  const b = sc.at(h - 1);
+  if (!isIPv4(t, h, s - 1) || !(b === -1 || isSpace(b) || isQuote(b) || b === COMMA)) return e2;
+  const v = portValue(t, s, e);
+  const v2 = portValue(t, e + 1, e2);
+  if (v <= 0 || v2 <= 0) return e2;
+  const host = t.slice(h, s - 1);
+  sc.emit(s, e, v, v, host, undefined);
+  sc.emit(e + 1, e2, v2, v2, host, undefined);
+  return e2;
+}
+
+/** An address family prefix ending at the '@' at at: ipv4@, ipv6@, quic4@, udp@, tcp6@ (HAProxy addresses). */
+export function addressFamilyBefore(sc: TextScan, at: number): boolean {
+  const t = sc.t;
+  let k = at;
+  while (k > 0 && at - k < 8 && isAsciiAlnum(t.charCodeAt(k - 1))) k--;
+  const b = sc.at(k - 1);
+  if (at - k < 3 || !(b === -1 || isSpace(b) || isQuote(b) || b === COMMA)) return false;
+  return /^(ipv[46]|quic[46]?|tcp[46]?|udp[46]?|mptcp[46]?|stream|dgram)$/i.test(t.slice(k, at));
+}
+
+/** A variable that names a host closing at the ':' at colon: ${_host}:443, {{ db_host }}:5432. */
+export function hostVariableBefore(sc: TextScan, colon: number): boolean {
+  const t = sc.t;
+  let k = colon - 1;
+  const lo = k > 48 ? k - 48 : 0;
+  while (k > lo && t.charCodeAt(k - 1) !== 123 && t.charCodeAt(k - 1) !== 10) k--;
+  if (t.charCodeAt(k - 1) !== 123 || !(t.charCodeAt(k - 2) === 36 || t.charCodeAt(k - 2) === 123)) return false;
+  return /host|addr|server|domain|remote|target|(^|[^a-z])ip([^a-z]|$)/.test(t.slice(k, colon - 1).toLowerCase());
+}
+
+/** The protocol of nmap's grepable "/state/proto/" after a port at e (22/open/tcp//ssh///), or undefined. */
+export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
+  const t = sc.t;
+  const f = sc.at(e + 1) | 32;
+  if (f !== 111 && f !== 99 && f !== 102 && f !== 117) return undefined; // open closed filtered unfiltered
+  let i = e + 1;
+  const lim = i + 16 < sc.n ? i + 16 : sc.n;
+  while (i < lim && (isAsciiLetter(t.charCodeAt(i)) || t.charCodeAt(i) === 124)) i++;
+  const state = t.slice(e + 1, i).toLowerCase();
+  if (state !== 'open' && state !== 'closed' && state !== 'filtered' && state !== 'unfiltered' && state !== 'open|filtered' && state !== 'closed|filtered') return undefined;
+  const p = sc.suffixProto(i);
+  return p !== undefined && sc.at(i + 1 + p.length) === SLASH ? p : undefined;
+}
+
+/** kubectl/oc port-forward on the line: its bare numbers are ports (local, or local and remote). */
+export function portForwardLine(sc: TextScan, s: number): boolean {
+  const cmd = sc.command(s);
+  return (cmd === 'kubectl' || cmd === 'oc') && lineHasWord(sc.t, s, 'port-forward');
+}
+
+/** A packet-filter rule on the line: ufw, pf, iptables, nft words. */
+export function firewallLine(sc: TextScan, s: number): boolean {
+  const t = sc.t;
+  return lineHasWord(t, s, 'ufw') || lineHasWord(t, s, 'proto') || lineHasWord(t, s, 'iptables') || lineHasWord(t, s, 'nft') ||
+    lineHasWord(t, s, 'allow') || lineHasWord(t, s, 'deny') || lineHasWord(t, s, 'block') || lineHasWord(t, s, 'pass');
+}
+
+/** The end of a range written with a word after the number at e ("1 to 65535", "1 through 1023"), or 0. */
+export function wordRangeEnd(sc: TextScan, e: number): number {
+  const t = sc.t;
+  let i = e;
+  while (isInlineSpace(sc.at(i)) && i - e < 3) i++;
+  if (i === e) return 0;
+  let w = i;
+  while (w < sc.n && w - i < 8 && isAsciiLetter(t.charCodeAt(w))) w++;
+  const word = t.slice(i, w).toLowerCase();
+  if (word !== 'to' && word !== 'through' && word !== 'thru' && word !== 'till' && word !== 'until') return 0;
+  let r = w;
+  while (isInlineSpace(sc.at(r)) && r - w < 3) r++;
+  if (r === w || !isDigit(sc.at(r))) return 0;
+  const v = portValue(t, r, digitsEnd(t, r));
+  return v > 0 ? v : 0;
+}
+
+/**
+ * A value at the end of a "key: N" line whose parent key (the nearest line
+ * above with less indentation) ends in "ports": a map of port names
+ * (`ports:` / `containerPorts:` then `http: 9121`). colon is the key's colon.
+ */
+export function underPortsMap(sc: TextScan, colon: number, e: number): boolean {
+  const t = sc.t;
+  let r = e;
+  while (r < sc.n && isInlineSpace(t.charCodeAt(r))) r++;
+  if (r < sc.n && t.charCodeAt(r) !== 10 && t.charCodeAt(r) !== 13 && t.charCodeAt(r) !== 35) return false;
+  let k = colon;
+  while (k > 0 && colon - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95 || t.charCodeAt(k - 1) === 45)) k--;
+  if (k === colon) return false;
+  let ls = k;
+  while (ls > 0 && isInlineSpace(t.charCodeAt(ls - 1))) ls--;
+  if (ls > 0 && t.charCodeAt(ls - 1) !== 10) return false;
+  const indent = k - ls;
+  if (indent === 0) return false;
+  let cur = ls;
+  for (let steps = 0; steps < 8 && cur > 0; steps++) {
+    const ps = lineStart(t, cur - 1, 200);
+    if (ps < 0) return false;
+    let f = ps;
+    while (f < cur && isInlineSpace(t.charCodeAt(f))) f++;
+    if (f >= cur - 1 || t.charCodeAt(f) === 35) { cur = ps; continue; } // blank line or comment
+    if (f - ps >= indent) { cur = ps; continue; } // a sibling
+    // The parent: "…ports:" alone on its line.
+    let q = cur - 1;
+    while (q > f && isSpace(t.charCodeAt(q - 1))) q--;
+    if (t.charCodeAt(q - 1) !== COLON || q - 1 - f < 5) return false;
+    return matchesLower(t, q - 6, 'ports');
+  }
+  return false;
+}
