@@ -6,7 +6,7 @@ import { generateChromeMessages, parseMessagesFile, type ParsedMessage } from '@
 
 /** Every locale Porthole ships, in the names `_locales` uses. `en` is the default and the reference. */
 export type LocaleName = 'en' | 'de' | 'fr' | 'es' | 'pt_BR' | 'ja' | 'zh_CN' | 'ko' | 'ru' | 'ar';
-export const LOCALES: readonly LocaleName[] = ['en'];
+export const LOCALES: readonly LocaleName[] = ['en', 'de', 'fr', 'es', 'pt_BR', 'ja', 'zh_CN', 'ko', 'ru', 'ar'];
 
 // From the project root (npm scripts and vitest run there; DOM test environments give import.meta.url no file path).
 export const localeFile = (locale: string): string => resolve(process.cwd(), 'locales', `${locale}.json`);

@@ -42,6 +42,11 @@ export interface LaunchOptions {
    * of this launch's own (tests/e2e/chromium-with-policy.sh).
    */
   policy?: unknown;
+  /**
+   * The browser's UI language (`de`, `ja`, `ar`): `--lang` and, on Linux,
+   * `LANGUAGE` make chrome.i18n answer from that locale.
+   */
+  lang?: string;
 }
 
 /** Chromium's id for an unpacked extension: derived from its absolute path. */
@@ -70,7 +75,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   policy?.write(options.policy);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: policy ? resolve(import.meta.dirname, 'chromium-with-policy.sh') : chromiumPath(),
-    ...(policy ? { env: { ...process.env, PORTHOLE_POLICY_ROOT: policy.root, PORTHOLE_CHROMIUM: chromiumPath() } } : {}),
+    ...(policy || options.lang
+      ? {
+          env: {
+            ...process.env,
+            ...(policy ? { PORTHOLE_POLICY_ROOT: policy.root, PORTHOLE_CHROMIUM: chromiumPath() } : {}),
+            ...(options.lang ? { LANGUAGE: options.lang } : {}),
+          },
+        }
+      : {}),
     headless: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -82,6 +95,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
