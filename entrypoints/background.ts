@@ -22,8 +22,8 @@ export default defineBackground(() => {
   const service = createService({
     bundledVersion: async () => (await readBundled<{ version: string }>('/data/version.json')).version,
     loadDataset: () => readBundled<PortDataset>('/data/ports.json'),
-    openDetails: async (port, endPort, protocol) => {
-      await browser.tabs.create({ url: extensionUrl(detailsUrl(port, endPort, protocol)) });
+    openDetails: async (port, endPort, protocol, place) => {
+      await browser.tabs.create({ url: extensionUrl(detailsUrl(port, endPort, protocol, place)) });
     },
     extensionVersion: browser.runtime.getManifest().version,
     readManagedPolicy: () => browser.storage.managed.get(),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDetailsParams } from './details-params.ts';
+import { parseDetailsParams, parseExposureParams } from './details-params.ts';
+import { exposureOf, mentionExposure, placeOf } from './exposure.ts';
+import { findPortMentions } from './detect/index.ts';
 import { detailsUrl } from './urls.ts';
 
 const parse = (url: string) => parseDetailsParams(new URL(url, 'chrome-extension://x').searchParams);
@@ -20,5 +22,39 @@ describe('parseDetailsParams', () => {
 
   it('ignores an unknown protocol', () => {
     expect(parse('/details.html?port=22&proto=icmp')).toEqual({ ok: true, target: { port: 22 } });
+  });
+});
+
+describe('parseExposureParams', () => {
+  const params = (url: string) => new URL(url, 'chrome-extension://x').searchParams;
+  const roundTrip = (text: string, index = 0) => {
+    const m = findPortMentions(text)[index]!;
+    const exposure = mentionExposure(text, m)!;
+    return { exposure, parsed: parseExposureParams(params(detailsUrl(m.port, undefined, undefined, placeOf(exposure)))) };
+  };
+
+  it('reads back the exposure a mention gave, address or container publish', () => {
+    for (const [text, index] of [
+      ['listening on 0.0.0.0:3306', 0],
+      ['[fe80::1%eth0]:22', 0],
+      ['docker run -p 5432:5432 postgres', 0],
+      ['docker run -p 127.0.0.1:8080:80 nginx', 1],
+      ['0.0.0.0:8081-8082->80-81/tcp', 0],
+    ] as const) {
+      const { exposure, parsed } = roundTrip(text, index);
+      expect(parsed, text).toEqual(exposure);
+    }
+    expect(detailsUrl(5432, undefined, undefined, placeOf(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' })!))).toBe(
+      '/details.html?port=5432&pub=run&side=host&hp=5432&cp=5432',
+    );
+  });
+
+  it('gives nothing for no place or a malformed one', () => {
+    expect(parseExposureParams(params('/details.html?port=22'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&at=db.internal'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&at=<b>x</b>'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&pub=helm&side=host&hp=1&cp=1'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&pub=run&side=host&hp=1;rm&cp=1'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&pub=run&side=both&hp=1&cp=1'))).toBeNull();
   });
 });

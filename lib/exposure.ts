@@ -162,6 +162,17 @@ export function mentionExposure(text: string, mention: { start: number; end: num
   return exposureOf(mention.host, publishContextAt(text, mention.start, mention.end));
 }
 
+/** What a text said about where a port listens: enough to rebuild its exposure elsewhere (the details page's address). */
+export interface ExposurePlace {
+  host?: string;
+  publish?: PublishContext;
+}
+
+export function placeOf(e: Exposure): ExposurePlace {
+  if (e.publish) return { publish: e.publish };
+  return e.host !== undefined ? { host: e.host } : {};
+}
+
 /** How loudly the exposure line speaks, from the exposure and the port's risk. */
 export type ExposureTone = 'danger' | 'warning' | 'caution' | 'calm';
 

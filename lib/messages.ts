@@ -21,6 +21,22 @@ const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 const importText = v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, `the file is larger than ${MAX_IMPORT_MB} MB; nothing was changed`));
 const fileName = v.optional(v.pipe(v.string(), v.maxLength(255)));
 
+const address = v.pipe(v.string(), v.maxLength(64));
+const portSpec = v.pipe(v.string(), v.regex(/^\d{1,5}(?:-\d{1,5})?$/));
+/** Where a mention said its port listens (see ExposurePlace), carried to the details page. */
+const PlaceSchema = v.strictObject({
+  host: v.optional(address),
+  publish: v.optional(
+    v.strictObject({
+      source: v.picklist(['run', 'compose', 'ps']),
+      side: v.picklist(['host', 'container']),
+      hostIp: v.optional(address),
+      hostSpec: portSpec,
+      containerSpec: portSpec,
+    }),
+  ),
+});
+
 /** Requests, each with its schema; the reply types follow in `Replies`. */
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('lookup'), port, protocol: v.optional(v.picklist(PROTOCOLS)) }),
@@ -34,7 +50,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('listUserRecords') }),
   /** The organisation's policy: its definitions, sites, and each entry skipped with why. */
   v.strictObject({ type: v.literal('managedPolicy') }),
-  v.strictObject({ type: v.literal('openDetails'), port, endPort: v.optional(port), protocol: v.optional(v.picklist(PROTOCOLS)) }),
+  v.strictObject({ type: v.literal('openDetails'), port, endPort: v.optional(port), protocol: v.optional(v.picklist(PROTOCOLS)), place: v.optional(PlaceSchema) }),
   // Imports (options page): notes and definitions as JSON or CSV, and a newer IANA registry CSV.
   v.strictObject({ type: v.literal('previewImport'), text: importText, fileName }),
   v.strictObject({ type: v.literal('applyImport'), text: importText, fileName }),

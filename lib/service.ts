@@ -1,5 +1,6 @@
 // The background's answers to every request of the message protocol. The
 // entrypoint supplies what needs the browser (opening tabs, the bundled data).
+import type { ExposurePlace } from './exposure.ts';
 import { dataMeta, openPortholeDB, populate, type PortholeDB } from './db.ts';
 import { PortholeError, type Handlers } from './messages.ts';
 import { PortRepository } from './repository.ts';
@@ -15,7 +16,7 @@ export interface ServiceDeps {
   bundledVersion: () => Promise<string>;
   /** The whole bundled dataset (data/ports.json); read only when populating. */
   loadDataset: () => Promise<PortDataset>;
-  openDetails: (port: number, endPort?: number, protocol?: string) => Promise<void>;
+  openDetails: (port: number, endPort?: number, protocol?: string, place?: ExposurePlace) => Promise<void>;
   extensionVersion: string;
   dbName?: string;
   /** The organisation's policy as the browser gives it (storage.managed); absent or failing = none. */
@@ -97,8 +98,8 @@ export function createService(deps: ServiceDeps): PortholeService {
     },
     listUserRecords: async () => listUserRecords((await ready()).db),
     managedPolicy: () => managedPolicy(),
-    openDetails: async ({ port, endPort, protocol }) => {
-      await deps.openDetails(port, endPort, protocol);
+    openDetails: async ({ port, endPort, protocol, place }) => {
+      await deps.openDetails(port, endPort, protocol, place);
       return true;
     },
     // Imports parse first; only a file that checks out reaches the database,

@@ -2,6 +2,7 @@
 // cards, the context menu and the omnibox open.
 import { useEffect } from 'preact/hooks';
 import type { DetailsProblem } from '@/lib/details-params';
+import type { Exposure } from '@/lib/exposure';
 import { portLabel } from '@/lib/format';
 import type { PortApi } from '@/lib/messages';
 import { PasteExplain, type PasteExplainProps } from '../paste/PasteExplain';
@@ -16,8 +17,17 @@ export interface DetailsPageApi extends DetailsSource, Pick<PortApi, 'setNote'> 
   describePorts: PasteExplainProps['describePorts'];
 }
 
-/** `paste`: the page was opened to explain pasted text, not one port (details.html?paste). */
-export function DetailsPage({ api, target, problem, paste = false }: { api: DetailsPageApi; target: DetailsTarget | null; problem?: DetailsProblem; paste?: boolean }) {
+export interface DetailsPageProps {
+  api: DetailsPageApi;
+  target: DetailsTarget | null;
+  problem?: DetailsProblem;
+  /** The page was opened to explain pasted text, not one port (details.html?paste). */
+  paste?: boolean;
+  /** Where the mention it was opened from said the port listens. */
+  exposure?: Exposure | null;
+}
+
+export function DetailsPage({ api, target, problem, paste = false, exposure }: DetailsPageProps) {
   const { content, portNames } = useDetails(api, target);
   useEffect(() => {
     document.title = target ? t('details.pageTitle', { port: ltr(portLabel(target.port, target.endPort)) }) : paste ? t('details.pasteTitle') : t('manifest.name');
@@ -42,7 +52,7 @@ export function DetailsPage({ api, target, problem, paste = false }: { api: Deta
             </p>
           </div>
         ) : (
-          <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={(port, text) => api.setNote({ port, text })} copy={api.copy} level={1} />
+          <PortDetails content={content} portNames={portNames} hrefFor={api.hrefFor} onSaveNote={(port, text) => api.setNote({ port, text })} copy={api.copy} level={1} {...(exposure ? { exposure } : {})} />
         )}
         <PasteExplain describePorts={api.describePorts} copy={api.copy} open={paste && !target} />
       </main>

@@ -19,6 +19,8 @@ import {
 } from '@/lib/types';
 import { formatDate, formatList, formatNumber, ltr, t } from '@/utils/i18n';
 import { knowledgeLang, portsTitle, rangeClassLabel, recordTitle, sourceLabel } from '../labels';
+import type { Exposure } from '@/lib/exposure';
+import { ExposureLine } from '../ExposureLine';
 import { CopyButton, IanaReference, Reference, RiskBadge, type CopyFn } from './parts';
 
 export type DetailsContent =
@@ -37,6 +39,8 @@ export interface PortDetailsProps {
   onOpenPort?: (port: number, endPort?: number) => void;
   onSaveNote: (port: number, text: string) => Promise<UserNote | null>;
   copy: CopyFn;
+  /** Where the mention the view was opened from said the port listens. */
+  exposure?: Exposure;
   /** The page's own heading level: the popup nests the view under its header. */
   level?: 1 | 2;
 }
@@ -135,6 +139,7 @@ function SinglePort(props: PortDetailsProps & { info: PortInfo; protocol?: Proto
           </div>
         </div>
       </header>
+      {props.exposure && <ExposureLine exposure={props.exposure} risk={risk} />}
       {summary && (
         <p class="summary" lang={best ? knowledgeLang(best) : undefined}>
           {summary}
@@ -442,6 +447,7 @@ function RangeDetails(props: PortDetailsProps & { summary: RangeSummary; protoco
           </div>
         </div>
       </header>
+      {props.exposure && <ExposureLine exposure={props.exposure} risk={highestRisk(summary.ports.flatMap((p) => p.records))} />}
       <p class="summary">{rangeSummaryText(summary)}</p>
       {summary.spanning.length > 0 && (
         <Section title={t('details.rangesOverlapping')} level={level}>

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
 import cardCss from '@/components/port-card.css?inline';
-import type { Exposure } from '@/lib/exposure';
+import { placeOf, type Exposure } from '@/lib/exposure';
 import type { Settings } from '@/lib/settings';
 import type { Protocol } from '@/lib/types';
 import { applyLocale, t } from '@/utils/i18n';
@@ -139,7 +139,9 @@ export function createCardController(opts: {
           }
         }}
         onDetails={(port, endPort, protocol) => {
-          void portApi.openDetails({ port, endPort, protocol }).catch(() => {});
+          // The details page repeats the exposure line when it opens from the mention itself.
+          const exposure = shown?.current?.port === port ? shown.current.exposure : undefined;
+          void portApi.openDetails({ port, endPort, protocol, ...(exposure ? { place: placeOf(exposure) } : {}) }).catch(() => {});
         }}
         onDisableSite={
           opts.disableSite

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { DetailsPage } from '@/components/details/DetailsPage';
-import { parseDetailsParams } from '@/lib/details-params';
+import { parseDetailsParams, parseExposureParams } from '@/lib/details-params';
 import { detailsUrl } from '@/lib/urls';
 import { pick } from '@/lib/messages';
 import { portApi } from '@/utils/port-api';
@@ -20,6 +20,7 @@ render(
     target={parsed.ok ? parsed.target : null}
     problem={parsed.ok ? undefined : parsed.problem}
     paste={params.has('paste')}
+    exposure={parseExposureParams(params)}
     api={{
       ...pick(portApi, 'lookup', 'lookupRange', 'setNote'),
       hrefFor: (port, endPort) => extensionUrl(detailsUrl(port, endPort)),

@@ -1,7 +1,8 @@
 // The card's exposure line in real Chromium with the built extension: the
 // address written with a port (or a container publish) says who can reach
 // it, coloured by exposure × the port's risk; a port with no address gets no
-// line; the card with the line stays axe-clean.
+// line; the card with the line stays axe-clean; the details page opened
+// from the card repeats the line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Launched } from './harness.ts';
@@ -76,6 +77,28 @@ describe('exposure line on hover cards', () => {
     await related.click();
     await page.locator(`${CARD} .port-num`).filter({ hasText: `Port ${to}` }).waitFor();
     expect(await exposureLine()).toBeNull();
+  });
+
+  it('Details from the card opens the details page with the same line and fix', async () => {
+    await openCard('5432', 'docker');
+    const opened = browser.context.waitForEvent('page');
+    await page.locator(`${CARD} button`, { hasText: 'Details' }).click();
+    const details = await opened;
+    expect(details.url()).toMatch(/details\.html\?port=5432&pub=run&side=host&hp=5432&cp=5432$/);
+    const line = details.locator('.exposure');
+    await line.waitFor();
+    expect((await line.innerText()).replace(/\s+/g, ' ')).toMatch(/^Every interface\. Published from a container on every interface of the host\..* -p 127\.0\.0\.1:5432:5432$/);
+    expect(await line.getAttribute('class')).toBe('exposure tone-danger');
+    expect(await axeViolations(details)).toEqual([]);
+    await details.close();
+  });
+
+  it('the details page of a port opened without a mention has no line', async () => {
+    const details = await browser.openExtensionPage('details.html?port=5432&at=not-an-address');
+    await details.getByRole('heading', { level: 1 }).waitFor();
+    await details.locator('.details-head').waitFor();
+    expect(await details.locator('.exposure').count()).toBe(0);
+    await details.close();
   });
 
   it('a card with a danger line has no axe violations', async () => {
