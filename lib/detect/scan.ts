@@ -32,6 +32,7 @@ const EMPTY: PortMention[] = [];
 export const CMD_DIRECTIVE = 1;
 export const CMD_HOST_PORT = 2;
 export const CMD_DOCKER = 4;
+export const CMD_KUBECTL = 8;
 
 
 /** CMD_* kind of each command word that has one, and those words by wordHash (a hash is confirmed by its characters). */
@@ -39,6 +40,8 @@ const CMD_KIND = new Map<string, number>();
 for (const w of HOST_PORT_DIRECTIVES) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | 1);
 for (const w of HOST_PORT_CMDS) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | 2);
 CMD_KIND.set('docker', (CMD_KIND.get('docker') ?? 0) | 4);
+CMD_KIND.set('kubectl', CMD_KUBECTL);
+CMD_KIND.set('oc', CMD_KUBECTL);
 const CMD_KIND_WORDS = new Map<number, string>();
 for (const w of CMD_KIND.keys()) {
   const h = wordHash(w, 0, w.length);

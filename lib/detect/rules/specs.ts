@@ -15,7 +15,7 @@ import { lineHasWord, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { M_LIST } from '../lists.ts';
-import type { TextScan } from '../scan.ts';
+import { CMD_KUBECTL, type TextScan } from '../scan.ts';
 import { P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
@@ -172,8 +172,7 @@ export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
 
 /** kubectl/oc port-forward on the line: its bare numbers are ports (local, or local and remote). */
 export function portForwardLine(sc: TextScan, s: number): boolean {
-  const cmd = sc.command(s);
-  return (cmd === 'kubectl' || cmd === 'oc') && lineHasWord(sc.t, s, 'port-forward');
+  return (sc.commandKind(s) & CMD_KUBECTL) !== 0 && lineHasWord(sc.t, s, 'port-forward');
 }
 
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */
