@@ -40,7 +40,7 @@ export function sourceLabel(record: PortRecord): string {
     case 'managed':
       return record.team ? t('label.source.managedTeam', { team: record.team }) : t('label.source.managed');
     case 'user':
-      return t('label.source.user');
+      return record.pack ? t('label.source.pack', { name: record.pack.name, version: record.pack.version }) : t('label.source.user');
   }
 }
 

@@ -15,6 +15,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_MB, type ImportProblem } from './import/li
 import type { IanaPreview, UserImportPreview } from './import/diff.ts';
 import type { IanaImportInfo } from './import/apply.ts';
 import type { ManagedPolicy } from './managed.ts';
+import type { InstalledPack } from './packs/store.ts';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 /** A file's text for an import, refused above the size limit before any parsing. */
@@ -50,6 +51,9 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('listUserRecords') }),
   /** The organisation's policy: its definitions, sites, and each entry skipped with why. */
   v.strictObject({ type: v.literal('managedPolicy') }),
+  /** Installed packs; a pack is installed or updated through previewImport/applyImport. */
+  v.strictObject({ type: v.literal('listPacks') }),
+  v.strictObject({ type: v.literal('removePack'), name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)) }),
   v.strictObject({ type: v.literal('openDetails'), port, endPort: v.optional(port), protocol: v.optional(v.picklist(PROTOCOLS)), place: v.optional(PlaceSchema) }),
   // Imports (options page): notes and definitions as JSON or CSV, and a newer IANA registry CSV.
   v.strictObject({ type: v.literal('previewImport'), text: importText, fileName }),
@@ -84,6 +88,9 @@ export interface Replies {
   deleteUserRecord: boolean;
   listUserRecords: UserRecord[];
   managedPolicy: ManagedPolicy;
+  listPacks: InstalledPack[];
+  /** How many ports were removed (0 when no such pack is installed). */
+  removePack: number;
   openDetails: true;
   previewImport: ImportOutcome<UserImportPreview>;
   applyImport: ImportOutcome<UserImportPreview>;

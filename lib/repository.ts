@@ -187,6 +187,8 @@ export interface SearchAnswer {
 function compareRecords(port: number) {
   return (a: PortRecord, b: PortRecord): number =>
     SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] ||
+    // Your own definition before an installed pack's for the same port.
+    Number(a.source === 'user' && !!a.pack) - Number(b.source === 'user' && !!b.pack) ||
     Number(a.port !== port || a.endPort !== port) - Number(b.port !== port || b.endPort !== port) ||
     Number(a.source === 'iana' && !!a.alias) - Number(b.source === 'iana' && !!b.alias);
 }

@@ -10,6 +10,8 @@ import { applyIanaImport, applyUserImport, ianaImportInfo, previewIanaImport, pr
 import { parseIanaCsv } from './import/iana-csv.ts';
 import { parseUserImport } from './import/user-import.ts';
 import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from './managed.ts';
+import { packOfText } from './packs/pack.ts';
+import { installPack, listPacks, previewPack, removePack } from './packs/store.ts';
 
 export interface ServiceDeps {
   /** Version of the bundled dataset, cheap to read (data/version.json). */
@@ -98,6 +100,13 @@ export function createService(deps: ServiceDeps): PortholeService {
     },
     listUserRecords: async () => listUserRecords((await ready()).db),
     managedPolicy: () => managedPolicy(),
+    listPacks: async () => listPacks((await ready()).db),
+    removePack: async ({ name }) => {
+      const { db, repo } = await ready();
+      const removed = await removePack(db, name);
+      repo.invalidate();
+      return removed;
+    },
     openDetails: async ({ port, endPort, protocol, place }) => {
       await deps.openDetails(port, endPort, protocol, place);
       return true;
@@ -105,11 +114,27 @@ export function createService(deps: ServiceDeps): PortholeService {
     // Imports parse first; only a file that checks out reaches the database,
     // and then in one transaction.
     previewImport: async ({ text, fileName }) => {
+      const pack = packOfText(text);
+      if (pack) {
+        if (!pack.ok) return { valid: false, problems: pack.problems };
+        const checked = await previewPack((await ready()).db, pack.pack);
+        return checked.ok ? { valid: true, result: checked.preview } : { valid: false, problems: [{ message: checked.problem }] };
+      }
       const parsed = parseUserImport(text, fileName);
       if (!parsed.ok) return { valid: false, problems: parsed.problems };
       return { valid: true, result: await previewUserImport((await ready()).db, parsed.data) };
     },
     applyImport: async ({ text, fileName }) => {
+      const pack = packOfText(text);
+      if (pack) {
+        if (!pack.ok) return { valid: false, problems: pack.problems };
+        const { db, repo } = await ready();
+        const checked = await previewPack(db, pack.pack);
+        if (!checked.ok) return { valid: false, problems: [{ message: checked.problem }] };
+        await installPack(db, pack.pack);
+        repo.invalidate();
+        return { valid: true, result: checked.preview };
+      }
       const parsed = parseUserImport(text, fileName);
       if (!parsed.ok) return { valid: false, problems: parsed.problems };
       const { db, repo } = await ready();

@@ -93,6 +93,8 @@ export interface UserRecord extends RecordBase, KnowledgeFields {
   updated: string;
   /** Set when browser sync brought this version from another device (its change time). */
   changedElsewhere?: string;
+  /** Set on the definitions of an installed pack (then the id is `pack:<pack id>:<port>`). */
+  pack?: { name: string; version: string; author: string };
 }
 
 /** A definition pushed by the user's organisation (browser policy): read-only. */

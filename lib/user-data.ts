@@ -40,6 +40,12 @@ export async function deleteUserRecord(db: PortholeDB, id: string): Promise<bool
   return true;
 }
 
+/** The user's own definitions, as opposed to those of installed packs (which share their store). */
+export const isOwnRecord = (r: { id: string }) => r.id.startsWith('user:');
+
 export async function listUserRecords(db: PortholeDB): Promise<UserRecord[]> {
-  return (await db.getAll('user')).map((r) => stripRangeFlag(r) as UserRecord).sort((a, b) => a.port - b.port);
+  return (await db.getAll('user'))
+    .filter(isOwnRecord)
+    .map((r) => stripRangeFlag(r) as UserRecord)
+    .sort((a, b) => a.port - b.port);
 }

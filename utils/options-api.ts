@@ -12,7 +12,7 @@ const extensionUrl = browser.runtime.getURL as (path: string) => string;
 
 export function createOptionsApi(): OptionsApi {
   return {
-    ...pick(portApi, 'listNotes', 'setNote', 'listUserRecords', 'putUserRecord', 'deleteUserRecord', 'previewImport', 'applyImport', 'previewIanaImport', 'importIana', 'resetIana', 'about', 'managedPolicy'),
+    ...pick(portApi, 'listNotes', 'setNote', 'listUserRecords', 'putUserRecord', 'deleteUserRecord', 'previewImport', 'applyImport', 'previewIanaImport', 'importIana', 'resetIana', 'about', 'managedPolicy', 'listPacks', 'removePack'),
     watchManagedPolicy: (onChange) => {
       const listener = (_changes: unknown, area: string) => {
         if (area === 'managed') onChange();

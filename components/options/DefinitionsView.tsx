@@ -8,6 +8,7 @@ import { formatList, formatNumber, ltr, t } from '@/utils/i18n';
 import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
 import { ChangedElsewhere, Section, StatusLine, errorText, type Status } from './common';
+import { InstalledPacksSection, SharePackSection } from './PacksSection';
 import { EMPTY_FORM, entryOfForm, formOfEntry, type DefinitionForm, type FormErrors, type FormField } from './definition-form';
 
 const COMMONNESS_LABEL: Record<(typeof COMMONNESS_TIERS)[number], () => string> = {
@@ -137,6 +138,8 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
           </ul>
         )}
       </Section>
+      <InstalledPacksSection api={api} />
+      {records && <SharePackSection api={api} records={records} />}
     </>
   );
 }

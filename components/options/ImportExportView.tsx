@@ -109,13 +109,32 @@ function ChangeCell({ status }: { status: ChangeStatus }) {
   );
 }
 
+/** What a pack import is: a new pack, an update, or the version already installed. */
+function PackHeader({ pack }: { pack: NonNullable<UserImportPreview['pack']> }) {
+  const about = { name: pack.name, version: pack.version, author: pack.author };
+  return (
+    <div class="callout pack-header">
+      <p>
+        {pack.action === 'install'
+          ? t('options.io.packInstall', about)
+          : pack.action === 'update'
+            ? t('options.io.packUpdate', { ...about, installed: pack.installed ?? '' })
+            : t('options.io.packSame', about)}
+      </p>
+      {pack.description && <p class="meta">{pack.description}</p>}
+    </div>
+  );
+}
+
 function UserPreview({ preview }: { preview: UserImportPreview }) {
   const rows = [
     ...preview.definitionChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `d${c.key}`, status: c.status, what: t('options.io.kindPort'), port: c.key, text: `${c.entry.title} — ${c.entry.summary}`, before: c.previous ? `${c.previous.title} — ${c.previous.summary}` : undefined })),
+    ...(preview.pack?.removed ?? []).map((r) => ({ key: `r${r.key}`, status: 'removed' as const, what: t('options.io.kindPort'), port: r.key, text: '', before: r.title })),
     ...preview.noteChanges.filter((c) => c.status !== 'unchanged').map((c) => ({ key: `n${c.port}`, status: c.status, what: t('options.io.kindNote'), port: String(c.port), text: c.text, before: c.previous })),
   ];
   return (
     <>
+      {preview.pack && <PackHeader pack={preview.pack} />}
       <table class="counts">
         <caption class="visually-hidden">{t('options.io.whatChanges')}</caption>
         <thead>
@@ -127,8 +146,8 @@ function UserPreview({ preview }: { preview: UserImportPreview }) {
           </tr>
         </thead>
         <tbody>
-          <Counts label={t('options.defs.title')} counts={preview.definitions} />
-          <Counts label={t('options.io.notes')} counts={preview.notes} />
+          <Counts label={preview.pack ? t('options.io.packPorts') : t('options.defs.title')} counts={preview.definitions} />
+          {!preview.pack && <Counts label={t('options.io.notes')} counts={preview.notes} />}
         </tbody>
       </table>
       {rows.length > 0 ? (
@@ -178,14 +197,22 @@ function UserImportSection({ api, onChanged }: { api: OptionsApi; onChanged: () 
         hint={t('options.io.userHint', { mb: formatNumber(MAX_IMPORT_MB) })}
         previewLabel={t('options.io.previewLabel')}
         applyLabel={t('options.io.apply')}
-        canApply={(p) => p.notes.added + p.notes.changed + p.definitions.added + p.definitions.changed > 0}
+        canApply={(p) => p.notes.added + p.notes.changed + p.definitions.added + p.definitions.changed + (p.pack?.removed.length ?? 0) > 0}
         done={(r) =>
-          t('options.io.userDone', {
-            portsAdded: formatNumber(r.definitions.added),
-            portsChanged: formatNumber(r.definitions.changed),
-            notesAdded: formatNumber(r.notes.added),
-            notesChanged: formatNumber(r.notes.changed),
-          })
+          r.pack
+            ? t('options.io.packDone', {
+                name: r.pack.name,
+                version: r.pack.version,
+                added: formatNumber(r.definitions.added),
+                changed: formatNumber(r.definitions.changed),
+                removed: formatNumber(r.pack.removed.length),
+              })
+            : t('options.io.userDone', {
+                portsAdded: formatNumber(r.definitions.added),
+                portsChanged: formatNumber(r.definitions.changed),
+                notesAdded: formatNumber(r.notes.added),
+                notesChanged: formatNumber(r.notes.changed),
+              })
         }
       >
         {(preview) => <UserPreview preview={preview} />}

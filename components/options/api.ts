@@ -8,7 +8,7 @@ import type { SyncStatus } from '@/lib/sync/round';
 
 export type OptionsApi = Pick<
   PortApi,
-  'listNotes' | 'setNote' | 'listUserRecords' | 'putUserRecord' | 'deleteUserRecord' | 'previewImport' | 'applyImport' | 'previewIanaImport' | 'importIana' | 'resetIana' | 'about' | 'managedPolicy'
+  'listNotes' | 'setNote' | 'listUserRecords' | 'putUserRecord' | 'deleteUserRecord' | 'previewImport' | 'applyImport' | 'previewIanaImport' | 'importIana' | 'resetIana' | 'about' | 'managedPolicy' | 'listPacks' | 'removePack'
 > & {
   /** Calls back when the organisation's policy changes; returns the unwatch function. */
   watchManagedPolicy: (onChange: () => void) => () => void;

@@ -1,7 +1,7 @@
 // Writes imports to the database, each in ONE transaction: a worker stopped
 // half-way, or any failing write, leaves the previous data whole.
 import { withRangeFlag, stripRangeFlag, type IanaImport, type PortholeDB } from '../db.ts';
-import { userRecordOf } from '../user-data.ts';
+import { isOwnRecord, userRecordOf } from '../user-data.ts';
 import type { IanaRecord, PortDataset, UserNote, UserRecord } from '../types.ts';
 import { diffIana, diffUserImport, type IanaPreview, type UserImportPreview } from './diff.ts';
 import type { ParsedIana } from './iana-csv.ts';
@@ -10,7 +10,7 @@ import type { UserImport } from './user-import.ts';
 export async function previewUserImport(db: PortholeDB, data: UserImport): Promise<UserImportPreview> {
   const tx = db.transaction(['notes', 'user'], 'readonly');
   const [notes, records] = await Promise.all([tx.objectStore('notes').getAll(), tx.objectStore('user').getAll()]);
-  return diffUserImport(data, notes, records.map((r) => stripRangeFlag(r) as UserRecord));
+  return diffUserImport(data, notes, records.filter(isOwnRecord).map((r) => stripRangeFlag(r) as UserRecord));
 }
 
 /**
@@ -25,7 +25,7 @@ export async function applyUserImport(db: PortholeDB, data: UserImport, now = ne
   try {
     // Awaiting requests of this transaction keeps it open; nothing else is awaited.
     const [notes, records] = await Promise.all([notesStore.getAll(), userStore.getAll()]);
-    const preview = diffUserImport(data, notes, records.map((r) => stripRangeFlag(r) as UserRecord));
+    const preview = diffUserImport(data, notes, records.filter(isOwnRecord).map((r) => stripRangeFlag(r) as UserRecord));
     const updated = now.toISOString();
     const { writes, add } = writeList();
     for (const change of preview.noteChanges) {

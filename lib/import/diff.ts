@@ -4,6 +4,7 @@ import { rangeKey } from '../curated.ts';
 import type { KnowledgeEntry } from '../knowledge-schema.ts';
 import type { IanaRecord, UserNote, UserRecord } from '../types.ts';
 import { normaliseEntry, type NoteInput, type UserImport } from './user-import.ts';
+import type { PackPreview } from '../packs/store.ts';
 
 export type ChangeStatus = 'added' | 'changed' | 'unchanged';
 
@@ -29,11 +30,13 @@ export interface Counts {
 }
 
 export interface UserImportPreview {
-  format: UserImport['format'];
+  format: UserImport['format'] | 'pack';
   notes: Counts;
   definitions: Counts;
   noteChanges: NoteChange[];
   definitionChanges: DefinitionChange[];
+  /** For a pack: its name, version, what is installed now, and the ports it drops. */
+  pack?: PackPreview;
 }
 
 /** A stored definition in the shape of an import entry. */

@@ -5,7 +5,7 @@
 import { stripRangeFlag, withRangeFlag, type PortholeDB } from '../db.ts';
 import { entryOfRecord } from '../import/diff.ts';
 import { rangeKey } from '../curated.ts';
-import { userRecordOf } from '../user-data.ts';
+import { isOwnRecord, userRecordOf } from '../user-data.ts';
 import type { UserNote, UserRecord } from '../types.ts';
 import { planSync, type LocalItem } from './merge.ts';
 import type { SyncData, SyncItem } from './payload.ts';
@@ -47,7 +47,9 @@ function localItems(notes: UserNote[], records: UserRecord[]): LocalItem[] {
 
 export async function syncRound(db: PortholeDB, sync: SyncStorage, state: SyncState, now = new Date()): Promise<{ status: SyncStatus; state: SyncState; changedHere: boolean }> {
   const [notes, records, stored] = await Promise.all([db.getAll('notes'), db.getAll('user'), sync.get()]);
-  const plan = planSync({ local: localItems(notes, records.map((r) => stripRangeFlag(r) as UserRecord)), stored, known: state.known, device: state.device, now });
+  // Packs are installed per browser; only the user's own definitions sync.
+  const own = records.filter(isOwnRecord).map((r) => stripRangeFlag(r) as UserRecord);
+  const plan = planSync({ local: localItems(notes, own), stored, known: state.known, device: state.device, now });
   const status: SyncStatus = {
     at: now.toISOString(),
     sent: 0,
@@ -76,7 +78,7 @@ async function applyHere(db: PortholeDB, changes: ReturnType<typeof planSync>['l
   const notes = tx.objectStore('notes');
   const user = tx.objectStore('user');
   const [currentNotes, currentRecords] = await Promise.all([notes.getAll(), user.getAll()]);
-  const times = new Map<string, string>([...currentNotes.map((n) => [noteKey(n.port), n.updated] as const), ...currentRecords.map((r) => [definitionKey(r), r.updated] as const)]);
+  const times = new Map<string, string>([...currentNotes.map((n) => [noteKey(n.port), n.updated] as const), ...currentRecords.filter(isOwnRecord).map((r) => [definitionKey(r), r.updated] as const)]);
   let applied = 0;
   const writes: Promise<unknown>[] = [];
   for (const change of changes) {
