@@ -125,6 +125,18 @@ describe('exposure of detected mentions', () => {
     expect(exposureIn('203.0.113.7:22')).toMatchObject({ scope: 'internet', host: '203.0.113.7' });
   });
 
+  it('says nothing on a connection line of netstat or ss, where the addresses are its two ends', () => {
+    const netstat = 'tcp        0      0 192.168.1.5:22          203.0.113.9:51234       ESTABLISHED';
+    expect(exposureIn(netstat, 0)).toBeNull();
+    expect(exposureIn(netstat, 1)).toBeNull();
+    expect(exposureIn('ESTAB 0 0 10.0.0.5:5432 10.0.0.9:40112')).toBeNull();
+    expect(exposureIn('tcp 0 0 127.0.0.1:6379 127.0.0.1:52220 TIME_WAIT')).toBeNull();
+    // The listening line beside it still counts.
+    const both = `tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN\n${netstat}`;
+    expect(exposureIn(both, 0)?.scope).toBe('every-interface');
+    expect(exposureIn(both, 1)).toBeNull();
+  });
+
   it('says nothing without an address, or for a name', () => {
     expect(exposureIn('port 22')).toBeNull();
     expect(exposureIn('db.internal:5432')).toBeNull();

@@ -157,8 +157,25 @@ export function exposureOf(host: string | undefined, publish: PublishContext | n
   return cls ? { ...cls, host } : null;
 }
 
-/** The exposure of a detected mention, reading the text around it for a container publish. */
+/** Connection states in netstat/ss lines: such a line shows a connection's two ends, not where anything listens. */
+const CONNECTION_STATE = /\b(?:ESTAB(?:LISHED)?|(?:TIME|CLOSE|FIN)[_-]WAIT(?:[_-]?[12])?|SYN[_-](?:SENT|RECV?)|LAST[_-]ACK|CLOSING)\b/;
+/** How far along its line a mention looks for a connection state. */
+const LINE_REACH = 300;
+
+function onConnectionLine(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - LINE_REACH);
+  const nl = text.indexOf('\n', end);
+  const to = Math.min(nl < 0 ? text.length : nl, end + LINE_REACH);
+  return CONNECTION_STATE.test(text.slice(from, to));
+}
+
+/**
+ * The exposure of a detected mention, reading the text around it for a
+ * container publish; none on a netstat/ss connection line (ESTABLISHED,
+ * TIME_WAIT…), where the addresses are a connection's ends.
+ */
 export function mentionExposure(text: string, mention: { start: number; end: number; host?: string }): Exposure | null {
+  if (mention.host !== undefined && onConnectionLine(text, mention.start, mention.end)) return null;
   return exposureOf(mention.host, publishContextAt(text, mention.start, mention.end));
 }
 
