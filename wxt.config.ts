@@ -42,6 +42,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commands_explainPort__',
       },
+      // Keyboard and screen-reader access to the page's mentions (entrypoints/content/mention-nav.ts).
+      'next-port': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commands_nextPort__',
+      },
+      'previous-port': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commands_previousPort__',
+      },
     },
     // Chrome reads the organisation's policy for Porthole against this schema
     // (storage.managed); Firefox takes it from policies.json without one.

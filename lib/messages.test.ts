@@ -125,17 +125,20 @@ describe('handleContentMessage', () => {
     explainAtCaret: async () => {
       throw new Error('no caret');
     },
+    moveMention: async ({ direction }) => direction === 'next',
   };
 
   it('answers in the same envelope as the background', async () => {
     expect(await handleContentMessage(handlers, { type: 'explainSelection', text: 'port 22' }, { id: OWN }, OWN)).toEqual({ ok: true, value: true });
     expect(await handleContentMessage(handlers, { type: 'explainAtCaret' }, { id: OWN }, OWN)).toEqual({ ok: false, error: { code: 'internal', message: 'no caret' } });
+    expect(await handleContentMessage(handlers, { type: 'moveMention', direction: 'next' }, { id: OWN }, OWN)).toEqual({ ok: true, value: true });
   });
 
   it('leaves declined requests and anything outside the protocol unanswered, and refuses strangers', async () => {
     expect(handleContentMessage(handlers, { type: 'revealMention', port: 22 }, { id: OWN }, OWN)).toBeUndefined();
     expect(handleContentMessage(handlers, { type: 'lookup', port: 22 }, { id: OWN }, OWN)).toBeUndefined();
     expect(handleContentMessage(handlers, { type: 'revealMention', port: 70000 }, { id: OWN }, OWN)).toBeUndefined();
+    expect(handleContentMessage(handlers, { type: 'moveMention', direction: 'sideways' }, { id: OWN }, OWN)).toBeUndefined();
     expect(await handleContentMessage(handlers, { type: 'pageMentions' }, { id: 'other' }, OWN)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

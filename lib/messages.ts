@@ -243,6 +243,8 @@ export const ContentRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('explainSelection'), text: v.pipe(v.string(), v.maxLength(100_000)) }),
   /** Explain the port at the caret or selection in the focused frame (keyboard shortcut). */
   v.strictObject({ type: v.literal('explainAtCaret') }),
+  /** Move the keyboard focus ring to the next or previous mention in the page and announce it (shortcuts). */
+  v.strictObject({ type: v.literal('moveMention'), direction: v.picklist(['next', 'previous']) }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof ContentRequestSchema>;
@@ -264,6 +266,8 @@ export interface ContentReplies {
   explainSelection: boolean;
   /** False when there is no port at the caret or in the selection. */
   explainAtCaret: boolean;
+  /** False when the page has no mention to move to. */
+  moveMention: boolean;
 }
 
 export type ContentHandlers = { [T in ContentRequestType]: (request: Extract<ContentRequest, { type: T }>) => Promise<ContentReplies[T]> | undefined };

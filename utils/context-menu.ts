@@ -63,6 +63,19 @@ function linkPort(url: string): { port: number; endPort?: number; protocol?: str
   return port === null ? undefined : { port };
 }
 
+/** The shortcuts that move between the page's mentions (manifest commands). */
+export const MOVE_COMMANDS: Record<string, 'next' | 'previous'> = { 'next-port': 'next', 'previous-port': 'previous' };
+
+/** Next/previous mention: the tab's top frame moves its focus ring and announces the mention. */
+export async function moveCommand(tab: TabLike | undefined, direction: 'next' | 'previous'): Promise<boolean> {
+  if (tab?.id === undefined || tab.id < 0) return false;
+  try {
+    return await contentApi(tab.id, { frameId: 0 }).moveMention({ direction });
+  } catch {
+    return false;
+  }
+}
+
 /** The keyboard command: the focused frame of the active tab explains what is at its caret. */
 export async function explainCommand(tab: TabLike | undefined): Promise<boolean> {
   if (tab?.id === undefined || tab.id < 0) return false;
@@ -79,10 +92,12 @@ export function registerContextMenu(): void {
     if (info.menuItemId === MENU_ID) void explainClick(info, tab);
   });
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command !== EXPLAIN_COMMAND) return;
-    if (tab) void explainCommand(tab);
-    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => explainCommand(active));
+    const direction = Object.hasOwn(MOVE_COMMANDS, command) ? MOVE_COMMANDS[command] : undefined;
+    const run = command === EXPLAIN_COMMAND ? explainCommand : direction ? (t: TabLike | undefined) => moveCommand(t, direction) : null;
+    if (!run) return;
+    if (tab) void run(tab);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => run(active));
   });
   // Real-browser tests reach the handlers through the service worker (native menus cannot be clicked).
-  (globalThis as { portholeContextMenu?: unknown }).portholeContextMenu = { explainClick, explainCommand, MENU_ID };
+  (globalThis as { portholeContextMenu?: unknown }).portholeContextMenu = { explainClick, explainCommand, moveCommand, MENU_ID };
 }

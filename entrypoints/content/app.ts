@@ -14,6 +14,7 @@ import { createHitTester } from './hit-test';
 import { watchHover } from './hover';
 import { watchMutations } from './mutations';
 import { pageLoaded } from './page-ready';
+import { NAV_HOST_TAG, createMentionNav, moveShortcutOf } from './mention-nav';
 import { cardTargetOf, createContentRequests, type ScanView } from './requests';
 import { PageTextScanner, type Mention } from './scanner';
 
@@ -29,10 +30,20 @@ interface Session extends ScanView {
 
 type ClosedRootApi = { dom?: { openOrClosedShadowRoot?: (el: Element) => ShadowRoot | null } };
 
+/** Porthole's own hosts (the card's and the keyboard ring's): never scanned. */
+const isPortholeHost = (el: Element): boolean => el.localName === HOST_TAG || el.localName === NAV_HOST_TAG;
+
+function insidePorthole(node: Node): boolean {
+  if (node instanceof Element && isPortholeHost(node)) return true;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot && isPortholeHost(root.host);
+}
+
 function shadowRootOf(el: Element): ShadowRoot | null {
+  if (isPortholeHost(el)) return null;
   if (el.shadowRoot) return el.shadowRoot;
   // Closed roots: custom elements are the usual hosts; ask the extension API.
-  if (!el.localName.includes('-') || el.localName === HOST_TAG) return null;
+  if (!el.localName.includes('-')) return null;
   try {
     const api = (globalThis as unknown as { chrome?: ClosedRootApi }).chrome?.dom;
     if (api?.openOrClosedShadowRoot) return api.openOrClosedShadowRoot(el);
@@ -51,7 +62,7 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: CardC
 
   const highlighter = createHighlighter(settings().underline);
   const shadowRoots: ShadowRoot[] = [];
-  const skip = (el: Element) => el.localName === HOST_TAG;
+  const skip = isPortholeHost;
   const adoptSheet = import.meta.env.FIREFOX ? makeSheet() : null;
 
   // Mutation watching needs the walk options and the walk reports shadow roots to it.
@@ -87,7 +98,7 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: CardC
   const mutations = watchMutations({
     scanner,
     walk,
-    isOwn: (node) => card.isOwn(node),
+    isOwn: (node) => card.isOwn(node) || insidePorthole(node),
     skip,
     rescanAll: () => {
       scanner.reset();
@@ -188,7 +199,18 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
     session = null;
   }, { once: true });
 
-  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint: () => contextPoint });
+  const nav = createMentionNav({
+    signal,
+    mentions: async () => {
+      const scanner = session?.scanner;
+      if (!scanner) return [];
+      await scanner.whenIdle();
+      return scanner.mentions();
+    },
+    card,
+    openMention,
+  });
+  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint: () => contextPoint, nav });
   // Requests from the popup and the background (tabs.sendMessage), answered in the protocol's envelope.
   const onMessage = (message: unknown, sender: { id?: string }) => handleContentMessage(requests.handlers, message, sender, browser.runtime.id);
   browser.runtime.onMessage.addListener(onMessage);
@@ -202,13 +224,19 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
     },
     { capture: true, passive: true, signal },
   );
-  // The shortcut, answered here so it works wherever the page has focus.
+  // The shortcuts (explain, next/previous mention), answered here so they work wherever the page has focus.
   window.addEventListener(
     'keydown',
     (e) => {
-      if (!isExplainShortcut(e) || card.contains(e)) return;
-      e.preventDefault();
-      requests.explainAtCaret();
+      if (card.contains(e)) return;
+      const direction = moveShortcutOf(e);
+      if (direction) {
+        e.preventDefault();
+        void nav.move(direction);
+      } else if (isExplainShortcut(e)) {
+        e.preventDefault();
+        requests.explainAtCaret();
+      }
     },
     { capture: true, signal },
   );

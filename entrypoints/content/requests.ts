@@ -10,6 +10,7 @@ import { portsInSelection, type SelectedPort } from '@/lib/selection-ports';
 import { excerpt } from '@/lib/text-blocks';
 import { pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card';
 import { mentionAtNode } from './hit-test';
+import type { MentionNav } from './mention-nav';
 import type { Mention, PageTextScanner } from './scanner';
 
 /** What the requests need of a running scan (none while the site is switched off). */
@@ -25,6 +26,7 @@ export interface ContentRequestDeps {
   openMention: (m: Mention, origin: CardOrigin) => void;
   /** Where the context menu was last opened (the card goes there for a link). */
   contextPoint: () => { x: number; y: number } | null;
+  nav: MentionNav;
 }
 
 export function targetOf(m: { port: number; endPort?: number; protocol?: string }): SelectedPort {
@@ -159,6 +161,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
     explainSelection: (r) => Promise.resolve(explainText(r.text, 'menu')),
     // Only the focused frame answers the shortcut.
     explainAtCaret: () => (document.hasFocus() ? Promise.resolve(explainAtCaret()) : undefined),
+    moveMention: (r) => (isTop ? deps.nav.move(r.direction) : undefined),
   };
   return { handlers, explainAtCaret };
 }
