@@ -6,7 +6,7 @@
 import { COLON, DOT, EQUALS, isAsciiLetter, isDigit, isGlue, isInlineSpace, isWordLetter, LPAREN, matchesLower } from '../chars.ts';
 import { wordAfter, wordBefore, wordBeforeHash } from '../context.ts';
 import { wordHash } from '../hash.ts';
-import type { TextScan } from '../scan.ts';
+import type { TextScan } from '../state.ts';
 import {
   ALL_SERVICE_PORTS, COUNTED_AFTER, mayBeService, SERVICE_DEFAULT_CUES, SERVICE_PORTS, TR_PORT_SHORT, TR_PORT_SUFFIXES,
 } from '../words.ts';
@@ -104,7 +104,7 @@ export function serviceAround(sc: TextScan, s: number, e: number, v: number): bo
   let k = j;
   while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
   if (k === j || isGlue(sc.at(k - 1))) return false;
-  if (!mayBeService(t, k, j, k === sc.firstA && j === sc.firstB ? sc.firstHash : wordHash(t, k, j))) return false;
+  if (!mayBeService(t, k, j, k === sc.keyword.firstA && j === sc.keyword.firstB ? sc.keyword.firstHash : wordHash(t, k, j))) return false;
   const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());
   return ports !== undefined && ports.includes(v);
 }

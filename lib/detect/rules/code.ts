@@ -7,7 +7,7 @@ import {
   COLON, COMMA, digitsEnd, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isHostChar, isInlineSpace, isQuote, isSpace, LPAREN,
   matchesLower, RBRACKET,
 } from '../chars.ts';
-import type { TextScan } from '../scan.ts';
+import type { TextScan } from '../state.ts';
 import { CONN_HOST_KEYS, PORT_CALLS } from '../words.ts';
 
 /** bind(('127.0.0.1', 8080)), new Socket("db", 5432), connect(6379, 'localhost'). */

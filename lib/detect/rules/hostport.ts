@@ -4,6 +4,7 @@
 // keyword-as-key forms (port:8080, tcp:21, dpts:1024:65535). Versions, tags,
 // units and passwords after the colon are rejected here.
 import type { Protocol } from '../../types.ts';
+import { accept, emit, protoWordBefore, suffixProto } from '../accept.ts';
 import {
   AT, COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isQuote, isSpace,
   isWordLetter, LPAREN, portValue, RBRACKET, skipChain, skipDotted, SLASH, STAR,
@@ -12,8 +13,8 @@ import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
 import { classifyWord, KW_DPORT, KW_NONE, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
-import { M_ARROW, M_LIST } from '../lists.ts';
-import type { TextScan } from '../scan.ts';
+import { M_ARROW, M_LIST, setList } from '../lists.ts';
+import type { TextScan } from '../state.ts';
 import { SPN_CLASSES } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { colonPair } from './pairs.ts';
@@ -63,7 +64,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
       const lim = Math.max(0, colon - 40);
       while (k > lim && (isGlue(sc.at(k - 1)) || sc.at(k - 1) === 45 || sc.at(k - 1) === DOT)) k--;
       const kw = classifyWord(sc.t.slice(k, colon - 1), 0);
-      if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return sc.accept(s, e, v, undefined, M_LIST, undefined);
+      if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return accept(sc, s, e, v, undefined, M_LIST, undefined);
       return e;
     }
     return bareColon(sc, s, e, v, chained);
@@ -72,7 +73,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
     return bareColon(sc, s, e, v, chained);
   }
   if (cp === AT && addressFamilyBefore(sc, colon - 1)) return bareColon(sc, s, e, v, chained); // HAProxy's bind ipv6@:80
-  if (cp === 125 /* } */ && !chained && v > 0 && hostVariableBefore(sc, colon)) { sc.emit(s, e, v, v, undefined, undefined); return e; } // ${host}:443
+  if (cp === 125 /* } */ && !chained && v > 0 && hostVariableBefore(sc, colon)) { emit(sc, s, e, v, v, undefined, undefined); return e; } // ${host}:443
   if (isHostChar(cp)) {
     const lc = cp | 32;
     if ((lc === 117 || lc === 116 || lc === 115) && !chained && v >= 0) {
@@ -92,7 +93,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
 export function bareColon(sc: TextScan, s: number, e: number, v: number, chained: boolean): number {
   if (chained) return skipChain(sc.t, e);
   if (v <= 0) return e;
-  const proto = sc.protoWordBefore(s - 1); // listen tcp :8080
+  const proto = protoWordBefore(sc, s - 1); // listen tcp :8080
   if (sc.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
   if (proto === undefined) {
     const c = sc.at(e);
@@ -101,7 +102,7 @@ export function bareColon(sc: TextScan, s: number, e: number, v: number, chained
     // no port word before are X displays (DISPLAY=:1, Xvfb :7).
     if (lineOnly || (v < 20 && keywordBefore(sc, s - 1) === KW_NONE)) return e;
   }
-  sc.emit(s, e, v, v, undefined, proto);
+  emit(sc, s, e, v, v, undefined, proto);
   return e;
 }
 
@@ -136,28 +137,28 @@ export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: s
     const after = sc.at(e2);
     if (v2 > v && !isGlue(after) && after !== DOT && after !== COLON) { e = e2; endPort = v2; }
   }
-  let proto = sc.suffixProto(e);
+  let proto = suffixProto(sc, e);
   let end = e;
   if (proto !== undefined) end = e + 1 + proto.length;
   else if (address) {
     // lineProtocol only reads lines whose start is at most 160 back: look no further.
     // (the cached line start: no walk back over the line for each address).
-    const ls = sc.lineOf(hostStart);
+    const ls = sc.line.startOf(hostStart);
     if (hostStart - ls <= 160) proto = lineProtocol(sc.t, ls, hostStart);
   }
   // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
-  if (proto === undefined) proto = sc.protoWordBefore(hostStart);
+  if (proto === undefined) proto = protoWordBefore(sc, hostStart);
   if (proto === undefined && sc.at(e) === 45) proto = arrowProto(sc, e);
   // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
-  if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.lastHostEnd && sc.at(hostStart - 1) === 62 && sc.at(hostStart - 2) === 45) proto = sc.lastHostProto;
-  sc.lastHostEnd = end;
-  sc.lastHostProto = proto;
-  sc.emit(s, e, v, endPort, host, proto);
+  if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.host.lastEnd && sc.at(hostStart - 1) === 62 && sc.at(hostStart - 2) === 45) proto = sc.host.lastProto;
+  sc.host.lastEnd = end;
+  sc.host.lastProto = proto;
+  emit(sc, s, e, v, endPort, host, proto);
   // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
   let a = end;
   if (sc.at(a) === 32) a++;
   const c = sc.at(a);
-  if (c === 0x2192 || ((c === 45 || c === EQUALS) && sc.at(a + 1) === 62)) sc.setList(end, undefined, M_ARROW, false);
+  if (c === 0x2192 || ((c === 45 || c === EQUALS) && sc.at(a + 1) === 62)) setList(sc, end, undefined, M_ARROW, false);
   return end;
 }
 
@@ -165,7 +166,7 @@ export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: s
 export function arrowProto(sc: TextScan, e: number): Protocol | undefined {
   if (sc.at(e + 1) !== 62 || !isDigit(sc.at(e + 2))) return undefined;
   const e2 = digitsEnd(sc.t, e + 2);
-  return e2 - e <= 7 ? sc.suffixProto(e2) : undefined;
+  return e2 - e <= 7 ? suffixProto(sc, e2) : undefined;
 }
 
 export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: number, chained: boolean): number {
@@ -190,7 +191,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     // lsof -i :8080, -iTCP:8080, -iudp:53
     const rest = t.slice(h + 2, colon).toLowerCase();
     if ((rest === 'tcp' || rest === 'udp' || rest === '4tcp' || rest === '6tcp') && v > 0 && !chained) {
-      return sc.accept(s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
+      return accept(sc, s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
     }
   }
   if (p0 === 37 /* % */ && !chained && v > 0) {
@@ -211,7 +212,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
   if (!url && !chained && v > 0 && mayBeSocatType(t, h, colon)) {
     // socat's TCP-LISTEN:8080, UDP4-RECVFROM:53: an address type, not a host.
     const proto = socatAddressType(sc, colon);
-    if (proto !== undefined) { sc.emit(s, e, v, v, undefined, proto); return e; }
+    if (proto !== undefined) { emit(sc, s, e, v, v, undefined, proto); return e; }
   }
   const kind = classifyHost(t, h, colon, v, url, hash);
   if (kind === HOST_REJECT) return chained ? skipChain(sc.t, e) : e;
@@ -221,7 +222,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (v <= 0) return chained ? skipChain(sc.t, e) : e; // 0.0.0.0:0 is a placeholder
     if (chained) return ipMap(sc, s, e, v, t.slice(h, colon));
     const socat = p0 === COLON ? socatAddressType(sc, h - 1) : undefined; // socat - TCP4:10.0.0.1:80
-    if (socat !== undefined) { sc.emit(s, e, v, v, t.slice(h, colon), socat); return e; }
+    if (socat !== undefined) { emit(sc, s, e, v, v, t.slice(h, colon), socat); return e; }
     return hostPort(sc, s, e, v, t.slice(h, colon), h, true);
   }
   // A single word or a dotted name.
@@ -237,26 +238,26 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
   if (p0 === COLON && kind !== HOST_REJECT && !chained && v > 0) {
     // socat TCP4:host:80, OPENSSL-CONNECT:host:443: the address type names the protocol.
     const proto = socatAddressType(sc, h - 1);
-    if (proto !== undefined) { sc.emit(s, e, v, v, t.slice(h, colon), proto); return e; }
+    if (proto !== undefined) { emit(sc, s, e, v, v, t.slice(h, colon), proto); return e; }
   }
   if (chained && v > 0 && p0 !== COLON) {
     // curl --resolve example.com:443:127.0.0.1, --connect-to a.example:443:b.example:8443.
     const opt = optionOfToken(sc, h);
-    if (opt === '--resolve' || opt === '--connect-to') { sc.emit(s, e, v, v, t.slice(h, colon), undefined); return e; }
+    if (opt === '--resolve' || opt === '--connect-to') { emit(sc, s, e, v, v, t.slice(h, colon), undefined); return e; }
   }
   if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? skipChain(sc.t, e) : e;
   const name = t.slice(h, colon);
   if (kind === HOST_KEYWORD) {
     // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
     const kw = classifyWord(name, 0);
-    const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : sc.protoWordBefore(h);
+    const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : protoWordBefore(sc, h);
     if (chained) {
       if (kw !== KW_DPORT) return skipChain(sc.t, e);
       return colonPair(sc, s, e, 2, proto);
     }
     if (v < 0) return e;
     if (kw === KW_PROTO && v === 0) return e;
-    return sc.accept(s, e, v, proto, M_LIST, undefined);
+    return accept(sc, s, e, v, proto, M_LIST, undefined);
   }
   if (chained && p0 === EQUALS && v >= 1024) {
     // server.1=zk1:2888:3888 — a host with two ports (ZooKeeper's peer and election ports).
@@ -266,8 +267,8 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const c = sc.at(e2);
     if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, h)) {
       const hostName = t.slice(h, colon);
-      sc.emit(s, e, v, v, hostName, undefined);
-      sc.emit(s2, e2, v2, v2, hostName, undefined);
+      emit(sc, s, e, v, v, hostName, undefined);
+      emit(sc, s2, e2, v2, v2, hostName, undefined);
       return e2;
     }
   }
@@ -299,14 +300,14 @@ export function ipMap(sc: TextScan, s: number, e: number, v: number, host: strin
   const c = sc.at(e2);
   if (c === DOT && v > 0 && lineHasWord(sc.t, s, 'ssh')) {
     // ssh -R 0.0.0.0:9022:10.0.0.5:22: the bind port; the address after it is read next.
-    sc.emit(s, e, v, v, host, undefined);
+    emit(sc, s, e, v, v, host, undefined);
     return e;
   }
   if (c === COLON || c === DOT || isGlue(c)) return skipChain(sc.t, e2);
   const v2 = portValue(sc.t, s2, e2);
   if (v2 <= 0) return e2;
-  const proto = sc.suffixProto(e2);
-  sc.emit(s, e, v, v, host, proto);
-  sc.emit(s2, e2, v2, v2, undefined, proto);
+  const proto = suffixProto(sc, e2);
+  emit(sc, s, e, v, v, host, proto);
+  emit(sc, s2, e2, v2, v2, undefined, proto);
   return proto !== undefined ? e2 + 1 + proto.length : e2;
 }

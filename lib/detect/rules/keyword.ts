@@ -4,6 +4,7 @@
 // works out the keyword's kind, protocol and list mode. Chinese, Japanese and
 // Korean port words and linking words are read here too.
 import type { Protocol } from '../../types.ts';
+import { protoWordBefore } from '../accept.ts';
 import {
   COLON, COMMA, DOT, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter, matchesLower, RBRACKET, STAR,
 } from '../chars.ts';
@@ -15,7 +16,7 @@ import {
   mayBeKeyword, TOKEN_CHAR,
 } from '../keywords.ts';
 import { M_BETWEEN, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from '../lists.ts';
-import type { TextScan } from '../scan.ts';
+import type { TextScan } from '../state.ts';
 import { H_BETWEEN, OF_WORDS, PLAIN_PORT_WORDS, PROTOCOL_HASHES, SERVICE_PORTS } from '../words.ts';
 import { physicalBefore } from './vetting.ts';
 
@@ -31,10 +32,10 @@ export function keywordBefore(sc: TextScan, s: number): number {
   let mode = 0;
   let from = false;
   let named = false;
-  sc.firstWord = '';
-  sc.firstA = -1;
-  sc.kwProto = undefined;
-  sc.kwBeforeHash = 0;
+  sc.keyword.firstWord = '';
+  sc.keyword.firstA = -1;
+  sc.keyword.proto = undefined;
+  sc.keyword.beforeHash = 0;
   for (let step = 0; step < 8; step++) {
     // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
     let punct = 0;
@@ -63,7 +64,7 @@ export function keywordBefore(sc: TextScan, s: number): number {
     if (c >= 0x3000 || (c >= 0xac00 && c <= 0xd7a3)) {
       // Chinese, Japanese, Korean: 端口 22, ポート番号は22, 포트 22.
       const r = cjkBefore(sc, j);
-      if (r === 1) { sc.kwStart = j; sc.kwMode = M_LIST; sc.kwPlain = true; return KW_PORT; }
+      if (r === 1) { sc.keyword.start = j; sc.keyword.mode = M_LIST; sc.keyword.plain = true; return KW_PORT; }
       if (r > 1) { j -= r - 1; hops++; if (hops > 3) return KW_NONE; continue; }
       return KW_NONE;
     }
@@ -90,9 +91,9 @@ export function keywordBefore(sc: TextScan, s: number): number {
     const hash = a === k0 ? wh : wordHash(t, a, j);
     const maybe = mayBeKeyword(t, a, j, hash);
     if (step === 0) {
-      sc.firstA = a;
-      sc.firstB = j;
-      sc.firstHash = hash;
+      sc.keyword.firstA = a;
+      sc.keyword.firstB = j;
+      sc.keyword.firstHash = hash;
     }
     // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
     if (!maybe && !named && hops > 0 && dashes === 0 && j - a > 3 && t.charCodeAt(a + 1) === 39 && (t.charCodeAt(a) | 32) === 100) {
@@ -162,38 +163,38 @@ export function keywordBefore(sc: TextScan, s: number): number {
       continue;
     }
     // A keyword. Work out its mode and protocol.
-    sc.kwStart = k;
-    sc.kwPlain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
+    sc.keyword.start = k;
+    sc.keyword.plain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
     if ((kw === KW_PORT || kw === KW_PORTS) && hops === 0) mode |= M_SPACE_LIST; // acl Safe_ports port 80 21 443
     if (kw === KW_PORT) {
       mode |= M_LIST;
       if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
       const hb = wordBeforeHash(t, k); // the word before the keyword, read once
       if (physicalBefore(sc, word, hb, k)) return KW_NONE;
-      sc.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
-      if (sc.kwProto === undefined && j - a === 8 && t.charCodeAt(a + 3) === 45) sc.kwProto = protoPrefix(sc, a); // UDP-Port 500
-      sc.kwBeforeHash = hb;
+      sc.keyword.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+      if (sc.keyword.proto === undefined && j - a === 8 && t.charCodeAt(a + 3) === 45) sc.keyword.proto = protoPrefix(sc, a); // UDP-Port 500
+      sc.keyword.beforeHash = hb;
     } else if (kw === KW_PORTS) {
       mode |= M_LIST | M_TO_RANGE;
       const hb = wordBeforeHash(t, k); // the word before the keyword, read once
       if (physicalBefore(sc, word, hb, k)) return KW_NONE;
-      sc.kwProto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
-      if (sc.kwProto === undefined && j - a === 9 && t.charCodeAt(a + 3) === 45) sc.kwProto = protoPrefix(sc, a); // TCP-Ports 80
+      sc.keyword.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+      if (sc.keyword.proto === undefined && j - a === 9 && t.charCodeAt(a + 3) === 45) sc.keyword.proto = protoPrefix(sc, a); // TCP-Ports 80
     } else if (kw === KW_RANGE_KEY) {
       mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
     } else if (kw === KW_PROTO) {
       mode |= M_LIST;
-      sc.kwProto = word.toLowerCase() as Protocol;
+      sc.keyword.proto = word.toLowerCase() as Protocol;
     } else if (kw === KW_EXPOSE) {
       mode |= M_LIST | M_SPACE_LIST;
     } else if (kw === KW_DPORT) {
       mode |= M_LIST;
-      sc.kwProto = sc.protoWordBefore(k);
+      sc.keyword.proto = protoWordBefore(sc, k);
     } else {
       mode |= M_LIST;
     }
     if (from && kw === KW_PORTS) mode |= M_TO_RANGE;
-    sc.kwMode = mode;
+    sc.keyword.mode = mode;
     if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE)) return KW_NONE;
     if (hops > 1 && kw === KW_LISTEN) return KW_NONE; // listen 80; listens on 5001
     if (hops > 0 && kw === KW_PROTO) return KW_NONE;

@@ -4,6 +4,7 @@
 // - name: DB_PORT), name = N inside a ports { } block, form labels that start
 // with Port, and host-then-port arguments of nc/telnet/docker port and of
 // redis/OpenVPN directives.
+import { accept } from '../accept.ts';
 import {
   COLON, COMMA, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isHostChar, isInlineSpace, isQuote, isSpace,
   matchesLower, RBRACKET,
@@ -13,7 +14,7 @@ import { wordHash } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS } from '../host.ts';
 import { classifyWord, KW_NONE, KW_PORT, mayBeKeyword } from '../keywords.ts';
 import { M_LIST, M_SPACE_LIST } from '../lists.ts';
-import { CMD_DIRECTIVE, CMD_DOCKER, CMD_HOST_PORT, type TextScan } from '../scan.ts';
+import { CMD_DIRECTIVE, CMD_DOCKER, CMD_HOST_PORT, type TextScan } from '../state.ts';
 import { HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
 import { countedAfter } from './vetting.ts';
 
@@ -32,7 +33,7 @@ export function composeItem(sc: TextScan, s: number): boolean {
 
 /** Whether the list item line starting at ls belongs to a `ports:` or `expose:` key. */
 export function inPortsBlock(sc: TextScan, ls: number): boolean {
-  if (ls === sc.itemLine) return sc.itemInPorts;
+  if (ls === sc.compose.line) return sc.compose.inPorts;
   const t = sc.t;
   let cur = ls;
   let result = false;
@@ -43,7 +44,7 @@ export function inPortsBlock(sc: TextScan, ls: number): boolean {
     let ps = pe;
     while (ps > 0 && pe - ps < 400 && t.charCodeAt(ps - 1) !== 10) ps--;
     if (ps > 0 && t.charCodeAt(ps - 1) !== 10) break;
-    if (ps === sc.itemLine) { result = sc.itemInPorts; break; }
+    if (ps === sc.compose.line) { result = sc.compose.inPorts; break; }
     let f = ps;
     while (f < pe && isInlineSpace(t.charCodeAt(f))) f++;
     const c = f < pe ? t.charCodeAt(f) : -1;
@@ -64,8 +65,8 @@ export function inPortsBlock(sc: TextScan, ls: number): boolean {
     }
     break;
   }
-  sc.itemLine = ls;
-  sc.itemInPorts = result;
+  sc.compose.line = ls;
+  sc.compose.inPorts = result;
   return result;
 }
 
@@ -229,7 +230,7 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
     while (k > lo && t.charCodeAt(k - 1) !== 40 && t.charCodeAt(k - 1) !== 10) k--;
     if (t.charCodeAt(k - 1) !== 40 || sc.at(k - 2) !== 36) return -1;
     k -= 2;
-    return sc.command(s) === 'docker' && lineArgIs(sc, s, 'port') ? acceptHostPortArg(sc, s, e, v) : -1;
+    return sc.line.command(s) === 'docker' && lineArgIs(sc, s, 'port') ? acceptHostPortArg(sc, s, e, v) : -1;
   }
   while (k > 0 && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON || t.charCodeAt(k - 1) === 91 || t.charCodeAt(k - 1) === RBRACKET)) k--;
   if (k === j) return -1;
@@ -249,15 +250,15 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
         (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return acceptHostPortArg(sc, s, e, v);
     }
   }
-  const kind = sc.commandKind(s);
+  const kind = sc.line.commandKind(s);
   if (kind === 0) return -1;
-  const cmd = sc.command(s);
+  const cmd = sc.line.command(s);
   if (kind & CMD_DIRECTIVE) {
     if (isGlue(sc.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return -1;
     const c = sc.at(e);
     if (!(c === -1 || isSpace(c))) return -1;
     const w = wordAfter(t, e);
-    return sc.accept(s, e, v, w === 'udp' || w === 'tcp' ? w : undefined, 0, t.slice(k, j));
+    return accept(sc, s, e, v, w === 'udp' || w === 'tcp' ? w : undefined, 0, t.slice(k, j));
   }
   const isDockerPort = (kind & CMD_DOCKER) !== 0 && lineArgIs(sc, s, 'port');
   if (!(kind & CMD_HOST_PORT) && !isDockerPort) return -1;
@@ -269,7 +270,7 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
 
 /** A port argument after a host (nc host 22 80): more numbers separated by spaces may follow. */
 export function acceptHostPortArg(sc: TextScan, s: number, e: number, v: number): number {
-  return sc.accept(s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
+  return accept(sc, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
 }
 
 export function lineArgIs(sc: TextScan, s: number, arg: string): boolean {

@@ -4,18 +4,19 @@
 // item, a /tcp suffix, kubectl port-forward. Longer colon chains (10:15:30)
 // are skipped whole.
 import type { Protocol } from '../../types.ts';
+import { emit, suffixProto } from '../accept.ts';
 import {
   COLON, COMMA, digitsEnd, DOT, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
   matchesLower, portValue, skipChain, skipDotted,
 } from '../chars.ts';
 import { lineHasWord } from '../context.ts';
 import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
-import { M_LIST } from '../lists.ts';
-import type { TextScan } from '../scan.ts';
+import { gapIsListSep, M_LIST, setList } from '../lists.ts';
+import type { TextScan } from '../state.ts';
 import { LIST_WORDS } from '../words.ts';
-import { firewallLine, pNotPort } from './specs.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
+import { firewallLine, pNotPort } from './specs.ts';
 
 /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
 export function chainCase(sc: TextScan, s: number, e: number, c0: number): number {
@@ -30,7 +31,7 @@ export function chainCase(sc: TextScan, s: number, e: number, c0: number): numbe
   if (isDash(c2) && isDigit(sc.at(e1 + 1))) return e1; // Genesis 1:1-3
   const kind = chainContext(sc, s, c0);
   if (kind === 0) return e1;
-  return colonPair(sc, s, e, kind, kind === 2 ? sc.kwProto : undefined);
+  return colonPair(sc, s, e, kind, kind === 2 ? sc.keyword.proto : undefined);
 }
 
 /**
@@ -43,7 +44,7 @@ export function colonPair(sc: TextScan, s: number, e: number, kind: number, prot
   if (sc.at(e1) === COLON || isGlue(sc.at(e1))) return skipChain(sc.t, e1);
   const v0 = portValue(sc.t, s, e);
   const v1 = portValue(sc.t, s1, e1);
-  const sp = sc.suffixProto(e1);
+  const sp = suffixProto(sc, e1);
   const end = sp !== undefined ? e1 + 1 + sp.length : e1;
   if (sp !== undefined) proto = sp;
   if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
@@ -56,13 +57,13 @@ export function colonPair(sc: TextScan, s: number, e: number, kind: number, prot
   }
   if (kind === 2) {
     if (v1 < v0) return end;
-    sc.emit(s, e1, v0, v1, undefined, proto);
-    sc.setList(end, proto, M_LIST, false);
+    emit(sc, s, e1, v0, v1, undefined, proto);
+    setList(sc, end, proto, M_LIST, false);
   } else {
     if (v0 === 0 || v1 === 0) return end;
-    sc.emit(s, e, v0, v0, undefined, proto);
-    sc.emit(s1, e1, v1, v1, undefined, proto);
-    sc.setList(end, proto, M_LIST, true);
+    emit(sc, s, e, v0, v0, undefined, proto);
+    emit(sc, s1, e1, v1, v1, undefined, proto);
+    setList(sc, end, proto, M_LIST, true);
   }
   return end;
 }
@@ -73,7 +74,7 @@ export function chainContext(sc: TextScan, s: number, c0: number): number {
   let j = s;
   if (isQuote(c0)) j--;
   // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
-  if (sc.listEnd >= 0 && sc.listIsMap && j - sc.listEnd <= 16 && sc.gapIsListSep(sc.listEnd, j, M_LIST)) return 1;
+  if (sc.list.end >= 0 && sc.list.isMap && j - sc.list.end <= 16 && gapIsListSep(sc, sc.list.end, j, M_LIST)) return 1;
   const kw = keywordBefore(sc, j);
   if (kw === KW_OPT_P) return pNotPort(sc, s) ? 0 : 1;
   if (kw === KW_EXPOSE) return 1;
@@ -91,10 +92,10 @@ export function chainContext(sc: TextScan, s: number, c0: number): number {
   // A protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
   const e0 = digitsEnd(t, s);
   const e1 = digitsEnd(t, e0 + 1);
-  if (sc.suffixProto(e1) !== undefined) return 3;
+  if (suffixProto(sc, e1) !== undefined) return 3;
   if (composeItem(sc, j)) return 1;
   if (isQuote(c0) && quotedMapAhead(sc, e1)) return 1; // mapped "8554:8554" and "8555:8555/udp" 
-  const cmd = sc.command(s);
+  const cmd = sc.line.command(s);
   if ((cmd === 'kubectl' || cmd === 'oc') && lineHasWord(t, s, 'port-forward')) return 1;
   if (portForwardTwoBack(sc, j)) return 1; // "… with kubectl port-forward svc/grafana 3000:80" inside prose
   return 0;
@@ -136,5 +137,5 @@ export function quotedMapAhead(sc: TextScan, e: number): boolean {
   const e2 = digitsEnd(t, i + 1);
   if (sc.at(e2) !== COLON || !isDigit(sc.at(e2 + 1))) return false;
   const e3 = digitsEnd(t, e2 + 1);
-  return sc.suffixProto(e3) !== undefined;
+  return suffixProto(sc, e3) !== undefined;
 }

@@ -7,6 +7,7 @@
 // under a `ports:` map, HAProxy address families (ipv6@:80), host variables
 // (${host}:443), and whether -p means something else than a port.
 import type { Protocol } from '../../types.ts';
+import { accept, emit, suffixProto } from '../accept.ts';
 import {
   COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
   matchesLower, portValue, SLASH,
@@ -14,8 +15,8 @@ import {
 import { lineHasWord, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
-import { M_LIST } from '../lists.ts';
-import { CMD_KUBECTL, type TextScan } from '../scan.ts';
+import { listContinues, M_LIST } from '../lists.ts';
+import { CMD_KUBECTL, type TextScan } from '../state.ts';
 import { P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
@@ -28,9 +29,9 @@ const PORT_LIST_CALLS = new Set(['port_or_service', 'portnumber', 'port_range'])
  * (`echo pw | argon2 salt -p 2`).
  */
 export function pNotPort(sc: TextScan, pos: number): boolean {
-  if (P_NOT_PORT.has(sc.command(pos))) return true;
+  if (P_NOT_PORT.has(sc.line.command(pos))) return true;
   const t = sc.t;
-  const ls = sc.lineOf(pos);
+  const ls = sc.line.startOf(pos);
   const lo = pos - 200 > ls ? pos - 200 : ls;
   let k = pos;
   while (k > lo && t.charCodeAt(k - 1) !== 124) k--;
@@ -51,7 +52,7 @@ export function protocolPrefixedSpec(sc: TextScan, s: number, e: number, v: numb
   const letter = colon - 1;
   const b = sc.at(letter - 1);
   let ok = false;
-  if (b === COMMA) ok = sc.listContinues(letter);
+  if (b === COMMA) ok = listContinues(sc, letter);
   else if (b === 112 /* p */ && sc.at(letter - 2) === 45 && (letter < 3 || isSpace(sc.at(letter - 3)))) ok = !pNotPort(sc, s); // -pT:443
   else if (b === -1 || isSpace(b)) {
     const kw = keywordBefore(sc, letter);
@@ -66,7 +67,7 @@ export function protocolPrefixedSpec(sc: TextScan, s: number, e: number, v: numb
   }
   if (!ok) return -1;
   const proto: Protocol = lc === 117 ? 'udp' : lc === 116 ? 'tcp' : 'sctp';
-  return sc.accept(s, e, v, proto, M_LIST, undefined);
+  return accept(sc, s, e, v, proto, M_LIST, undefined);
 }
 
 /** A scanner script's port rule given a list: shortport.port_or_service({25, 465, 587}, …), portnumber({8611, 8612}). paren is the '('. */
@@ -131,8 +132,8 @@ export function busPort(sc: TextScan, s: number, e: number): number {
   const v2 = portValue(t, e + 1, e2);
   if (v <= 0 || v2 <= 0) return e2;
   const host = t.slice(h, s - 1);
-  sc.emit(s, e, v, v, host, undefined);
-  sc.emit(e + 1, e2, v2, v2, host, undefined);
+  emit(sc, s, e, v, v, host, undefined);
+  emit(sc, e + 1, e2, v2, v2, host, undefined);
   return e2;
 }
 
@@ -166,13 +167,13 @@ export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
   while (i < lim && (isAsciiLetter(t.charCodeAt(i)) || t.charCodeAt(i) === 124)) i++;
   const state = t.slice(e + 1, i).toLowerCase();
   if (state !== 'open' && state !== 'closed' && state !== 'filtered' && state !== 'unfiltered' && state !== 'open|filtered' && state !== 'closed|filtered') return undefined;
-  const p = sc.suffixProto(i);
+  const p = suffixProto(sc, i);
   return p !== undefined && sc.at(i + 1 + p.length) === SLASH ? p : undefined;
 }
 
 /** kubectl/oc port-forward on the line: its bare numbers are ports (local, or local and remote). */
 export function portForwardLine(sc: TextScan, s: number): boolean {
-  return (sc.commandKind(s) & CMD_KUBECTL) !== 0 && lineHasWord(sc.t, s, 'port-forward');
+  return (sc.line.commandKind(s) & CMD_KUBECTL) !== 0 && lineHasWord(sc.t, s, 'port-forward');
 }
 
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */

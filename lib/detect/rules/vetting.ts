@@ -4,6 +4,7 @@
 // backlog, the per-command meaning of -p/-P/-s/-l, and the protocol an
 // option names on the line (-p tcp, --protocol udp, PROTO=TCP).
 import type { Protocol } from '../../types.ts';
+import { accept } from '../accept.ts';
 import {
   COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isInlineSpace, isQuote, isSpace,
   matchesLower, portValue,
@@ -14,10 +15,10 @@ import {
   KW_DPORT, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
 } from '../keywords.ts';
 import { M_TO_RANGE } from '../lists.ts';
-import type { TextScan } from '../scan.ts';
+import type { TextScan } from '../state.ts';
 import {
-  BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, P_NOT_PORT, PHYSICAL_AFTER, PHYSICAL_BEFORE,
-  PHYSICAL_BEFORE_HASHES, RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
+  BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
+  RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
 } from '../words.ts';
 import { lineArgIs } from './lines.ts';
 import { pNotPort, wordRangeEnd } from './specs.ts';
@@ -25,8 +26,8 @@ import { pNotPort, wordRangeEnd } from './specs.ts';
 /** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
 export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw: number): number {
   const t = sc.t;
-  const mode = sc.kwMode;
-  const proto = sc.kwProto;
+  const mode = sc.keyword.mode;
+  const proto = sc.keyword.proto;
   const rangeNext = isDash(sc.at(e)) && isDigit(sc.at(e + 1));
   if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
   if (countedAfter(sc, e)) return -1;
@@ -45,26 +46,26 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
     }
     case KW_OPT_NC: {
       // nc -l 4444, ncat -lvnp 4444, npx serve -l 5000
-      const cmd = sc.command(s);
+      const cmd = sc.line.command(s);
       const w = sc.firstWordLower();
-      if (NC_CMDS.has(cmd) || cmdEarlierOnLine(sc, sc.kwStart, NC_CMDS)) break;
+      if (NC_CMDS.has(cmd) || cmdEarlierOnLine(sc, sc.keyword.start, NC_CMDS)) break;
       if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && lineArgIs(sc, s, 'serve')))) break;
       return -1;
     }
     case KW_DPORT: {
       // iptables -p tcp -m multiport --dports 80,443; PROTO=TCP SPT=… DPT=3389
-      if (proto === undefined) return sc.accept(s, e, v, lineProtoOption(sc, s), mode, undefined);
+      if (proto === undefined) return accept(sc, s, e, v, lineProtoOption(sc, s), mode, undefined);
       break;
     }
     case KW_PORT:
     case KW_PORTS: {
       if (priceAfter(sc, e)) return -1; // frais de port : 4,90 €
-      if (proto === undefined && sc.kwBeforeHash === H_ANY && sc.command(s) === 'ufw') {
+      if (proto === undefined && sc.keyword.beforeHash === H_ANY && sc.line.command(s) === 'ufw') {
         // ufw allow proto udp to any port 51820
         const p = lineProtoOption(sc, s);
-        if (p !== undefined) return sc.accept(s, e, v, p, mode, undefined);
+        if (p !== undefined) return accept(sc, s, e, v, p, mode, undefined);
       }
-      if (v > 0 && v < 10 && sc.kwPlain) {
+      if (v > 0 && v < 10 && sc.keyword.plain) {
         // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
         // sockets on a device unless the line speaks of networking.
         let endV = 0;
@@ -79,10 +80,10 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
           const w3 = nthWordAfter(sc, e, 3);
           if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
         }
-        if (sc.kwPlain && switchContext(sc, sc.kwStart)) return -1; // the switch has 48 ports …; port 48 goes to …
-        const before = wordBefore(t, sc.kwStart);
+        if (sc.keyword.plain && switchContext(sc, sc.keyword.start)) return -1; // the switch has 48 ports …; port 48 goes to …
+        const before = wordBefore(t, sc.keyword.start);
         if (before === 'into' || before === 'in') {
-          const w0 = wordBefore(t, sc.kwStart - before.length - 1);
+          const w0 = wordBefore(t, sc.keyword.start - before.length - 1);
           if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
         }
       }
@@ -100,23 +101,23 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
       break;
     }
     case KW_OPT_BIG_P: {
-      if (!BIG_P_PORT.has(sc.command(s)) && !cmdEarlierOnLine(sc, sc.kwStart, BIG_P_PORT)) return -1;
+      if (!BIG_P_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, sc.keyword.start, BIG_P_PORT)) return -1;
       break;
     }
     case KW_OPT_S: {
       // hydra -s 2222: the target's port.
-      if (!S_PORT.has(sc.command(s)) && !cmdEarlierOnLine(sc, sc.kwStart, S_PORT)) return -1;
-      return sc.accept(s, e, v, undefined, 0, undefined);
+      if (!S_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, sc.keyword.start, S_PORT)) return -1;
+      return accept(sc, s, e, v, undefined, 0, undefined);
     }
     case KW_OPT_SSH: {
       const c = sc.at(e);
       if (!(c === COLON || c === -1 || isSpace(c) || c === 96 || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return -1;
-      return sc.accept(s, e, v, undefined, 0, undefined);
+      return accept(sc, s, e, v, undefined, 0, undefined);
     }
     default:
       break;
   }
-  return sc.accept(s, e, v, proto, mode, undefined, protoAfter);
+  return accept(sc, s, e, v, proto, mode, undefined, protoAfter);
 }
 
 /**
@@ -145,7 +146,7 @@ export function cmdEarlierOnLine(sc: TextScan, k: number, cmds: Set<string>): bo
 /** The protocol an option names earlier on the line: -p tcp, --protocol udp, proto udp, PROTO=TCP. */
 export function lineProtoOption(sc: TextScan, s: number): Protocol | undefined {
   const t = sc.t;
-  const ls = sc.lineOf(s);
+  const ls = sc.line.startOf(s);
   const lo = s - ls > 240 ? s - 240 : ls;
   for (let i = s - 4; i >= lo; i--) {
     const c = t.charCodeAt(i) | 32;

@@ -1,0 +1,134 @@
+// Acceptance: emits a mention and what extends it — a range (135-139, 6667
+// through 7000, ports 6000 to 6063, から…まで), a protocol suffix (/tcp) or
+// word (53 udp) — and remembers the list it may start. Also the protocol
+// words written before an address (listen tcp :8080).
+import type { Protocol } from '../types.ts';
+import {
+  COLON, digitsEnd, DOT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isTilde, isWordLetter, matchesLower,
+  portValue, SLASH,
+} from './chars.ts';
+import { wordAfter, wordBeforeHash } from './context.ts';
+import { M_BETWEEN, M_CHANGE, M_SPACE_RANGE, M_TO_RANGE, setList } from './lists.ts';
+import { grepableProto } from './rules/specs.ts';
+import type { TextScan } from './state.ts';
+import type { PortMention } from './types.ts';
+import { LIST_WORDS, PROTOCOL_HASHES, RANGE_WORDS } from './words.ts';
+
+export function emit(sc: TextScan, start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
+  // One object literal per shape: no property added after allocation.
+  let m: PortMention;
+  if (endPort > port) {
+    if (host !== undefined) m = protocol !== undefined ? { start, end, port, endPort, host, protocol } : { start, end, port, endPort, host };
+    else m = protocol !== undefined ? { start, end, port, endPort, protocol } : { start, end, port, endPort };
+  } else if (host !== undefined) {
+    m = protocol !== undefined ? { start, end, port, host, protocol } : { start, end, port, host };
+  } else {
+    m = protocol !== undefined ? { start, end, port, protocol } : { start, end, port };
+  }
+  sc.out.push(m);
+}
+
+/**
+ * Emits the mention at [s, e) and what may extend it: a range (135-139,
+ * 6667 through 7000, ports 6000 to 6063), a /tcp suffix. Remembers the list
+ * so that the next numbers can continue it. protoAfter: a protocol word
+ * may follow the number (listen 53 udp).
+ */
+export function accept(sc: TextScan, s: number, e: number, v: number, proto: Protocol | undefined, mode: number, host: string | undefined, protoAfter = false): number {
+  const t = sc.t;
+  let endPort = v;
+  let end = e;
+  // A range?
+  let i = e;
+  let sp = 0;
+  while (isInlineSpace(sc.at(i)) && sp < 3) { i++; sp++; }
+  const c = sc.at(i);
+  let k = -1;
+  if (isDash(c) || isTilde(c) || (c === 0x5230 || c === 0x81f3)) {
+    k = i + 1;
+  } else if (c === 0x304b && sc.at(i + 1) === 0x3089) {
+    k = i + 2; // から
+  } else if (sp > 0 && isWordLetter(c)) {
+    let w = i;
+    while (w < sc.n && w - i < 9 && isWordLetter(t.charCodeAt(w))) w++;
+    const word = t.slice(i, w).toLowerCase();
+    const strong = word === 'through' || word === 'thru' || word === 'bis' || word === 'hasta' || word === 'até' || word === 'до' || word === 'till' || word === 'until';
+    if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) k = w;
+    else if (word === 'and' && (mode & M_BETWEEN)) k = w; // between 6000 and 6063
+    else if (word === 'up' && (mode & (M_TO_RANGE | M_CHANGE)) && sc.at(w) === 32 && matchesLower(t, w + 1, 'to') && !isAsciiLetter(sc.at(w + 3))) k = w + 3; // from 1024 up to 65535
+  } else if (sp > 0 && (mode & M_SPACE_RANGE) && isDigit(c)) {
+    k = i;
+  }
+  if (k >= 0) {
+    let r = k;
+    let sp2 = 0;
+    while (isInlineSpace(sc.at(r)) && sp2 < 3) { r++; sp2++; }
+    if (isDigit(sc.at(r))) {
+      const re = digitsEnd(t, r);
+      const ca = sc.at(re);
+      const v2 = portValue(t, r, re);
+      if (v2 > v && !isGlue(ca) && !(ca === DOT && isDigit(sc.at(re + 1))) && !(ca === COLON && isDigit(sc.at(re + 1)))) {
+        endPort = v2;
+        end = re;
+      }
+    }
+  }
+  let consumed = end;
+  if (sc.at(consumed) === 0x307e && sc.at(consumed + 1) === 0x3067) consumed += 2; // まで
+  const sfx = suffixProto(sc, consumed);
+  if (sfx !== undefined) {
+    proto = sfx;
+    consumed += 1 + sfx.length;
+  } else if (proto === undefined && endPort === v && sc.at(consumed) === SLASH && grepableProto(sc, consumed) !== undefined) {
+    proto = grepableProto(sc, consumed); // Ports: 22/open/tcp//ssh///
+  } else if (protoAfter) {
+    // listen 53 udp; ports 2456-2458 UDP — a protocol word after the number (not "TCP and UDP", "TCP/UDP").
+    if (proto === undefined) proto = protoWordAfter(sc, end);
+  }
+  emit(sc, s, end, v, endPort, host, proto);
+  setList(sc, consumed, proto, mode, false);
+  return consumed;
+}
+
+/** Protocol written as a suffix at i: /tcp, /UDP. The suffix ends at i + 1 + protocol.length. */
+export function suffixProto(sc: TextScan, i: number): Protocol | undefined {
+  if (sc.at(i) !== SLASH) return undefined;
+  const t = sc.t;
+  let p: Protocol | undefined;
+  let len = 3;
+  if (matchesLower(t, i + 1, 'tcp')) p = 'tcp';
+  else if (matchesLower(t, i + 1, 'udp')) p = 'udp';
+  else if (matchesLower(t, i + 1, 'sctp')) { p = 'sctp'; len = 4; }
+  else if (matchesLower(t, i + 1, 'dccp')) { p = 'dccp'; len = 4; }
+  else return undefined;
+  const after = sc.at(i + 1 + len);
+  if (isAsciiLetter(after) || isDigit(after)) return undefined; // tcp6 is fine below
+  return p;
+}
+
+/** "53 udp reuseport", "2456-2458 UDP forwarded": tcp/udp as the next word, alone. */
+export function protoWordAfter(sc: TextScan, end: number): Protocol | undefined {
+  const t = sc.t;
+  if (!isInlineSpace(sc.at(end))) return undefined;
+  const i = end + 1;
+  const c = sc.at(i) | 32;
+  if (c !== 116 && c !== 117) return undefined;
+  let p: Protocol | undefined;
+  if (matchesLower(t, i, 'tcp')) p = 'tcp';
+  else if (matchesLower(t, i, 'udp')) p = 'udp';
+  else return undefined;
+  const d = sc.at(i + 3);
+  if (isGlue(d) || d === SLASH || d === 38 || d === HYPHEN) return undefined;
+  const w = wordAfter(t, i + 3);
+  if (LIST_WORDS.has(w)) return undefined;
+  return p;
+}
+
+export function protoWordBefore(sc: TextScan, k: number): Protocol | undefined {
+  // tcp, udp, sctp and dccp all end in "p": most looks stop here.
+  let j = k;
+  while (j > 0 && k - j < 3 && (isInlineSpace(sc.t.charCodeAt(j - 1)) || sc.t.charCodeAt(j - 1) === 45)) j--;
+  if ((sc.at(j - 1) | 32) !== 112) return undefined;
+  const h = wordBeforeHash(sc.t, k);
+  return h === 0 ? undefined : PROTOCOL_HASHES.get(h);
+}

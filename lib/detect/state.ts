@@ -1,0 +1,198 @@
+// The state of one pass over a text (TextScan): the text, the mentions found
+// so far, and named parts that rules read and update — the list a mention
+// may continue, the last keyword look-back, the current line and its
+// command, and small caches that keep the looks linear. One TextScan per
+// findPortMentions call: nothing is kept between calls.
+import type { Protocol } from '../types.ts';
+import { matchesLower } from './chars.ts';
+import { commandWordEnd, commandWordStart, lineStart } from './context.ts';
+import { hashOf, wordHash } from './hash.ts';
+import type { PortMention } from './types.ts';
+import { HOST_PORT_CMDS, HOST_PORT_DIRECTIVES } from './words.ts';
+
+/** Kinds of a line's command (bits of LineState.commandKind), worked out once per line. */
+/** replicaof, slaveof, sentinel, remote: an address then a port. */
+export const CMD_DIRECTIVE = 1;
+/** nc, telnet, socat …: host then port arguments. */
+export const CMD_HOST_PORT = 2;
+/** docker (docker port web 80). */
+export const CMD_DOCKER = 4;
+/** kubectl, oc (kubectl port-forward svc/x 3000:80). */
+export const CMD_KUBECTL = 8;
+
+/** CMD_* kind of each command word that has one, and those words by wordHash (a hash is confirmed by its characters). */
+const CMD_KIND = new Map<string, number>();
+for (const w of HOST_PORT_DIRECTIVES) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | CMD_DIRECTIVE);
+for (const w of HOST_PORT_CMDS) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | CMD_HOST_PORT);
+CMD_KIND.set('docker', (CMD_KIND.get('docker') ?? 0) | CMD_DOCKER);
+CMD_KIND.set('kubectl', CMD_KUBECTL);
+CMD_KIND.set('oc', CMD_KUBECTL);
+const CMD_KIND_WORDS = new Map<number, string>();
+for (const w of CMD_KIND.keys()) {
+  const h = hashOf(w);
+  if (CMD_KIND_WORDS.has(h)) throw new Error(`command words ${w} and ${CMD_KIND_WORDS.get(h)} share a hash`);
+  CMD_KIND_WORDS.set(h, w);
+}
+
+/** The list the last listable mention may continue: ports 80, 443 and 8080. */
+export class ListState {
+  /** Where the last listable mention ended (-1: no list open). */
+  end = -1;
+  /** Its protocol, lent to the items that follow. */
+  proto: Protocol | undefined = undefined;
+  /** M_* bits (lists.ts): how items may follow. */
+  mode = 0;
+  /** The list is one of port maps (ports: ["8080:80", "443:443"]). */
+  isMap = false;
+  /** listThenPortWord's memory: list items in (noWordFrom, noWordTo] have no port word after them. */
+  noWordFrom = -1;
+  noWordTo = -1;
+}
+
+/** What the last keyword look-back (rules/keyword.ts) found before a number. */
+export class KeywordLook {
+  /** Start of the keyword. */
+  start = 0;
+  /** The keyword was a plain port word (port, porta, ポート), not a key like DB_PORT. */
+  plain = false;
+  /** wordHash of the word before a port keyword (0 if none). */
+  beforeHash = 0;
+  /** The protocol the keyword names or that stands before it (TCP port 445). */
+  proto: Protocol | undefined = undefined;
+  /** M_* bits for the mention and the list it starts. */
+  mode = 0;
+  /** Bounds and hash of the first word before the number, keyword or not (-1: none). */
+  firstA = -1;
+  firstB = -1;
+  firstHash = 0;
+  /** That word in lower case once read (TextScan.firstWordLower). */
+  firstWord = '';
+}
+
+/**
+ * The line a position is on, and its command (first word after a prompt
+ * and sudo), cached per line. Looks back only as far as the furthest
+ * position asked before, so all looks add up to one pass.
+ */
+export class LineState {
+  private readonly t: string;
+  private readonly n: number;
+  /** Start of the line of the furthest position asked for. */
+  private start = 0;
+  private maxPos = 0;
+  /** The first newline at or after maxPos when last searched. */
+  private nextNl = -1;
+  /** The line whose command is cached, and the command word's bounds. */
+  private cmdLine = -1;
+  private cmdA = 0;
+  private cmdB = 0;
+  private cmdWord = '';
+  /** cmdWord is read from [cmdA, cmdB) only when asked for. */
+  private cmdWordStale = false;
+  /** CMD_* bits of the command. */
+  private cmdKind = 0;
+
+  constructor(text: string) {
+    this.t = text;
+    this.n = text.length;
+  }
+
+  /**
+   * Start of the line holding pos (after the last '\n' before pos). Looks
+   * backwards only as far as the furthest position asked before, whose line
+   * start is cached, so the looks add up to one pass at most and usually stop
+   * at the nearest newline.
+   */
+  startOf(pos: number): number {
+    if (pos < this.maxPos) {
+      if (pos >= this.start) return this.start;
+      const ls = lineStart(this.t, pos, pos + 1);
+      return ls < 0 ? 0 : ls;
+    }
+    const t = this.t;
+    const stop = this.maxPos;
+    // nextNl: the first newline at or after stop (a native forward search,
+    // reused while it lies beyond the positions asked), so long lines of
+    // prose are not walked backwards character by character.
+    let nl = this.nextNl;
+    if (nl < stop) {
+      nl = t.indexOf('\n', stop);
+      if (nl < 0) nl = this.n;
+      this.nextNl = nl;
+    }
+    if (nl < pos) {
+      // A native backward search; it stops at nl at the latest.
+      this.start = t.lastIndexOf('\n', pos - 1) + 1;
+    }
+    this.maxPos = pos;
+    return this.start;
+  }
+
+  /** First word of the line holding pos (after a prompt and sudo), lower case, cached per line. */
+  command(pos: number): string {
+    const ls = this.startOf(pos);
+    if (ls !== this.cmdLine) this.readCommand(ls);
+    if (this.cmdWordStale) {
+      this.cmdWordStale = false;
+      this.cmdWord = this.cmdA < this.cmdB ? this.t.slice(this.cmdA, this.cmdB).toLowerCase() : '';
+    }
+    return this.cmdWord;
+  }
+
+  /** CMD_* bits of the command of the line holding pos, without reading the word into a string. */
+  commandKind(pos: number): number {
+    const ls = this.startOf(pos);
+    if (ls !== this.cmdLine) this.readCommand(ls);
+    return this.cmdKind;
+  }
+
+  private readCommand(ls: number): void {
+    this.cmdLine = ls;
+    const limit = ls + 200 < this.n ? ls + 200 : this.n;
+    const a = commandWordStart(this.t, ls, limit);
+    const b = commandWordEnd(this.t, a, limit);
+    this.cmdA = a;
+    this.cmdB = b;
+    this.cmdWordStale = true;
+    let kind = 0;
+    if (b > a) {
+      const w = CMD_KIND_WORDS.get(wordHash(this.t, a, b));
+      if (w !== undefined && w.length === b - a && matchesLower(this.t, a, w)) kind = CMD_KIND.get(w)!;
+    }
+    this.cmdKind = kind;
+  }
+}
+
+/** The state of one pass over a text; every rule receives it. */
+export class TextScan {
+  readonly t: string;
+  readonly n: number;
+  readonly out: PortMention[] = [];
+  readonly list = new ListState();
+  readonly keyword = new KeywordLook();
+  readonly line: LineState;
+  /** Cache of the compose "ports:" block lookup: the item line last asked about and the answer. */
+  readonly compose = { line: -2, inPorts: false };
+  /** The last mention written with a host: where it ended and its protocol (lsof's peer shares it). */
+  readonly host = { lastEnd: -1, lastProto: undefined as Protocol | undefined };
+  /** A number was seen next to {{ }} or after "] " (a placeholder or an option alternation): findPortMentions reads the text again without them. */
+  placeholders = false;
+
+  constructor(text: string) {
+    this.t = text;
+    this.n = text.length;
+    this.line = new LineState(text);
+  }
+
+  /** The character code at i, or -1 outside the text. */
+  at(i: number): number {
+    return i >= 0 && i < this.n ? this.t.charCodeAt(i) : -1;
+  }
+
+  /** The first word before the number, lower case, whether or not it was a keyword. */
+  firstWordLower(): string {
+    const k = this.keyword;
+    if (k.firstWord === '' && k.firstA >= 0) k.firstWord = this.t.slice(k.firstA, k.firstB).toLowerCase();
+    return k.firstWord;
+  }
+}
