@@ -43,7 +43,7 @@ export function DetailsPage({ api, target, problem, paste = false, exposure }: D
       </header>
       <main class="page-body">
         {paste && !target ? (
-          <h1 class="details-title">Explain pasted text</h1>
+          <h1 class="details-title">{t('paste.title')}</h1>
         ) : !target || !content ? (
           <div class="details">
             <h1 class="details-title">{t('details.noPortTitle')}</h1>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { SyncStatus } from '@/lib/sync/round';
 import type { OptionsApi } from './api';
-import { formatDateTime } from '@/utils/i18n';
+import { formatDateTime, formatNumber, t } from '@/utils/i18n';
 import { Section } from './common';
 
 export function SyncSection({ api, settings, save }: { api: OptionsApi; settings: Settings; save: (next: Settings, message?: string) => Promise<void> }) {
@@ -15,8 +15,8 @@ export function SyncSection({ api, settings, save }: { api: OptionsApi; settings
 
   return (
     <Section
-      title="Sync"
-      intro="Mirror your notes and your own ports to every browser signed in to the same browser account, through the browser's own sync. No Porthole server is involved. Browser sync holds about 100 KB."
+      title={t('options.sync.title')}
+      intro={t('options.sync.intro')}
     >
       <div class="setting">
         <label class="check">
@@ -24,25 +24,25 @@ export function SyncSection({ api, settings, save }: { api: OptionsApi; settings
             type="checkbox"
             id="set-sync"
             checked={settings.syncEnabled}
-            onChange={(e) => void save({ ...settings, syncEnabled: e.currentTarget.checked }, e.currentTarget.checked ? 'Sync is on.' : 'Sync is off; your data stays in this browser.')}
+            onChange={(e) => void save({ ...settings, syncEnabled: e.currentTarget.checked }, e.currentTarget.checked ? t('options.sync.on') : t('options.sync.off'))}
           />
-          Sync notes and your ports through the browser
+          {t('options.sync.switch')}
         </label>
-        <p class="hint">When the same note or port changes on two devices, the later change wins; deleting on one device deletes everywhere.</p>
+        <p class="hint">{t('options.sync.hint')}</p>
       </div>
       {settings.syncEnabled && status && (
-        <div aria-label="Sync status" role="group">
+        <div aria-label={t('options.sync.status')} role="group">
           {status.error ? (
             <p class="status status-error" role="alert">
               {status.error}
             </p>
           ) : (
             <p class="status status-ok" role="status">
-              Last synced {formatDateTime(status.at)}: {status.sent} sent, {status.received} received.
+              {t('options.sync.last', { date: formatDateTime(status.at), sent: formatNumber(status.sent), received: formatNumber(status.received) })}
             </p>
           )}
           {status.ignored.length > 0 && (
-            <ul class="problems" aria-label="Ignored sync entries">
+            <ul class="problems" aria-label={t('options.sync.ignored')}>
               {status.ignored.map((text) => (
                 <li key={text}>{text}</li>
               ))}

@@ -66,5 +66,5 @@ export function TableScroll({ label, children }: { label: string; children: Comp
 /** Marks a note or port that browser sync brought from another device (until it is edited here). */
 export function ChangedElsewhere({ at }: { at?: string }) {
   if (!at) return null;
-  return <span class="badge badge-synced">Changed on another device {formatDateTime(at)}</span>;
+  return <span class="badge badge-synced">{t('options.sync.changedElsewhere', { date: formatDateTime(at) })}</span>;
 }

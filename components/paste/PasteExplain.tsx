@@ -11,6 +11,8 @@ import { portLabel } from '@/lib/format';
 import { findPastePorts, pasteRefusal, pasteRows, pasteSummary, type PasteRow, type PortGist, type SummaryLine } from '@/lib/paste';
 import { RiskBadge, type CopyFn } from '../details/parts';
 import { ExportBar } from '../page/PagePorts';
+import { richText } from '../rich-text';
+import { formatNumber, t } from '@/utils/i18n';
 
 export interface PasteExplainProps {
   /** Service names and risks for these ports (the database). */
@@ -66,16 +68,19 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
       setState({ kind: 'done', rows, summary: pasteSummary(rows), total: rows.reduce((n, r) => n + r.count, 0) });
     } catch (err) {
       if (controller.signal.aborted) return;
-      setState({ kind: 'error', message: `Porthole could not read the text: ${err instanceof Error ? err.message : String(err)}` });
+      setState({ kind: 'error', message: t('paste.failed', { error: err instanceof Error ? err.message : String(err) }) });
     }
     setAnswers((n) => n + 1);
   };
 
   return (
     <details class="paste" open={open} data-answers={answers}>
-      <summary class="section-title">Explain pasted text</summary>
+      <summary class="section-title">{t('paste.title')}</summary>
       <label for={fieldId} class="paste-label">
-        Paste <code>ss -tlnp</code> or <code>netstat -an</code> output, <code>docker ps</code>, a compose file, <code>nmap</code> results, firewall rules or a log
+        {richText(
+          { ss: <code>ss -tlnp</code>, netstat: <code>netstat -an</code>, docker: <code>docker ps</code>, nmap: <code>nmap</code> },
+          (slots) => t('paste.label', slots),
+        )}
       </label>
       <textarea
         id={fieldId}
@@ -98,7 +103,7 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
           const box = e.currentTarget;
           if (text.length > SHOWN_CHARS) {
             box.value = '';
-            setUnshown({ text, size: `${(text.length / 1024 / 1024).toFixed(1)} M characters` });
+            setUnshown({ text, size: formatNumber(Math.round(text.length / 1024 / 102.4) / 10) });
             void explain(text);
           } else {
             setUnshown(null);
@@ -107,19 +112,19 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
           }
         }}
       />
-      {unshown && <p class="muted">Pasted {unshown.size}: too long to show here, read all the same.</p>}
+      {unshown && <p class="muted">{t('paste.tooLong', { size: unshown.size })}</p>}
       <div class="paste-actions">
         <button type="button" class="primary" onClick={() => void explain(currentText())} disabled={state.kind === 'reading'}>
-          Explain
+          {t('paste.explain')}
         </button>
         <span id={hintId} class="muted">
-          Read here, sent nowhere; up to 5 MB.
+          {t('paste.hint', { mb: formatNumber(5) })}
         </span>
       </div>
       <div aria-live="polite">
         {state.kind === 'reading' && (
           <p class="muted" aria-busy="true">
-            Reading the text…
+            {t('paste.reading')}
           </p>
         )}
         {state.kind === 'refused' && (
@@ -145,27 +150,30 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
       {state.kind === 'done' && state.rows.length > 0 && (
         <>
           <p class="count-note muted">
-            {state.rows.length} port{state.rows.length === 1 ? '' : 's'}, {state.total} mention{state.total === 1 ? '' : 's'}
+            {t('page.counts', {
+              ports: t('page.portCount', state.rows.length, { count: formatNumber(state.rows.length) }),
+              mentions: t('page.mentionCount', state.total, { count: formatNumber(state.total) }),
+            })}
           </p>
-          <ul class="page-list paste-list" aria-label="Ports in the pasted text">
+          <ul class="page-list paste-list" aria-label={t('paste.listLabel')}>
             {state.rows.map((row) => (
               <li key={`${row.port}-${row.endPort ?? row.port}`} class="page-row paste-row">
-                <span class={`result-port${row.endPort !== undefined ? ' range' : ''}`}>{portLabel(row.port, row.endPort)}</span>
+                <span dir="ltr" class={`result-port${row.endPort !== undefined ? ' range' : ''}`}>{portLabel(row.port, row.endPort)}</span>
                 <span class="result-text">
-                  <span class="result-title">{row.service ?? 'No registered service'}</span>
+                  <span class="result-title">{row.service ?? t('label.noService')}</span>
                   {row.exposure && row.reach && <span class={`reach tone-${exposureTone(row.exposure, row.risk)}`}>{row.reach}</span>}
                   <span class="result-detail">{row.sample}</span>
                 </span>
                 <span class="result-meta">
                   {row.risk && row.risk !== 'info' && <RiskBadge risk={row.risk} />}
-                  <span class="count" aria-label={`${row.count} mention${row.count === 1 ? '' : 's'}`}>
-                    ×{row.count}
+                  <span class="count" aria-label={t('page.mentionCount', row.count, { count: formatNumber(row.count) })}>
+                    ×{formatNumber(row.count)}
                   </span>
                 </span>
               </li>
             ))}
           </ul>
-          <ExportBar input={{ url: '', title: 'the pasted text', rows: state.rows }} copy={copy} />
+          <ExportBar input={{ url: '', title: t('paste.exportTitle'), rows: state.rows }} copy={copy} />
         </>
       )}
     </details>
