@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 /** Own scripts only, no plugins, no remote connections, never framed. */
 const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'";
 
+/** Scripts the content-script loader imports when a frame needs them. */
+const CONTENT_PARTS = ['scanner-part.js', 'card-part.js'];
+
 // Chrome MV3 and Firefox builds share this config; permissions stay minimal
 // (see README "Permissions").
 export default defineConfig({
@@ -55,6 +58,16 @@ export default defineConfig({
     // Chrome reads the organisation's policy for Porthole against this schema
     // (storage.managed); Firefox takes it from policies.json without one.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
+    // The content script: a small loader in every frame (entrypoints/content-loader.ts).
+    content_scripts: [
+      { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: ['content-loader.js'], css: ['assets/highlight.css'] },
+    ],
+    // The content script's parts, imported by its loader (docs/content-script-loading.md).
+    // Chrome serves them only at a per-session URL, so pages cannot probe for Porthole.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: CONTENT_PARTS, matches: ['<all_urls>'], use_dynamic_url: true }]
+        : CONTENT_PARTS,
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     // Strict CSP for production builds (the dev server needs its own).
     ...(command === 'build'

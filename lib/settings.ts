@@ -1,6 +1,7 @@
 // User settings, kept in extension storage (not IndexedDB) so content
 // scripts can read them without asking the background.
 import * as v from 'valibot';
+import { isSiteListed } from './sites.ts';
 
 export const CARD_SIZES = ['compact', 'normal', 'large'] as const;
 
@@ -24,26 +25,11 @@ export function readSettings(stored: unknown): Settings {
   return parsed.success ? parsed.output : DEFAULT_SETTINGS;
 }
 
-/** The hostname a site switch applies to (`www.` is the same site). */
-export function siteOf(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') return null;
-    return hostname.replace(/^www\./, '') || (protocol === 'file:' ? 'file' : null);
-  } catch {
-    return null;
-  }
-}
+export { isSiteListed, siteOf } from './sites.ts';
 
 /** Whether Porthole is off at `url`: by the user's switch, or by the organisation's policy (`managedSites`). */
 export function isSiteDisabled(settings: Settings, url: string, managedSites: readonly string[] = []): boolean {
   return isSiteListed(settings.disabledSites, url) || isSiteListed(managedSites, url);
-}
-
-/** Whether `url`'s site, or a site it is a subdomain of, is in `sites`. */
-export function isSiteListed(sites: readonly string[], url: string): boolean {
-  const site = siteOf(url);
-  return site !== null && sites.some((s) => site === s || site.endsWith(`.${s}`));
 }
 
 export function withSite(settings: Settings, site: string, enabled: boolean): Settings {

@@ -18,7 +18,7 @@ async function inject(tabId: number, frameId?: number): Promise<void> {
   const target = { tabId, ...(frameId !== undefined ? { frameIds: [frameId] } : {}) };
   if (declared?.css?.length) await browser.scripting.insertCSS({ target, files: declared.css });
   // The manifest's own file list (WXT types `files` with build-time paths).
-  await browser.scripting.executeScript({ target, files: (declared?.js ?? []) as ['/content-scripts/content.js'] });
+  await browser.scripting.executeScript({ target, files: (declared?.js ?? []) as ['/content-loader.js'] });
 }
 
 /**

@@ -1,8 +1,8 @@
 // Settings in extension storage, readable from content scripts and pages.
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '@/lib/settings';
 import { managedSitesOf } from '@/lib/managed-sites';
+import { extensionApi as browser } from './extension-api';
 
 const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 

@@ -1,27 +1,25 @@
-// Wires the content script's parts together for one page and keeps them in
-// step with the settings: a site switched off gets no scanning at all, and
-// switching it back on starts again, without a reload.
-import { browser } from 'wxt/browser';
+// The scanner part's entry: wires scanning, marking, hit-testing and hover
+// together for one frame and keeps them in step with the settings — a site
+// switched off gets no scanning at all, and switching it back on starts again,
+// without a reload. The loader (loader.ts) starts it and routes requests here.
 import { findPortMentions } from '@/lib/detect';
 import { handleContentMessage } from '@/lib/messages';
 import { isSiteDisabled, siteOf, withSite, type Settings } from '@/lib/settings';
 import type { WalkOptions } from '@/lib/text-blocks';
 import { loadManagedSites, loadSettings, saveSettings, watchManagedSites, watchSettings } from '@/utils/settings-store';
-import highlightCss from './highlight.css?inline';
-import { HOST_TAG, createCardController, type CardController, type CardOrigin } from './card';
+import highlightCss from '../highlight.css?inline';
+import { HOST_TAG, type CardOrigin } from './card-types';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { createHitTester } from './hit-test';
 import { watchHover } from './hover';
 import { watchMutations } from './mutations';
-import { pageLoaded } from './page-ready';
 import { NAV_HOST_TAG, createMentionNav, moveShortcutOf } from './mention-nav';
+import { extensionApi } from '@/utils/extension-api';
+import { createLazyCard, type LazyCard } from './lazy-card';
+import type { ScannerHandle, ScannerStart } from './parts';
+import { isExplainShortcut } from './shortcut';
 import { cardTargetOf, createContentRequests, type ScanView } from './requests';
 import { PageTextScanner, type Mention } from './scanner';
-
-/** The keyboard shortcut the content script answers itself (the manifest command sends the same request). */
-export function isExplainShortcut(e: KeyboardEvent): boolean {
-  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP';
-}
 
 interface Session extends ScanView {
   highlighter: Highlighter;
@@ -54,7 +52,7 @@ function shadowRootOf(el: Element): ShadowRoot | null {
   }
 }
 
-function startSession(signal: AbortSignal, settings: () => Settings, card: CardController, openMention: (m: Mention, origin: CardOrigin) => void): Session {
+function startSession(signal: AbortSignal, settings: () => Settings, card: LazyCard, openMention: (m: Mention, origin: CardOrigin) => void): Session {
   const controller = new AbortController();
   const stopAll = () => controller.abort();
   signal.addEventListener('abort', stopAll, { once: true });
@@ -114,7 +112,12 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: CardC
   const hover = watchHover({
     signal: local,
     card,
-    mentionAt: hit.mentionAt,
+    mentionAt: (x, y) => {
+      const m = hit.mentionAt(x, y);
+      // The first hover intent loads the card, while the hover delay runs.
+      if (m) card.preload();
+      return m;
+    },
     hoverDelay: () => settings().hoverDelayMs,
     open: (m) => openMention(m, 'hover'),
   });
@@ -142,16 +145,12 @@ function makeSheet(): CSSStyleSheet | null {
   }
 }
 
-export async function startPorthole(signal: AbortSignal): Promise<void> {
-  await pageLoaded(signal);
-  if (signal.aborted) return;
+export async function startPorthole({ signal, contextPoint }: ScannerStart): Promise<ScannerHandle> {
   let [settings, managedSites] = await Promise.all([loadSettings(), loadManagedSites()]);
-  if (signal.aborted) return;
   let session: Session | null = null;
-  let contextPoint: { x: number; y: number } | null = null;
   const site = siteOf(location.href);
 
-  const card = createCardController({
+  const card = createLazyCard({
     signal,
     settings: () => settings,
     ...(site
@@ -210,34 +209,18 @@ export async function startPorthole(signal: AbortSignal): Promise<void> {
     card,
     openMention,
   });
-  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint: () => contextPoint, nav });
-  // Requests from the popup and the background (tabs.sendMessage), answered in the protocol's envelope.
-  const onMessage = (message: unknown, sender: { id?: string }) => handleContentMessage(requests.handlers, message, sender, browser.runtime.id);
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
-
-  // Where the context menu was opened: the card goes there for a link.
-  window.addEventListener(
-    'contextmenu',
-    (e) => {
-      contextPoint = { x: e.clientX, y: e.clientY };
-    },
-    { capture: true, passive: true, signal },
-  );
-  // The shortcuts (explain, next/previous mention), answered here so they work wherever the page has focus.
-  window.addEventListener(
-    'keydown',
-    (e) => {
-      if (card.contains(e)) return;
+  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint, nav });
+  return {
+    answer: (message, sender) => handleContentMessage(requests.handlers, message, sender, extensionApi.runtime.id),
+    ownsEvent: (event) => card.contains(event),
+    explainAtCaret: () => requests.explainAtCaret(),
+    // The shortcuts (explain, next/previous mention), answered in the page so they work wherever it has focus.
+    onShortcut: (e) => {
       const direction = moveShortcutOf(e);
-      if (direction) {
-        e.preventDefault();
-        void nav.move(direction);
-      } else if (isExplainShortcut(e)) {
-        e.preventDefault();
-        requests.explainAtCaret();
-      }
+      if (direction) void nav.move(direction);
+      else if (isExplainShortcut(e)) requests.explainAtCaret();
+      else return false;
+      return true;
     },
-    { capture: true, signal },
-  );
+  };
 }

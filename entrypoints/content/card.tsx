@@ -6,45 +6,11 @@ import { render } from 'preact';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
 import cardCss from '@/components/port-card.css?inline';
-import { placeOf, type Exposure } from '@/lib/exposure';
-import type { Settings } from '@/lib/settings';
-import type { Protocol } from '@/lib/types';
+import { placeOf } from '@/lib/exposure';
 import { applyLocale, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
+import { HOST_TAG, type CardController, type CardOptions, type CardTarget, type OpenRequest } from './card-types';
 import { isDarkBackground } from './theme';
-
-export type CardOrigin = 'hover' | 'keyboard' | 'menu' | 'reveal';
-
-export interface CardTarget {
-  port: number;
-  endPort?: number;
-  protocol?: Protocol;
-  /** Who can reach it, from the mention's text; ports opened from the card itself have none. */
-  exposure?: Exposure;
-}
-
-/** What the card is placed against: a Range, or a point turned into a box. */
-export interface Anchor {
-  getBoundingClientRect(): DOMRect;
-  getClientRects(): DOMRectList | DOMRect[];
-}
-
-export function pointAnchor(x: number, y: number): Anchor {
-  const rect = new DOMRect(x, y, 0, 0);
-  return { getBoundingClientRect: () => rect, getClientRects: () => [rect] };
-}
-
-export interface OpenRequest {
-  anchor: Anchor;
-  /** Ports to explain; empty means "no port found" (with `text` quoted). */
-  targets: CardTarget[];
-  origin: CardOrigin;
-  text?: string;
-  /** An element of the page near the anchor, for its colours. */
-  themeFrom: Element | null;
-}
-
-export const HOST_TAG = 'porthole-ui';
 
 interface Shown {
   request: OpenRequest;
@@ -56,26 +22,7 @@ interface Shown {
   token: number;
 }
 
-export interface CardController {
-  open(request: OpenRequest): void;
-  close(): void;
-  readonly isOpen: boolean;
-  readonly origin: CardOrigin | null;
-  /** Is the node Porthole's host (or inside it)? */
-  isOwn(node: Node): boolean;
-  /** Did the event happen inside the card? */
-  contains(event: Event): boolean;
-  /** The target shown, to tell whether a hover would change anything. */
-  readonly current: CardTarget | null;
-  readonly host: HTMLElement | null;
-}
-
-export function createCardController(opts: {
-  signal: AbortSignal;
-  settings: () => Settings;
-  /** Absent where the page has no site to switch off (file:, about:). */
-  disableSite?: () => Promise<void>;
-}): CardController {
+export function createCardController(opts: CardOptions): CardController {
   let host: HTMLElement | null = null;
   let frame: HTMLDivElement | null = null;
   let shown: Shown | null = null;

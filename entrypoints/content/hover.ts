@@ -1,7 +1,7 @@
 // Hover: a mention under a resting pointer opens its card after the hover
 // delay; leaving both the mention and the card closes it after a grace
 // period long enough to move the pointer onto the card.
-import type { CardController } from './card';
+import type { CardController } from './card-types';
 import type { Mention } from './scanner';
 import { pointInRange } from './hit-test';
 

@@ -8,7 +8,7 @@ import { nameOf, portLabel } from '@/lib/format';
 import { applyLocale, formatNumber, ltr, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { portTitle, portsTitle } from '@/components/labels';
-import type { CardController, CardOrigin } from './card';
+import type { CardController, CardOrigin } from './card-types';
 import type { Mention } from './scanner';
 
 export const NAV_HOST_TAG = 'porthole-nav';

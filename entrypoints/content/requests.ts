@@ -8,7 +8,7 @@ import type { ContentHandlers, ContentReplies } from '@/lib/messages';
 import { groupMentions } from '@/lib/page-mentions';
 import { portsInSelection, type SelectedPort } from '@/lib/selection-ports';
 import { excerpt } from '@/lib/text-blocks';
-import { pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card';
+import { pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card-types';
 import { mentionAtNode } from './hit-test';
 import type { MentionNav } from './mention-nav';
 import type { Mention, PageTextScanner } from './scanner';

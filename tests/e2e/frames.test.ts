@@ -1,16 +1,33 @@
-// Same-origin iframes: the content script runs in each frame (allFrames),
-// marks its mentions and opens the card inside that frame.
+/// <reference types="chrome" />
+// Frames: the loader runs in every frame (allFrames) and loads the scanner
+// part only where there is something to mark; a frame it skips still answers
+// the shortcut and the context menu, loading the parts on demand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type Launched } from './harness.ts';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 
+const CARD = 'porthole-ui [role="dialog"]';
+
 let browser: Launched;
 let server: FixtureServer;
+/** Frame URL (path and query) → how many times it fetched the scanner part. */
+const scannerLoads = new Map<string, number>();
 
 beforeAll(async () => {
   server = await serveFixtures();
   browser = await launchWithExtension();
+  browser.context.on('request', (r) => {
+    if (!r.url().endsWith('/scanner-part.js')) return;
+    let frameUrl = '';
+    try {
+      const u = new URL(r.frame().url());
+      frameUrl = u.pathname + u.search;
+    } catch {
+      return;
+    }
+    scannerLoads.set(frameUrl, (scannerLoads.get(frameUrl) ?? 0) + 1);
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -21,11 +38,23 @@ function markedIn(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => [...((CSS.highlights.get('porthole-port') ?? new Set()) as unknown as Set<Range>)].map((r) => r.toString()));
 }
 
+function frameAt(page: Page, path: string): Frame {
+  const frame = page.frames().find((f) => new URL(f.url()).pathname + new URL(f.url()).search === path);
+  if (!frame) throw new Error(`no frame ${path}`);
+  return frame;
+}
+
+async function openPage(name: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await page.goto(server.url(name));
+  return page;
+}
+
 describe('iframes', () => {
   it('marks mentions in a same-origin iframe and opens the card there on hover', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('framed.html'));
-    const frame = page.frames().find((f) => f.url().endsWith('/frame-inner.html'))!;
+    const page = await openPage('framed.html');
+    const frame = frameAt(page, '/frame-inner.html');
     await expect.poll(() => markedIn(frame), { timeout: 10_000 }).toEqual(['6379']);
     await expect.poll(() => markedIn(page.mainFrame()), { timeout: 10_000 }).toEqual(['8443']);
 
@@ -41,9 +70,65 @@ describe('iframes', () => {
     });
     await page.mouse.move(box!.x + inFrame.x - 30, box!.y + inFrame.y + 30);
     await page.mouse.move(box!.x + inFrame.x, box!.y + inFrame.y, { steps: 4 });
-    const card = frame.locator('porthole-ui [role="dialog"]');
+    const card = frame.locator(CARD);
     await card.waitFor({ timeout: 10_000 });
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/6379[\s\S]*Redis/);
     expect(await page.locator('porthole-ui').count()).toBe(0);
+    await page.close();
+  });
+
+  it('loads no scanner into a port-free iframe, and marks an iframe with ports added later', async () => {
+    const page = await openPage('frames-mixed.html');
+    await expect.poll(() => markedIn(frameAt(page, '/frame-inner.html')), { timeout: 10_000 }).toEqual(['6379']);
+    await expect.poll(() => markedIn(page.mainFrame()), { timeout: 10_000 }).toEqual(['9443']);
+    const ad = frameAt(page, '/ad-widget.html');
+    await expect.poll(() => ad.evaluate(() => document.readyState)).toBe('complete');
+    // The frames with ports fetched the scanner part; the advertisement did not, and registered no highlight.
+    expect(scannerLoads.get('/frames-mixed.html')).toBeGreaterThan(0);
+    expect(scannerLoads.get('/ad-widget.html')).toBeUndefined();
+    expect(await ad.evaluate(() => CSS.highlights.has('porthole-port'))).toBe(false);
+
+    await page.evaluate(() => {
+      const late = document.createElement('iframe');
+      late.src = '/frame-inner.html?late';
+      late.width = '600';
+      late.height = '120';
+      document.body.append(late);
+    });
+    await expect.poll(() => markedIn(frameAt(page, '/frame-inner.html?late')).catch(() => []), { timeout: 15_000 }).toEqual(['6379']);
+    expect(scannerLoads.get('/ad-widget.html')).toBeUndefined();
+    await page.close();
+  });
+
+  it('answers the shortcut in a skipped iframe by loading the parts then', async () => {
+    const page = await openPage('frames-mixed.html');
+    await expect.poll(() => markedIn(frameAt(page, '/frame-inner.html')), { timeout: 10_000 }).toEqual(['6379']);
+    const ad = frameAt(page, '/ad-widget.html');
+    await ad.locator('#promo').click();
+    await ad.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('promo')!));
+    await page.keyboard.press('Alt+Shift+KeyP');
+    const card = ad.locator(CARD);
+    await expect.poll(() => card.innerText().catch(() => ''), { timeout: 15_000 }).toContain('No port found');
+    expect(scannerLoads.get('/ad-widget.html')).toBeGreaterThan(0);
+    expect(await page.locator('porthole-ui').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('a page the loader skips', () => {
+  it('explains a link with a port from the context menu, loading the parts on demand', async () => {
+    const page = await openPage('no-ports.html');
+    await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
+    expect(scannerLoads.get('/no-ports.html')).toBeUndefined();
+    const where = await browser.worker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({ active: true });
+      const tab = tabs[tabs.length - 1]!;
+      const menu = (globalThis as unknown as { portholeContextMenu: { explainClick: (i: object, t: object) => Promise<string> } }).portholeContextMenu;
+      return menu.explainClick({ linkUrl: 'http://shop.example:8080/', frameId: 0 }, tab);
+    });
+    expect(where).toBe('card');
+    await expect.poll(() => page.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toContain('Port 8080');
+    expect(scannerLoads.get('/no-ports.html')).toBeGreaterThan(0);
+    await page.close();
   });
 });

@@ -1,0 +1,8 @@
+// The content script's scanner part (detector, highlighter, hit-test, hover,
+// the content requests), loaded by the loader into frames that need it.
+import { startPorthole } from './content/app';
+import { definePart } from './content/parts';
+
+export default defineUnlistedScript(() => {
+  definePart('scanner', { start: startPorthole });
+});
