@@ -10,7 +10,7 @@ beforeEach(() => {
     manifest_version: 3,
     name: 'Porthole',
     version: '0.1.0',
-    content_scripts: [{ matches: ['<all_urls>'], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }],
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content-loader.js'], css: ['assets/highlight.css'] }],
   });
 });
 
@@ -28,8 +28,8 @@ describe('sendToContentScript', () => {
     const css = vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockResolvedValue(undefined);
     const js = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
     expect(await sendToContentScript(7, { type: 'explainSelection', text: 'port 22' }, 0)).toBe(true);
-    expect(css).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['content-scripts/content.css'] });
-    expect(js).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['content-scripts/content.js'] });
+    expect(css).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['assets/highlight.css'] });
+    expect(js).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['content-loader.js'] });
   });
 
   it('gives up where no script may run (a browser page), with the browser’s error', async () => {
