@@ -25,7 +25,7 @@ export interface Pack extends PackMeta {
 }
 
 /** Whether parsed JSON says it is a pack (then it is read as one, and only as one). */
-export function isPackJson(data: unknown): boolean {
+function isPackJson(data: unknown): boolean {
   return data !== null && typeof data === 'object' && (data as { format?: unknown }).format === PACK_FORMAT;
 }
 

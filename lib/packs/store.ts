@@ -31,9 +31,7 @@ export interface PackPreview {
   removed: { key: string; title: string }[];
 }
 
-export const isPackRecord = (r: { id: string }) => r.id.startsWith('pack:');
-
-export function packRecordOf(pack: Pack, entry: KnowledgeEntry, now = new Date()): UserRecord {
+function packRecordOf(pack: Pack, entry: KnowledgeEntry, now = new Date()): UserRecord {
   const record = userRecordOf(entry, now);
   return { ...record, id: `pack:${packId(pack.name)}:${rangeKey(record.port, record.endPort)}`, pack: { name: pack.name, version: pack.version, author: pack.author } };
 }
