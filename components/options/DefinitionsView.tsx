@@ -1,13 +1,13 @@
 // The user's own port definitions ("yours"): a list, and a form to add or edit one.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { rangeKey } from '@/lib/curated';
-import { portLabel, protocolsLabel } from '@/lib/format';
+import { portLabel } from '@/lib/format';
 import { entryOfRecord } from '@/lib/import/diff';
 import { COMMONNESS_TIERS, PROTOCOLS, RISK_LEVELS, type UserRecord } from '@/lib/types';
 import { formatList, formatNumber, ltr, t } from '@/utils/i18n';
 import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
-import { ChangedElsewhere, Section, StatusLine, errorText, type Status } from './common';
+import { ChangedElsewhere, DefinitionHead, Section, StatusLine, errorText, type Status } from './common';
 import { InstalledPacksSection, SharePackSection } from './PacksSection';
 import { EMPTY_FORM, entryOfForm, formOfEntry, type DefinitionForm, type FormErrors, type FormField } from './definition-form';
 
@@ -112,17 +112,16 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
           <ul class="items" aria-label={t('options.defs.title')}>
             {shown.map((r) => (
               <li key={r.id} class="item">
-                <div class="item-head">
-                  <a class="port-chip" href={api.detailsHref(r.port, r.endPort)} target="_blank" rel="noopener" dir="ltr">
-                    {portLabel(r.port, r.endPort)}
-                  </a>
-                  <span class="proto" dir="ltr">
-                    {protocolsLabel(r.protocols)}
-                  </span>
-                  <strong class="item-title">{r.title}</strong>
-                  <span class="badge badge-yours">{t('options.defs.yours')}</span>
-                  <ChangedElsewhere at={r.changedElsewhere} />
-                  {r.security && <span class={`badge risk-${r.security.risk}`}>{riskLabel(r.security.risk)}</span>}
+                <DefinitionHead
+                  record={r}
+                  detailsHref={api.detailsHref(r.port, r.endPort)}
+                  badge={
+                    <>
+                      <span class="badge badge-yours">{t('options.defs.yours')}</span>
+                      <ChangedElsewhere at={r.changedElsewhere} />
+                    </>
+                  }
+                >
                   <span class="spacer" />
                   <button type="button" onClick={() => open(r)} aria-label={t('options.defs.editLabel', { port: ltr(portLabel(r.port, r.endPort)), title: r.title })}>
                     {t('options.edit')}
@@ -130,7 +129,7 @@ export function DefinitionsView({ api }: { api: OptionsApi }) {
                   <button type="button" class="danger" onClick={() => void remove(r)} aria-label={t('options.defs.deleteLabel', { port: ltr(portLabel(r.port, r.endPort)), title: r.title })}>
                     {t('options.delete')}
                   </button>
-                </div>
+                </DefinitionHead>
                 <p class="note-text">{r.summary}</p>
                 {r.uses.length > 0 && <p class="meta">{t('options.defs.uses', { names: formatList(r.uses.map((u) => u.name), 'unit') })}</p>}
               </li>

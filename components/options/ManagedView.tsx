@@ -2,12 +2,10 @@
 // (read-only), the sites where Porthole is off, and each policy entry that
 // was skipped with the reason. Follows policy changes while open.
 import { useEffect, useState } from 'preact/hooks';
-import { portLabel, protocolsLabel } from '@/lib/format';
 import type { ManagedPolicy } from '@/lib/managed';
 import { formatNumber, t } from '@/utils/i18n';
-import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
-import { Section, errorText } from './common';
+import { DefinitionHead, Section, errorText } from './common';
 
 export function ManagedView({ api }: { api: OptionsApi }) {
   const [policy, setPolicy] = useState<ManagedPolicy | null>(null);
@@ -44,17 +42,11 @@ export function ManagedView({ api }: { api: OptionsApi }) {
           <ul class="items" aria-label={t('options.managed.listLabel')}>
             {records.map((r) => (
               <li key={r.id} class="item">
-                <div class="item-head">
-                  <a class="port-chip" href={api.detailsHref(r.port, r.endPort)} target="_blank" rel="noopener" dir="ltr">
-                    {portLabel(r.port, r.endPort)}
-                  </a>
-                  <span class="proto" dir="ltr">
-                    {protocolsLabel(r.protocols)}
-                  </span>
-                  <strong class="item-title">{r.title}</strong>
-                  <span class="badge badge-managed">{r.team ? t('options.managed.badgeTeam', { team: r.team }) : t('options.managed.badge')}</span>
-                  {r.security && <span class={`badge risk-${r.security.risk}`}>{riskLabel(r.security.risk)}</span>}
-                </div>
+                <DefinitionHead
+                  record={r}
+                  detailsHref={api.detailsHref(r.port, r.endPort)}
+                  badge={<span class="badge badge-managed">{r.team ? t('options.managed.badgeTeam', { team: r.team }) : t('options.managed.badge')}</span>}
+                />
                 <p class="note-text">{r.summary}</p>
                 {r.notes && <p class="meta">{r.notes}</p>}
               </li>

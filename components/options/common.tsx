@@ -2,7 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import type { ImportProblem } from '@/lib/import/limits';
 import { useId } from 'preact/hooks';
+import { portLabel, protocolsLabel } from '@/lib/format';
+import type { ManagedRecord, UserRecord } from '@/lib/types';
 import { formatDateTime, t } from '@/utils/i18n';
+import { riskLabel } from '../labels';
 
 export type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -67,4 +70,26 @@ export function TableScroll({ label, children }: { label: string; children: Comp
 export function ChangedElsewhere({ at }: { at?: string }) {
   if (!at) return null;
   return <span class="badge badge-synced">{t('options.sync.changedElsewhere', { date: formatDateTime(at) })}</span>;
+}
+
+/**
+ * The head line of a port definition in a list: its port (a link to its
+ * details), protocols, title, where it comes from (`badge`), its risk, then
+ * whatever actions the list offers.
+ */
+export function DefinitionHead({ record, detailsHref, badge, children }: { record: UserRecord | ManagedRecord; detailsHref: string; badge: ComponentChildren; children?: ComponentChildren }) {
+  return (
+    <div class="item-head">
+      <a class="port-chip" href={detailsHref} target="_blank" rel="noopener" dir="ltr">
+        {portLabel(record.port, record.endPort)}
+      </a>
+      <span class="proto" dir="ltr">
+        {protocolsLabel(record.protocols)}
+      </span>
+      <strong class="item-title">{record.title}</strong>
+      {badge}
+      {record.security && <span class={`badge risk-${record.security.risk}`}>{riskLabel(record.security.risk)}</span>}
+      {children}
+    </div>
+  );
 }
