@@ -1,6 +1,6 @@
 // Prints precision, recall and F1 of the port-mention detector, with Wilson 95%
 // intervals, and lists every miss.
-//   node --experimental-strip-types scripts/detect-quality.ts [--all] [--quiet] [--holdout|--holdout2|--holdout3|--realdocs dev|holdout]
+//   node --experimental-strip-types scripts/detect-quality.ts [--all] [--quiet] [--holdout|--holdout2|--holdout3|--realdocs <split>]
 // With no split it scores the labelled corpus in lib/detect/fixtures.
 // --holdout scores the held-out corpus in lib/detect/holdout instead (cases
 // written without looking at the detector or its fixtures; not used by tests).
@@ -8,7 +8,7 @@
 // (written without looking at the detector, its fixtures or the first holdout).
 // --holdout3 scores a third, fresh held-out corpus in lib/detect/holdout3
 // (written without looking at the detector, its fixtures or the earlier holdouts).
-// --realdocs dev|holdout scores samples of public documentation, judged by hand
+// --realdocs <split> (dev, holdout, fresh …) scores samples of public documentation, judged by hand
 // (lib/detect/realdocs: the text is read from local snapshots of the
 // repositories, so this needs them; it is not part of `npm test`). It prints
 // every false mention and miss with its file line, and a table per repository.
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, scoreAll, wilson } from '../lib/detect/fixtures/score.ts';
 import { loadSplit, type RealdocsSplit } from '../lib/detect/realdocs/load.ts';
 import { scoreSample } from '../lib/detect/realdocs/score.ts';
+import { realdocsSplit, realdocsSplits } from './realdocs-splits.ts';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -116,9 +117,9 @@ function scoreFixtures(): void {
 
 const realdocs = argv.indexOf('--realdocs');
 if (realdocs >= 0) {
-  const split = argv[realdocs + 1];
-  if (split !== 'dev' && split !== 'holdout') {
-    console.error('--realdocs needs a split: dev or holdout');
+  const split = realdocsSplit(argv[realdocs + 1]);
+  if (!split) {
+    console.error(`--realdocs needs a split: ${realdocsSplits().join(', ')}`);
     process.exit(2);
   }
   scoreRealdocs(split);

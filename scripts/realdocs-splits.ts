@@ -1,0 +1,20 @@
+// The splits of the real-documentation corpus: any name with a labels file in
+// lib/detect/realdocs (dev, holdout, fresh …), so that a new held-out split
+// needs no change to the scripts.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REALDOCS_DIR, type RealdocsSplit } from '../lib/detect/realdocs/load.ts';
+
+export function realdocsSplits(): string[] {
+  return readdirSync(REALDOCS_DIR).filter((f) => f.endsWith('.labels')).map((f) => f.slice(0, -'.labels'.length)).sort();
+}
+
+/** The split of that name, or undefined when it has no labels file. */
+export function realdocsSplit(name: string | undefined): RealdocsSplit | undefined {
+  if (!name || !/^[a-z0-9-]+$/.test(name) || !existsSync(join(REALDOCS_DIR, `${name}.labels`))) return undefined;
+  // load.ts names the first two splits in its type; every split is read the same way, by file name.
+  return name as RealdocsSplit;
+}
+
+/** Only the dev split may be shown with the detector's output: every other split is labelled blind. */
+export const SPLIT_SHOWN_WITH_HITS = 'dev';
