@@ -37,6 +37,37 @@ describe('publishContextAt', () => {
     expect(contexts('ports:\n- "5432:5432"')[0]).toMatchObject({ source: 'compose' });
   });
 
+  it('reads compose long syntax: target, published and host_ip keys of one ports item, in any order', () => {
+    const compose = [
+      'services:',
+      '  web:',
+      '    ports:',
+      '      - target: 80',
+      '        host_ip: 127.0.0.1',
+      '        published: "8080"',
+      '        protocol: tcp',
+      '      - name: admin',
+      '        published: 9090 # dashboard',
+      '        target: 9000',
+      '      - target: 5000',
+      '    environment:',
+      '      - target: 81',
+      '        published: 8081',
+    ].join('\n');
+    const at = (needle: string) => {
+      const i = compose.indexOf(needle);
+      return publishContextAt(compose, i, i + needle.trim().length);
+    };
+    expect(at('80\n')).toEqual({ source: 'compose', side: 'container', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' });
+    expect(at('8080')).toEqual({ source: 'compose', side: 'host', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' });
+    expect(at('9090')).toEqual({ source: 'compose', side: 'host', hostSpec: '9090', containerSpec: '9000' });
+    expect(at('9000')).toMatchObject({ side: 'container', hostSpec: '9090' });
+    // No published port: Docker picks one; not under ports: is not a publish.
+    expect(at('5000')).toBeNull();
+    expect(at('8081')).toBeNull();
+    expect(at('127.0.0.1')).toBeNull();
+  });
+
   it('reads docker ps output, including ranges and the IPv6 wildcard', () => {
     const ps = '0.0.0.0:5432->5432/tcp, :::5432->5432/tcp';
     expect(contexts(ps)).toEqual([

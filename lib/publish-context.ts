@@ -1,6 +1,7 @@
 // Tells whether a port mention sits in a container port publish, read from
 // the text around it: `docker run -p [ip:]8080:80`, `--publish`, a compose
-// `ports:` list item ("5432:5432"), or docker ps output
+// `ports:` list item ("5432:5432", or the long syntax with `target:`,
+// `published:` and `host_ip:` keys), or docker ps output
 // (`0.0.0.0:8080->80/tcp`). Works beside the detector, not inside it: the
 // detector's mentions stay as they are.
 
@@ -33,6 +34,13 @@ const LIST_ITEM_BEFORE = /^\s*-\s*["']?$/;
 const LIST_ITEM_AFTER = /^["']?\s*(?:#.*)?$/;
 const FLOW_LIST_BEFORE = /(?:^|\s)ports:\s*\[[^\]]*$/;
 const PORTS_KEY = /^(\s*)ports:\s*(?:#.*)?$/;
+/** A key line of a compose long-syntax port item: `- target: 80`, `published: "8080"`, `host_ip: 127.0.0.1`. */
+const LONG_KEY = /^(\s*)(-\s+)?(target|published|host_ip)\s*:\s*["']?([^"'#\s]+)["']?\s*(?:#.*)?$/;
+/** Any `key: value` line of a long-syntax item (`mode: host`, `protocol: tcp`, `name: web`). */
+const ITEM_KEY = /^(\s*)(-\s+)?[\w-]+\s*:/;
+/** Keys a long-syntax item may have; an item longer than this is something else. */
+const MAX_ITEM_LINES = 12;
+const LONG_PORTS = new RegExp(`^${PORTS}$`);
 
 const isTokenChar = (c: number): boolean =>
   (c >= 48 && c <= 58) || // 0-9 :
@@ -54,11 +62,58 @@ function underPortsKey(text: string, lineStart: number): boolean {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
-    if (/^\s*(?:#.*)?$/.test(line) || /^\s*-/.test(line)) continue;
+    // Blank lines, comments, sibling items and the key lines of earlier long-syntax items.
+    if (/^\s*(?:#.*)?$/.test(line) || /^\s*-/.test(line) || /^\s*/.exec(line)![0].length > itemIndent) continue;
     const key = PORTS_KEY.exec(line);
     return key !== null && key[1]!.length <= itemIndent;
   }
   return false;
+}
+
+function lineAt(text: string, start: number): { start: number; end: number; line: string } {
+  const nl = text.indexOf('\n', start);
+  const end = nl < 0 ? text.length : nl;
+  return { start, end, line: text.slice(start, end).replace(/\r$/, '') };
+}
+
+/**
+ * A mention on a `target:` or `published:` line of a compose long-syntax
+ * ports item: the item is the `- ` line and the key lines at its key column;
+ * it must sit under a `ports:` key and name both ports (without `published`
+ * Docker picks a random host port, which says nothing about this one).
+ */
+function composeLongSyntaxAt(text: string, start: number, end: number): PublishContext | null {
+  const own = lineAt(text, lineBounds(text, start).start);
+  const key = LONG_KEY.exec(own.line);
+  if (!key || key[3] === 'host_ip' || own.line.indexOf(key[4]!) + own.start > start || own.line.indexOf(key[4]!) + own.start + key[4]!.length < end) return null;
+  const column = key[1]!.length + (key[2]?.length ?? 0);
+  // Walk up to the item's `- ` line.
+  let item = own;
+  for (let n = 0; !/^\s*-\s/.test(item.line); n++) {
+    if (n >= MAX_ITEM_LINES || item.start === 0) return null;
+    item = lineAt(text, text.lastIndexOf('\n', item.start - 2) + 1);
+    const k = ITEM_KEY.exec(item.line);
+    if (!k || k[1]!.length + (k[2]?.length ?? 0) !== column) return null;
+  }
+  if (!underPortsKey(text, item.start)) return null;
+  const keys: Partial<Record<'target' | 'published' | 'host_ip', string>> = {};
+  for (let line = item, n = 0; n < MAX_ITEM_LINES; n++) {
+    const k = ITEM_KEY.exec(line.line);
+    if (!k || k[1]!.length + (k[2]?.length ?? 0) !== column || (n > 0 && k[2] !== undefined)) break;
+    const long = LONG_KEY.exec(line.line);
+    if (long) keys[long[3] as keyof typeof keys] = long[4];
+    if (line.end >= text.length) break;
+    line = lineAt(text, line.end + 1);
+  }
+  const { target, published, host_ip: hostIp } = keys;
+  if (!target || !published || !LONG_PORTS.test(target) || !LONG_PORTS.test(published)) return null;
+  return {
+    source: 'compose',
+    side: key[3] === 'published' ? 'host' : 'container',
+    ...(hostIp !== undefined ? { hostIp: hostIp.replace(/^\[|\]$/g, '') } : {}),
+    hostSpec: published,
+    containerSpec: target,
+  };
 }
 
 /**
@@ -71,7 +126,7 @@ export function publishContextAt(text: string, start: number, end: number): Publ
   let to = end;
   while (to < text.length && to - end < MAX_TOKEN && isTokenChar(text.charCodeAt(to))) to++;
   const token = text.slice(from, to);
-  if (token.length >= MAX_TOKEN || !token.includes(':') && !token.includes('>')) return null;
+  if (token.length >= MAX_TOKEN || !token.includes(':') && !token.includes('>')) return composeLongSyntaxAt(text, start, end);
 
   let source: PublishContext['source'];
   let m = PS.exec(token);

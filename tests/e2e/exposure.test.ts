@@ -57,6 +57,8 @@ describe('exposure line on hover cards', () => {
       'danger',
     ],
     ['5433', 'docker-local', /^This machine only\. Published from a container on 127\.0\.0\.1 only/, 'calm'],
+    ['6380', 'compose-long', /^This machine only\. Published from a container on 127\.0\.0\.1 only/, 'calm'],
+    ['9121', 'compose-long', /^Every interface\. Published from a container on every interface of the host\./, 'caution'],
   ])('%s in #%s', async (port, id, text, tone) => {
     await openCard(port, id);
     const line = await exposureLine();
