@@ -4,8 +4,8 @@
 // words written before an address (listen tcp :8080).
 import type { Protocol } from '../types.ts';
 import {
-  COLON, digitsEnd, DOT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isTilde, isWordLetter, matchesLower,
-  portValue, SLASH,
+  AMP, COLON, digitsEnd, DOT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isTilde, isWordLetter,
+  LOWER_P, LOWER_T, LOWER_U, matchesLower, portValue, SLASH, SPACE,
 } from './chars.ts';
 import { wordAfter, wordBeforeHash } from './context.ts';
 import { M_BETWEEN, M_CHANGE, M_SPACE_RANGE, M_TO_RANGE, setList } from './lists.ts';
@@ -55,7 +55,7 @@ export function accept(sc: TextScan, s: number, e: number, v: number, proto: Pro
     const strong = word === 'through' || word === 'thru' || word === 'bis' || word === 'hasta' || word === 'até' || word === 'до' || word === 'till' || word === 'until';
     if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) k = w;
     else if (word === 'and' && (mode & M_BETWEEN)) k = w; // between 6000 and 6063
-    else if (word === 'up' && (mode & (M_TO_RANGE | M_CHANGE)) && sc.at(w) === 32 && matchesLower(t, w + 1, 'to') && !isAsciiLetter(sc.at(w + 3))) k = w + 3; // from 1024 up to 65535
+    else if (word === 'up' && (mode & (M_TO_RANGE | M_CHANGE)) && sc.at(w) === SPACE && matchesLower(t, w + 1, 'to') && !isAsciiLetter(sc.at(w + 3))) k = w + 3; // from 1024 up to 65535
   } else if (sp > 0 && (mode & M_SPACE_RANGE) && isDigit(c)) {
     k = i;
   }
@@ -112,13 +112,13 @@ export function protoWordAfter(sc: TextScan, end: number): Protocol | undefined 
   if (!isInlineSpace(sc.at(end))) return undefined;
   const i = end + 1;
   const c = sc.at(i) | 32;
-  if (c !== 116 && c !== 117) return undefined;
+  if (c !== LOWER_T && c !== LOWER_U) return undefined;
   let p: Protocol | undefined;
   if (matchesLower(t, i, 'tcp')) p = 'tcp';
   else if (matchesLower(t, i, 'udp')) p = 'udp';
   else return undefined;
   const d = sc.at(i + 3);
-  if (isGlue(d) || d === SLASH || d === 38 || d === HYPHEN) return undefined;
+  if (isGlue(d) || d === SLASH || d === AMP || d === HYPHEN) return undefined;
   const w = wordAfter(t, i + 3);
   if (LIST_WORDS.has(w)) return undefined;
   return p;
@@ -127,8 +127,8 @@ export function protoWordAfter(sc: TextScan, end: number): Protocol | undefined 
 export function protoWordBefore(sc: TextScan, k: number): Protocol | undefined {
   // tcp, udp, sctp and dccp all end in "p": most looks stop here.
   let j = k;
-  while (j > 0 && k - j < 3 && (isInlineSpace(sc.t.charCodeAt(j - 1)) || sc.t.charCodeAt(j - 1) === 45)) j--;
-  if ((sc.at(j - 1) | 32) !== 112) return undefined;
+  while (j > 0 && k - j < 3 && (isInlineSpace(sc.t.charCodeAt(j - 1)) || sc.t.charCodeAt(j - 1) === HYPHEN)) j--;
+  if ((sc.at(j - 1) | 32) !== LOWER_P) return undefined;
   const h = wordBeforeHash(sc.t, k);
   return h === 0 ? undefined : PROTOCOL_HASHES.get(h);
 }

@@ -2,7 +2,10 @@
 // that starts it, the word before or after it. Every helper reads at most a
 // fixed number of characters, so the scan stays linear.
 import type { Protocol } from '../types.ts';
-import { isAsciiLetter, isDigit, isInlineSpace, isWordLetter, matchesLower } from './chars.ts';
+import {
+  APOS, BACKTICK, COLON, CR, DIGIT_4, DIGIT_6, DOLLAR, DOT, DQUOTE, EQUALS, GT, HASH, HYPHEN, isAsciiLetter, isDigit,
+  isInlineSpace, isWordLetter, matchesLower, NEWLINE, PERCENT, PLUS, STAR, UNDERSCORE,
+} from './chars.ts';
 import { wordHash } from './hash.ts';
 
 const LINE_LOOKBACK = 240;
@@ -13,7 +16,7 @@ export function lineStart(text: string, pos: number, bound = LINE_LOOKBACK): num
   for (let i = pos - 1; i >= 0; i--) {
     if (i < lim) return -1;
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i + 1;
+    if (c === NEWLINE || c === CR) return i + 1;
   }
   return 0;
 }
@@ -33,11 +36,11 @@ export function commandWordStart(text: string, ls: number, pos: number): number 
   for (;;) {
     while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
-    if (i < pos && (c === 36 || c === 35 || c === 62 || c === 37 || c === 96 || c === 42 || c === 45) && i + 1 < pos && isInlineSpace(text.charCodeAt(i + 1))) {
+    if (i < pos && (c === DOLLAR || c === HASH || c === GT || c === PERCENT || c === BACKTICK || c === STAR || c === HYPHEN) && i + 1 < pos && isInlineSpace(text.charCodeAt(i + 1))) {
       i += 2;
       continue;
     }
-    if (c === 96 && i + 1 < pos) { i++; continue; }
+    if (c === BACKTICK && i + 1 < pos) { i++; continue; }
     break;
   }
   const j = commandWordEnd(text, i, pos);
@@ -53,7 +56,7 @@ export function commandWordEnd(text: string, i: number, limit: number): number {
   let j = i;
   while (j < limit) {
     const c = text.charCodeAt(j);
-    if (isAsciiLetter(c) || isDigit(c) || c === 45 || c === 95 || c === 46) j++;
+    if (isAsciiLetter(c) || isDigit(c) || c === HYPHEN || c === UNDERSCORE || c === DOT) j++;
     else break;
   }
   return j;
@@ -67,7 +70,7 @@ export function lineHasWord(text: string, pos: number, word: string): boolean {
     if (matchesLower(text, i, word)) {
       const b = i > 0 ? text.charCodeAt(i - 1) : 32;
       const a = i + word.length < text.length ? text.charCodeAt(i + word.length) : 32;
-      if (!isAsciiLetter(b) && !isAsciiLetter(a) && b !== 45 && a !== 45) return true;
+      if (!isAsciiLetter(b) && !isAsciiLetter(a) && b !== HYPHEN && a !== HYPHEN) return true;
     }
   }
   return false;
@@ -86,7 +89,7 @@ function wordAfterStart(text: string, pos: number): number {
 function wordAfterEnd(text: string, pos: number, i: number): number {
   let j = i;
   const n = text.length;
-  if (i > pos) while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39)) j++;
+  if (i > pos) while (j < n && j - i < 16 && (isWordLetter(text.charCodeAt(j)) || text.charCodeAt(j) === APOS)) j++;
   return j;
 }
 
@@ -94,7 +97,7 @@ function wordAfterEnd(text: string, pos: number, i: number): number {
 function wordBeforeEnd(text: string, pos: number): number {
   let j = pos;
   let skipped = 0;
-  while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 45)) { j--; skipped++; }
+  while (j > 0 && skipped < 3 && (isInlineSpace(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === HYPHEN)) { j--; skipped++; }
   return j;
 }
 
@@ -103,7 +106,7 @@ function wordBeforeStart(text: string, j: number): number {
   let k = j;
   while (k > 0 && j - k < 16) {
     const c = text.charCodeAt(k - 1);
-    if (isWordLetter(c) || isDigit(c) || c === 45 || c === 43) k--;
+    if (isWordLetter(c) || isDigit(c) || c === HYPHEN || c === PLUS) k--;
     else break;
   }
   return k;
@@ -134,7 +137,7 @@ export function lineProtocol(text: string, ls: number, pos: number): Protocol | 
   else return undefined;
   let j = i + 3;
   const c = text.charCodeAt(j);
-  if (c === 52 || c === 54) j++; // tcp4, tcp6
+  if (c === DIGIT_4 || c === DIGIT_6) j++; // tcp4, tcp6
   return isInlineSpace(text.charCodeAt(j)) ? p : undefined;
 }
 
@@ -150,7 +153,7 @@ export function isImageContext(text: string, pos: number): boolean {
   let n = 0;
   while (j > ls && n < 6) {
     const c = text.charCodeAt(j - 1);
-    if (isInlineSpace(c) || c === 34 || c === 39 || c === 58 || c === 61) { j--; n++; }
+    if (isInlineSpace(c) || c === DQUOTE || c === APOS || c === COLON || c === EQUALS) { j--; n++; }
     else break;
   }
   return j - 5 >= ls && matchesLower(text, j - 5, 'image');

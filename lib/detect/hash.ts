@@ -1,3 +1,4 @@
+import { UPPER_A, UPPER_Z } from './chars.ts';
 // The detector's one word hash. Words in the text are compared with word
 // lists by hash first, so that most checks read a word once and allocate
 // nothing. A word can be hashed forwards (wordHash) or, while a rule reads it
@@ -9,7 +10,7 @@ export const HASH_BASE = 31;
 
 /** The lower-casing the hash applies: ASCII, Latin-1 and basic Cyrillic capitals. */
 export function foldCase(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c < 128) return c >= UPPER_A && c <= UPPER_Z ? c + 32 : c;
   if ((c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f)) return c + 32;
   if (c >= 0x400 && c <= 0x40f) return c + 80;
   return c;

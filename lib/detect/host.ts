@@ -1,6 +1,6 @@
 // Decides whether the word before ":digits" is a host (db.internal:5432,
 // 10.0.0.1:22, redis:6379) or a look-alike (main.ts:42, node:20, status:200).
-import { isAsciiLetter, isDigit, matchesLower } from './chars.ts';
+import { DOT, HYPHEN, isAsciiLetter, isDigit, LOWER_A, LOWER_Z, matchesLower, UNDERSCORE, UPPER_A, UPPER_Z } from './chars.ts';
 import { hashSet, wordHash } from './hash.ts';
 import { classifyWord, KW_DPORT, KW_LISTEN, KW_PORT, KW_PORTS, KW_PROTO, mayBeKeyword } from './keywords.ts';
 import { FILE_EXTENSION_HASHES, HOST_NAMES, IMAGE_NAMES, NON_HOST_HASHES } from './words.ts';
@@ -28,7 +28,7 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
   if (isDigit(first)) return isIPv4(text, h, colon) ? HOST_ADDRESS : HOST_REJECT;
   if (!isAsciiLetter(first)) return HOST_REJECT;
   const last = text.charCodeAt(colon - 1);
-  if (last === 46 || last === 45) return HOST_REJECT;
+  if (last === DOT || last === HYPHEN) return HOST_REJECT;
   // wordHashOf: wordHash(text, h, colon) when the caller has it already.
   const hash = wordHashOf === undefined ? wordHash(text, h, colon) : wordHashOf;
   if (mayBeKeyword(text, h, colon, hash)) {
@@ -39,14 +39,14 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
   let hump = false;
   for (let i = colon - 1; i > h; i--) {
     const c = text.charCodeAt(i);
-    if (c === 46) { dot = i; break; }
-    if (c === 45 || c === 95 || isDigit(c)) hump = true;
+    if (c === DOT) { dot = i; break; }
+    if (c === HYPHEN || c === UNDERSCORE || isDigit(c)) hump = true;
   }
   if (dot >= 0) {
     // A dotted name; its last label must not be a file extension (main.ts, app.py).
     if (colon - dot - 1 < 2 || FILE_EXTENSION_HASHES.has(wordHash(text, dot + 1, colon))) return HOST_REJECT;
     for (let i = dot + 1; i < colon; i++) if (!isAsciiLetter(text.charCodeAt(i))) return HOST_REJECT;
-    for (let i = h + 1; i < colon; i++) if (text.charCodeAt(i) === 46 && text.charCodeAt(i - 1) === 46) return HOST_REJECT;
+    for (let i = h + 1; i < colon; i++) if (text.charCodeAt(i) === DOT && text.charCodeAt(i - 1) === DOT) return HOST_REJECT;
     return HOST_ADDRESS;
   }
   if (url) return HOST_WORD;
@@ -79,7 +79,7 @@ export function isIPv4(text: string, h: number, colon: number): boolean {
       val = val * 10 + (c - 48);
       digits++;
       if (digits > 3 || val > 255) return false;
-    } else if (c === 46) {
+    } else if (c === DOT) {
       if (digits === 0) return false;
       parts++;
       val = 0;
@@ -92,7 +92,7 @@ export function isIPv4(text: string, h: number, colon: number): boolean {
 function isUpperWord(text: string, h: number, colon: number): boolean {
   for (let i = h; i < colon; i++) {
     const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) return false;
+    if (c < UPPER_A || c > UPPER_Z) return false;
   }
   return true;
 }
@@ -103,9 +103,9 @@ function isNonHostKey(text: string, h: number, colon: number): boolean {
   let start = h;
   for (let i = h + 1; i <= colon; i++) {
     const c = i < colon ? text.charCodeAt(i) : 45;
-    const sep = c === 45 || c === 95 || c === 46;
+    const sep = c === HYPHEN || c === UNDERSCORE || c === DOT;
     const p = text.charCodeAt(i - 1);
-    const hump = c >= 65 && c <= 90 && p >= 97 && p <= 122;
+    const hump = c >= UPPER_A && c <= UPPER_Z && p >= LOWER_A && p <= LOWER_Z;
     if (sep || hump) {
       if (i > start && NON_HOST_HASHES.has(wordHash(text, start, i))) return true;
       start = sep ? i + 1 : i;

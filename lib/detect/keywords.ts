@@ -1,7 +1,10 @@
 // Keywords that announce a port (port, ports, tcp, listen, -p, --dport …),
 // the linking words that may stand between a keyword and its number, and how
 // a word before a number is classified (classifyWord). All entries are lower case.
-import { isAsciiAlnum } from './chars.ts';
+import {
+  DOT, HASH, HYPHEN, isAsciiAlnum, isDigit, LOWER_A, LOWER_L, LOWER_P, LOWER_R, LOWER_S, LOWER_Z, UNDERSCORE, UPPER_A,
+  UPPER_Z,
+} from './chars.ts';
 import { hashOf, wordHash } from './hash.ts';
 
 /** What a word before a number says about it (see classifyWord). */
@@ -111,7 +114,7 @@ export function linkWordAt(text: string, a: number, b: number, hash: number): bo
   for (let i = 0; i < w.length; i++) {
     let c = text.charCodeAt(a + i);
     if (c >= 128) return false;
-    if (c >= 65 && c <= 90) c += 32;
+    if (c >= UPPER_A && c <= UPPER_Z) c += 32;
     if (c !== w.charCodeAt(i)) return false;
   }
   return true;
@@ -159,7 +162,7 @@ export function classifyWord(word: string, dashes: number): number {
       const p = word.endsWith('Port') ? n - 4 : word.endsWith('Ports') ? n - 5 : -1;
       if (p > 0) {
         const c = word.charCodeAt(p - 1);
-        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return p === n - 4 ? KW_PORT : KW_RANGE_KEY;
+        if ((c >= LOWER_A && c <= LOWER_Z) || isDigit(c)) return p === n - 4 ? KW_PORT : KW_RANGE_KEY;
         // RCONPort, SSHPort, HTTPPort: an acronym before Port.
         if (p >= 2 && p <= 6 && p === n - 4 && /^[A-Z]+$/.test(word.slice(0, p))) return KW_PORT;
       }
@@ -184,7 +187,7 @@ function endsWithLower(text: string, b: number, len: number, word: string): bool
   if (b - len < 0) return false;
   for (let i = 0; i < len; i++) {
     let c = text.charCodeAt(b - len + i);
-    if (c >= 65 && c <= 90) c += 32;
+    if (c >= UPPER_A && c <= UPPER_Z) c += 32;
     if (c !== word.charCodeAt(i)) return false;
   }
   return true;
@@ -198,27 +201,27 @@ export function mayBeKeyword(text: string, a: number, b: number, hash = wordHash
   if (KEYWORD_HASHES.has(hash)) return true;
   const n = b - a;
   if (n < 5) {
-    if (n >= 2 && a > 0 && text.charCodeAt(a - 1) === 45 && text.charCodeAt(a - 2) !== 45) {
+    if (n >= 2 && a > 0 && text.charCodeAt(a - 1) === HYPHEN && text.charCodeAt(a - 2) !== HYPHEN) {
       const last = text.charCodeAt(b - 1);
-      if (last === 112) return true;
-      for (let i = a; i < b; i++) if (text.charCodeAt(i) === 108) return true;
+      if (last === LOWER_P) return true;
+      for (let i = a; i < b; i++) if (text.charCodeAt(i) === LOWER_L) return true;
     }
     return false;
   }
   if (endsWithLower(text, b, 4, 'port') || endsWithLower(text, b, 5, 'ports') || endsWithLower(text, b, 6, 'listen')) return true;
   for (let i = a; i + 5 <= b; i++) {
     const c = text.charCodeAt(i) | 32;
-    if (c === 114 && endsWithLower(text, i + 5, 5, 'range')) return true;
-    if (c === 112 && endsWithLower(text, i + 4, 4, 'port')) {
+    if (c === LOWER_R && endsWithLower(text, i + 5, 5, 'range')) return true;
+    if (c === LOWER_P && endsWithLower(text, i + 4, 4, 'port')) {
       const d = text.charCodeAt(i + 4);
-      if (d === 46 || ((d | 32) === 115 && text.charCodeAt(i + 5) === 46)) return true; // ports.redis
+      if (d === DOT || ((d | 32) === LOWER_S && text.charCodeAt(i + 5) === DOT)) return true; // ports.redis
     }
   }
-  if (n <= 6 && a > 1 && text.charCodeAt(a - 1) === 45 && text.charCodeAt(a - 2) !== 45) {
+  if (n <= 6 && a > 1 && text.charCodeAt(a - 1) === HYPHEN && text.charCodeAt(a - 2) !== HYPHEN) {
     // -lvnp, -nlvp (netcat)
     const last = text.charCodeAt(b - 1);
-    if (last === 112 || last === 108) return true;
-    for (let i = a; i < b; i++) if (text.charCodeAt(i) === 108) return true;
+    if (last === LOWER_P || last === LOWER_L) return true;
+    for (let i = a; i < b; i++) if (text.charCodeAt(i) === LOWER_L) return true;
   }
   return false;
 }
@@ -228,4 +231,4 @@ export const LINK_PUNCT = new Uint8Array(128);
 for (const c of ' \t=:"\'`([{@|?') LINK_PUNCT[c.charCodeAt(0)] = 1;
 /** ASCII characters of a keyword token: letters, digits, _ - . # */
 export const TOKEN_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (isAsciiAlnum(c) || c === 95 || c === 45 || c === 46 || c === 35) TOKEN_CHAR[c] = 1;
+for (let c = 0; c < 128; c++) if (isAsciiAlnum(c) || c === UNDERSCORE || c === HYPHEN || c === DOT || c === HASH) TOKEN_CHAR[c] = 1;

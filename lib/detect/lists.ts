@@ -4,8 +4,8 @@
 import type { Protocol } from '../types.ts';
 import { suffixProto } from './accept.ts';
 import {
-  COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isWordLetter, LPAREN,
-  matchesLower, portValue, SLASH,
+  AMP, COLON, COMMA, CR, digitsEnd, DOT, EQUALS, GT, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote,
+  isWordLetter, LPAREN, matchesLower, NEWLINE, portValue, RPAREN, SEMICOLON, SLASH,
 } from './chars.ts';
 import { portWordAfter } from './rules/after.ts';
 import type { TextScan } from './state.ts';
@@ -51,33 +51,33 @@ export function gapIsListSep(sc: TextScan, a: number, b: number, mode: number): 
     while (i < b && isInlineSpace(t.charCodeAt(i))) i++;
     const c = t.charCodeAt(i);
     if (c === 0x2192) i++;
-    else if ((c === 45 || c === EQUALS) && t.charCodeAt(i + 1) === 62) i += 2;
+    else if ((c === HYPHEN || c === EQUALS) && t.charCodeAt(i + 1) === GT) i += 2;
     else return false;
     while (i < b && isInlineSpace(t.charCodeAt(i))) i++;
     if (i !== b || i === a) return false;
     let k = digitsEnd(t, b);
     while (k < sc.n && isInlineSpace(t.charCodeAt(k))) k++;
-    return k === sc.n || t.charCodeAt(k) === 10 || t.charCodeAt(k) === 13;
+    return k === sc.n || t.charCodeAt(k) === NEWLINE || t.charCodeAt(k) === CR;
   }
   while (i < b) {
     const c = t.charCodeAt(i);
-    if (isInlineSpace(c) || isQuote(c) || c === 41 /* ) */) { i++; continue; }
-    if (c === COMMA || c === SLASH || c === 59 || c === 38 || c === 0x3001 || c === 0xff0c || c === 0x548c || c === 0x4e0e || c === 0x53ca || c === 0x6216 || c === 0x3068 || c === 0x3084 || c === 0xbc0f) {
+    if (isInlineSpace(c) || isQuote(c) || c === RPAREN) { i++; continue; }
+    if (c === COMMA || c === SLASH || c === SEMICOLON || c === AMP || c === 0x3001 || c === 0xff0c || c === 0x548c || c === 0x4e0e || c === 0x53ca || c === 0x6216 || c === 0x3068 || c === 0x3084 || c === 0xbc0f) {
       sep = true; i++; continue;
     }
     if (c === LPAREN) {
       // A short note in brackets: 22 (SSH), 80 (HTTP).
       let k = i + 1;
-      while (k < b && k - i < 40 && t.charCodeAt(k) !== 41 && !isDigit(t.charCodeAt(k)) && t.charCodeAt(k) !== 10) k++;
-      if (k >= b || t.charCodeAt(k) !== 41) return false;
+      while (k < b && k - i < 40 && t.charCodeAt(k) !== RPAREN && !isDigit(t.charCodeAt(k)) && t.charCodeAt(k) !== NEWLINE) k++;
+      if (k >= b || t.charCodeAt(k) !== RPAREN) return false;
       i = k + 1;
       continue;
     }
-    if ((mode & M_CHANGE) && (c === 0x2192 || c === 0x21d2 || c === 62 || c === EQUALS || c === 45)) {
+    if ((mode & M_CHANGE) && (c === 0x2192 || c === 0x21d2 || c === GT || c === EQUALS || c === HYPHEN)) {
       // -> ==> => →
       let k = i;
-      while (k < b && (t.charCodeAt(k) === 45 || t.charCodeAt(k) === EQUALS)) k++;
-      if (k < b && (t.charCodeAt(k) === 62 || t.charCodeAt(k) === 0x2192 || t.charCodeAt(k) === 0x21d2)) { sep = true; i = k + 1; continue; }
+      while (k < b && (t.charCodeAt(k) === HYPHEN || t.charCodeAt(k) === EQUALS)) k++;
+      if (k < b && (t.charCodeAt(k) === GT || t.charCodeAt(k) === 0x2192 || t.charCodeAt(k) === 0x21d2)) { sep = true; i = k + 1; continue; }
       return false;
     }
     if (isWordLetter(c)) {
@@ -92,11 +92,11 @@ export function gapIsListSep(sc: TextScan, a: number, b: number, mode: number): 
         while (m < b && words < 4) {
           while (m < b && isInlineSpace(t.charCodeAt(m))) m++;
           const w0 = m;
-          while (m < b && (isWordLetter(t.charCodeAt(m)) || isDigit(t.charCodeAt(m)) || t.charCodeAt(m) === 45 || t.charCodeAt(m) === 47)) m++;
+          while (m < b && (isWordLetter(t.charCodeAt(m)) || isDigit(t.charCodeAt(m)) || t.charCodeAt(m) === HYPHEN || t.charCodeAt(m) === SLASH)) m++;
           if (m === w0) break;
           words++;
         }
-        if (words === 0 || words > 3 || (t.charCodeAt(m) !== COMMA && t.charCodeAt(m) !== 59)) return false;
+        if (words === 0 || words > 3 || (t.charCodeAt(m) !== COMMA && t.charCodeAt(m) !== SEMICOLON)) return false;
         // The next item must look like a port, not a small count ("…, 3 for nothing").
         if (b < sc.n && portValue(t, b, digitsEnd(t, b)) < 100) return false;
         i = m;

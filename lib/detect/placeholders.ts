@@ -4,6 +4,7 @@
 // keeps only the last alternative of an option alternation (the long name),
 // so the rules read `--port 8080`; `map` takes an offset in the stripped text
 // back to the original one.
+import { BACKTICK, HYPHEN, isAsciiAlnum, LBRACE, LBRACKET, NEWLINE, PIPE, RBRACKET, SPACE, TAB, UNDERSCORE } from './chars.ts';
 
 export interface Stripped {
   text: string;
@@ -11,16 +12,16 @@ export interface Stripped {
   map: Int32Array;
 }
 
-const isOptChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+const isOptChar = (c: number) => isAsciiAlnum(c) || c === HYPHEN || c === UNDERSCORE;
 
 /** Start of an option token (-p, --port) ending at end (exclusive), or -1. */
 function optionStart(t: string, end: number): number {
   let k = end;
   const lo = end > 40 ? end - 40 : 0;
   while (k > lo && isOptChar(t.charCodeAt(k - 1))) k--;
-  if (t.charCodeAt(k) !== 45 || k + 1 >= end) return -1;
+  if (t.charCodeAt(k) !== HYPHEN || k + 1 >= end) return -1;
   const b = k > 0 ? t.charCodeAt(k - 1) : 32;
-  return b === 32 || b === 9 || b === 10 || b === 91 || b === 123 || b === 124 || b === 96 ? k : -1;
+  return b === SPACE || b === TAB || b === NEWLINE || b === LBRACKET || b === LBRACE || b === PIPE || b === BACKTICK ? k : -1;
 }
 
 /** Ranges [from, to) to drop, in order, or [] when the text has no placeholder. */
@@ -29,18 +30,18 @@ function removals(t: string): number[] {
   const re = /\{\{|\}\}|\|-/g;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
     const at = m.index;
-    if (t.charCodeAt(at) !== 124) { cuts.push(at, at + 2); continue; }
+    if (t.charCodeAt(at) !== PIPE) { cuts.push(at, at + 2); continue; }
     // "-p|" before "--port": drop the short alternative and its bar.
     const k = optionStart(t, at);
     if (k < 0) continue;
-    const openBracket = k > 0 && t.charCodeAt(k - 1) === 91;
+    const openBracket = k > 0 && t.charCodeAt(k - 1) === LBRACKET;
     cuts.push(openBracket ? k - 1 : k, at + 1);
     if (!openBracket) continue;
     // [-p|--port]: drop the closing bracket after the last alternative.
     let j = at + 1;
     const lim = j + 80 < t.length ? j + 80 : t.length;
-    while (j < lim && (isOptChar(t.charCodeAt(j)) || t.charCodeAt(j) === 124)) j++;
-    if (t.charCodeAt(j) === 93) cuts.push(j, j + 1);
+    while (j < lim && (isOptChar(t.charCodeAt(j)) || t.charCodeAt(j) === PIPE)) j++;
+    if (t.charCodeAt(j) === RBRACKET) cuts.push(j, j + 1);
   }
   return cuts;
 }

@@ -2,7 +2,7 @@
 // hands it to the rule family its surroundings call for (rules.ts lists the
 // rules and their order). See ../../../shared/spec/port-mentions.md for the
 // contract and README.md beside this file for the rules.
-import { COLON, digitsEnd, isDigit, RBRACKET } from './chars.ts';
+import { COLON, DIGIT_0, DIGIT_9, digitsEnd, isDigit, LBRACE, RBRACE, RBRACKET, SPACE } from './chars.ts';
 import { stripPlaceholders } from './placeholders.ts';
 import { colonCase } from './rules/hostport.ts';
 import { chainCase } from './rules/pairs.ts';
@@ -42,8 +42,8 @@ export function scanText(sc: TextScan): void {
     // 2024-01-12): look there first, and call the regex only beyond.
     let s = i;
     let d = t.charCodeAt(s);
-    if (!(d >= 48 && d <= 57) && s + 1 < n) d = t.charCodeAt(++s);
-    if (!(d >= 48 && d <= 57)) {
+    if (!(d >= DIGIT_0 && d <= DIGIT_9) && s + 1 < n) d = t.charCodeAt(++s);
+    if (!(d >= DIGIT_0 && d <= DIGIT_9)) {
       re.lastIndex = s;
       re.test(t);
       s = re.lastIndex;
@@ -59,7 +59,7 @@ export function scanText(sc: TextScan): void {
 function digitRun(sc: TextScan, s: number, e: number): number {
   const c0 = sc.at(s - 1);
   const c1 = sc.at(e);
-  if (c0 === 123 || c1 === 125 || (c0 === 32 && (sc.at(s - 2) === RBRACKET || sc.at(s - 2) === 125))) sc.placeholders = true;
+  if (c0 === LBRACE || c1 === RBRACE || (c0 === SPACE && (sc.at(s - 2) === RBRACKET || sc.at(s - 2) === RBRACE))) sc.placeholders = true;
   if (c0 === COLON) return colonCase(sc, s, e, c1);
   if (c1 === COLON && isDigit(sc.at(e + 1))) return chainCase(sc, s, e, c0);
   return plainCase(sc, s, e, c0, c1);

@@ -1,6 +1,6 @@
 // The state of one pass over a text (TextScan): the text, the mentions found
 // so far, and named parts that rules read and update — the list a mention
-// may continue, the last keyword look-back, the current line and its
+// may continue, the record a keyword look-back returns, the current line and its
 // command, and small caches that keep the looks linear. One TextScan per
 // findPortMentions call: nothing is kept between calls.
 import type { Protocol } from '../types.ts';
@@ -49,8 +49,14 @@ export class ListState {
   noWordTo = -1;
 }
 
-/** What the last keyword look-back (rules/keyword.ts) found before a number. */
+/**
+ * What a keyword look-back (rules/keyword.ts, keywordBefore) found before a
+ * number: keywordBefore returns it. One record per TextScan is reused, so a
+ * look-back allocates nothing; it holds the answer of the latest look-back.
+ */
 export class KeywordLook {
+  /** KW_* kind of the keyword found (KW_NONE: none). */
+  kind = 0;
   /** Start of the keyword. */
   start = 0;
   /** The keyword was a plain port word (port, porta, ポート), not a key like DB_PORT. */
@@ -65,8 +71,14 @@ export class KeywordLook {
   firstA = -1;
   firstB = -1;
   firstHash = 0;
-  /** That word in lower case once read (TextScan.firstWordLower). */
+  /** That word in lower case once read (firstWordLower). */
   firstWord = '';
+
+  /** The first word before the number, lower case, whether or not it was a keyword. */
+  firstWordLower(t: string): string {
+    if (this.firstWord === '' && this.firstA >= 0) this.firstWord = t.slice(this.firstA, this.firstB).toLowerCase();
+    return this.firstWord;
+  }
 }
 
 /**
@@ -169,7 +181,8 @@ export class TextScan {
   readonly n: number;
   readonly out: PortMention[] = [];
   readonly list = new ListState();
-  readonly keyword = new KeywordLook();
+  /** The record keywordBefore fills and returns (read it through the returned value). */
+  readonly look = new KeywordLook();
   readonly line: LineState;
   /** Cache of the compose "ports:" block lookup: the item line last asked about and the answer. */
   readonly compose = { line: -2, inPorts: false };
@@ -187,12 +200,5 @@ export class TextScan {
   /** The character code at i, or -1 outside the text. */
   at(i: number): number {
     return i >= 0 && i < this.n ? this.t.charCodeAt(i) : -1;
-  }
-
-  /** The first word before the number, lower case, whether or not it was a keyword. */
-  firstWordLower(): string {
-    const k = this.keyword;
-    if (k.firstWord === '' && k.firstA >= 0) k.firstWord = this.t.slice(k.firstA, k.firstB).toLowerCase();
-    return k.firstWord;
   }
 }

@@ -3,10 +3,13 @@
 // 8080 portunu), a known service beside it with one of its usual ports
 // (22 (SSH), PostgreSQL (5432)), an appositive (the exporter's port, 9100,)
 // and a service's usual port with a port or default cue close by.
-import { COLON, DOT, EQUALS, isAsciiLetter, isDigit, isGlue, isInlineSpace, isWordLetter, LPAREN, matchesLower } from '../chars.ts';
+import {
+  COLON, CR, DOT, EQUALS, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isWordLetter, LOWER_A, LOWER_N, LOWER_P,
+  LOWER_S, LPAREN, matchesLower, NEWLINE, RPAREN, SEMICOLON,
+} from '../chars.ts';
 import { wordAfter, wordBefore, wordBeforeHash } from '../context.ts';
 import { wordHash } from '../hash.ts';
-import type { TextScan } from '../state.ts';
+import type { KeywordLook, TextScan } from '../state.ts';
 import {
   ALL_SERVICE_PORTS, COUNTED_AFTER, mayBeService, SERVICE_DEFAULT_CUES, SERVICE_PORTS, TR_PORT_SHORT, TR_PORT_SUFFIXES,
 } from '../words.ts';
@@ -19,14 +22,14 @@ export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
   let spaces = 0;
   while (isInlineSpace(sc.at(i)) && spaces < 2) { i++; spaces++; }
   const c = sc.at(i);
-  if (spaces > 0 && c === 97 && sc.at(i + 1) === 115 && isInlineSpace(sc.at(i + 2))) {
+  if (spaces > 0 && c === LOWER_A && sc.at(i + 1) === LOWER_S && isInlineSpace(sc.at(i + 2))) {
     // "using 7006 as port number", "8080 as the port"
     let j = i + 3;
     if (matchesLower(t, j, 'the ')) j += 4;
     return matchesLower(t, j, 'port') && !isGlue(sc.at(j + 4));
   }
   // Every other form starts with n, p (numaralı, port) or a CJK/Hangul character.
-  if (c < 128 && (c | 32) !== 110 && (c | 32) !== 112) return false;
+  if (c < 128 && (c | 32) !== LOWER_N && (c | 32) !== LOWER_P) return false;
   if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(sc.at(i + 8))) {
     // Turkish "443 numaralı port(u)": the numbered port.
     i += 9;
@@ -45,7 +48,7 @@ export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
     return !(d === 0xc2a4 || d === 0xd5c8 || d === 0xb77c);
   }
   // "the local 8080 port:" ending a sentence; "8080 port: 22" stays out.
-  const endColon = sc.at(i + 4) === COLON && (sc.at(i + 5) === -1 || sc.at(i + 5) === 10 || sc.at(i + 5) === 13);
+  const endColon = sc.at(i + 4) === COLON && (sc.at(i + 5) === -1 || sc.at(i + 5) === NEWLINE || sc.at(i + 5) === CR);
   if (spaces > 0 && matchesLower(t, i, 'port') && !isGlue(sc.at(i + 4)) && sc.at(i + 4) !== EQUALS && (sc.at(i + 4) !== COLON || endColon)) {
     const next = wordAfter(t, i + 4);
     if (COUNTED_AFTER.has(next)) return false;
@@ -79,7 +82,7 @@ export function turkishPortSuffix(sc: TextScan, i: number, numbered: boolean): b
 }
 
 /** "PostgreSQL (5432)", "SSH: 22", "22 (SSH)", "Redis 6379" — only the service's usual ports. */
-export function serviceAround(sc: TextScan, s: number, e: number, v: number): boolean {
+export function serviceAround(sc: TextScan, s: number, e: number, v: number, look: KeywordLook): boolean {
   if (!ALL_SERVICE_PORTS.has(v)) return false; // both looks below need one of a service's ports
   const t = sc.t;
   // After: " (SSH)"
@@ -87,8 +90,8 @@ export function serviceAround(sc: TextScan, s: number, e: number, v: number): bo
   while (isInlineSpace(sc.at(i))) i++;
   if (sc.at(i) === LPAREN && i - e <= 1) {
     let k = i + 1;
-    while (k < sc.n && k - i < 20 && (isAsciiLetter(t.charCodeAt(k)) || isDigit(t.charCodeAt(k)) || t.charCodeAt(k) === 45)) k++;
-    if (sc.at(k) === 41 && k > i + 1 && mayBeService(t, i + 1, k)) {
+    while (k < sc.n && k - i < 20 && (isAsciiLetter(t.charCodeAt(k)) || isDigit(t.charCodeAt(k)) || t.charCodeAt(k) === HYPHEN)) k++;
+    if (sc.at(k) === RPAREN && k > i + 1 && mayBeService(t, i + 1, k)) {
       const ports = SERVICE_PORTS.get(t.slice(i + 1, k).toLowerCase());
       if (ports !== undefined && ports.includes(v)) return true;
     }
@@ -102,9 +105,9 @@ export function serviceAround(sc: TextScan, s: number, e: number, v: number): bo
   }
   if (p === 0) return false;
   let k = j;
-  while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
+  while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === HYPHEN)) k--;
   if (k === j || isGlue(sc.at(k - 1))) return false;
-  if (!mayBeService(t, k, j, k === sc.keyword.firstA && j === sc.keyword.firstB ? sc.keyword.firstHash : wordHash(t, k, j))) return false;
+  if (!mayBeService(t, k, j, k === look.firstA && j === look.firstB ? look.firstHash : wordHash(t, k, j))) return false;
   const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());
   return ports !== undefined && ports.includes(v);
 }
@@ -114,7 +117,7 @@ export function portAppositive(sc: TextScan, c: number): boolean {
   const t = sc.t;
   let k = c;
   while (k > 0 && c - k < 6 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
-  if (c - k !== 4 || !matchesLower(t, k, 'port') || isGlue(sc.at(k - 1)) || sc.at(k - 1) === 45) return false;
+  if (c - k !== 4 || !matchesLower(t, k, 'port') || isGlue(sc.at(k - 1)) || sc.at(k - 1) === HYPHEN) return false;
   return !physicalBefore(sc, 'port', wordBeforeHash(t, k), k);
 }
 
@@ -153,7 +156,7 @@ export function serviceNearby(sc: TextScan, s: number, e: number, v: number): bo
   i = e;
   while (i < hi) {
     const c = t.charCodeAt(i);
-    if (c === DOT || c === 10 || c === 59) return false;
+    if (c === DOT || c === NEWLINE || c === SEMICOLON) return false;
     if (!isAsciiLetter(c)) { i++; continue; }
     let b = i;
     while (b < hi && isAsciiLetter(t.charCodeAt(b))) b++;

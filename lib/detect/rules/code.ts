@@ -4,8 +4,8 @@
 // first argument is a port (htons(8080), new ServerSocket(6789)), and SQL
 // Server connection strings (Server=db.example.net,1433).
 import {
-  COLON, COMMA, digitsEnd, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isHostChar, isInlineSpace, isQuote, isSpace, LPAREN,
-  matchesLower, RBRACKET,
+  APOS, BACKSLASH, COLON, COMMA, digitsEnd, DQUOTE, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isHostChar,
+  isInlineSpace, isQuote, isSpace, LBRACKET, LPAREN, matchesLower, RBRACKET, RPAREN, SEMICOLON, SPACE, UNDERSCORE,
 } from '../chars.ts';
 import type { TextScan } from '../state.ts';
 import { CONN_HOST_KEYS, PORT_CALLS } from '../words.ts';
@@ -24,8 +24,8 @@ export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): st
       // Rust: SocketAddr::from(([127, 0, 0, 1], 3000)) — an address as an array of four bytes.
       let k = j - 1;
       const lo = k > 24 ? k - 24 : 0;
-      while (k > lo && (isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COMMA || t.charCodeAt(k - 1) === 32)) k--;
-      if (t.charCodeAt(k - 1) !== 91 || sc.at(k - 2) !== LPAREN) return undefined;
+      while (k > lo && (isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COMMA || t.charCodeAt(k - 1) === SPACE)) k--;
+      if (t.charCodeAt(k - 1) !== LBRACKET || sc.at(k - 2) !== LPAREN) return undefined;
       const parts = t.slice(k, j - 1).split(',');
       if (parts.length !== 4) return undefined;
       for (const p of parts) {
@@ -33,11 +33,11 @@ export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): st
         if (!/^\d{1,3}$/.test(x) || Number(x) > 255) return undefined;
       }
       const c = sc.at(e);
-      if (c !== 41) return undefined;
+      if (c !== RPAREN) return undefined;
       if (!/socket|addr|bind|listen|connect/i.test(t.slice(k > 40 ? k - 40 : 0, k))) return undefined;
       return parts.map((p) => p.trim()).join('.');
     }
-    if (q === 34 || q === 39) {
+    if (q === DQUOTE || q === APOS) {
       let k = j - 1;
       while (k > 0 && j - k < 64 && t.charCodeAt(k - 1) !== q && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON)) k--;
       if (t.charCodeAt(k - 1) === q && k < j - 1 && t.charCodeAt(k - 2) === LPAREN) {
@@ -57,7 +57,7 @@ export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): st
   i++;
   while (isInlineSpace(sc.at(i))) i++;
   const q = sc.at(i);
-  if (q !== 34 && q !== 39) return undefined;
+  if (q !== DQUOTE && q !== APOS) return undefined;
   let k = i + 1;
   while (k < sc.n && k - i < 64 && (isHostChar(t.charCodeAt(k)) || t.charCodeAt(k) === COLON)) k++;
   if (sc.at(k) !== q || k === i + 1) return undefined;
@@ -68,7 +68,7 @@ export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): st
 /** The last part of the name of the function called at the '(' at paren (sock.bind → bind), lower case. */
 export function callName(sc: TextScan, paren: number): string {
   let k = paren;
-  while (k > 0 && paren - k < 24 && (isAsciiAlnum(sc.t.charCodeAt(k - 1)) || sc.t.charCodeAt(k - 1) === 95)) k--;
+  while (k > 0 && paren - k < 24 && (isAsciiAlnum(sc.t.charCodeAt(k - 1)) || sc.t.charCodeAt(k - 1) === UNDERSCORE)) k--;
   return sc.t.slice(k, paren).toLowerCase();
 }
 
@@ -90,10 +90,10 @@ export function portCall(sc: TextScan, s: number): boolean {
   const t = sc.t;
   const j = s - 1;
   let k = j;
-  while (k > 0 && j - k < 24 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95)) k--;
+  while (k > 0 && j - k < 24 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE)) k--;
   if (k === j || !PORT_CALLS.has(t.slice(k, j).toLowerCase())) return false;
   const c = sc.at(digitsEnd(t, s));
-  return c === 41 || c === COMMA;
+  return c === RPAREN || c === COMMA;
 }
 
 /** Server=tcp:db.example.net,1433 / Data Source=localhost,1433: the host before the comma. */
@@ -102,7 +102,7 @@ export function connStringHost(sc: TextScan, s: number): string | undefined {
   const comma = s - 1;
   let h = comma;
   const lo = comma > 253 ? comma - 253 : 0;
-  while (h > lo && (isHostChar(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === 92)) h--;
+  while (h > lo && (isHostChar(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === BACKSLASH)) h--;
   if (h === comma) return undefined;
   let k = h;
   if (t.charCodeAt(k - 1) === COLON && k >= 4 && (matchesLower(t, k - 4, 'tcp') || matchesLower(t, k - 4, 'np:'))) k -= 4;
@@ -111,11 +111,11 @@ export function connStringHost(sc: TextScan, s: number): string | undefined {
   k--;
   while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
   let w = k;
-  while (w > 0 && k - w < 16 && (isAsciiLetter(t.charCodeAt(w - 1)) || t.charCodeAt(w - 1) === 32)) w--;
-  while (w < k && t.charCodeAt(w) === 32) w++;
+  while (w > 0 && k - w < 16 && (isAsciiLetter(t.charCodeAt(w - 1)) || t.charCodeAt(w - 1) === SPACE)) w--;
+  while (w < k && t.charCodeAt(w) === SPACE) w++;
   if (!CONN_HOST_KEYS.has(t.slice(w, k).toLowerCase())) return undefined;
   const c = sc.at(digitsEnd(t, s));
-  if (!(c === -1 || c === 59 || isSpace(c) || isQuote(c))) return undefined;
+  if (!(c === -1 || c === SEMICOLON || isSpace(c) || isQuote(c))) return undefined;
   const host = t.slice(h, comma);
   const bs = host.indexOf('\\');
   return bs >= 0 ? host.slice(0, bs) : host;

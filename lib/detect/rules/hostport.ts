@@ -6,8 +6,9 @@
 import type { Protocol } from '../../types.ts';
 import { accept, emit, protoWordBefore, suffixProto } from '../accept.ts';
 import {
-  AT, COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiLetter, isDash, isDigit, isGlue, isHex, isHostChar, isQuote, isSpace,
-  isWordLetter, LPAREN, portValue, RBRACKET, skipChain, skipDotted, SLASH, STAR,
+  AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue,
+  isHex, isHostChar, isQuote, isSpace, isWordLetter, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U, LPAREN, NEWLINE,
+  PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR,
 } from '../chars.ts';
 import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
@@ -62,21 +63,21 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
       // "port":8080 (a quoted key) — only when the key names a port.
       let k = colon - 2;
       const lim = Math.max(0, colon - 40);
-      while (k > lim && (isGlue(sc.at(k - 1)) || sc.at(k - 1) === 45 || sc.at(k - 1) === DOT)) k--;
+      while (k > lim && (isGlue(sc.at(k - 1)) || sc.at(k - 1) === HYPHEN || sc.at(k - 1) === DOT)) k--;
       const kw = classifyWord(sc.t.slice(k, colon - 1), 0);
       if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return accept(sc, s, e, v, undefined, M_LIST, undefined);
       return e;
     }
     return bareColon(sc, s, e, v, chained);
   }
-  if (cp === -1 || isSpace(cp) || cp === EQUALS || cp === LPAREN || cp === COMMA || cp === 62 /* > */) {
+  if (cp === -1 || isSpace(cp) || cp === EQUALS || cp === LPAREN || cp === COMMA || cp === GT) {
     return bareColon(sc, s, e, v, chained);
   }
   if (cp === AT && addressFamilyBefore(sc, colon - 1)) return bareColon(sc, s, e, v, chained); // HAProxy's bind ipv6@:80
-  if (cp === 125 /* } */ && !chained && v > 0 && hostVariableBefore(sc, colon)) { emit(sc, s, e, v, v, undefined, undefined); return e; } // ${host}:443
+  if (cp === RBRACE && !chained && v > 0 && hostVariableBefore(sc, colon)) { emit(sc, s, e, v, v, undefined, undefined); return e; } // ${host}:443
   if (isHostChar(cp)) {
     const lc = cp | 32;
-    if ((lc === 117 || lc === 116 || lc === 115) && !chained && v >= 0) {
+    if ((lc === LOWER_U || lc === LOWER_T || lc === LOWER_S) && !chained && v >= 0) {
       // -p U:53,111,T:80 (nmap's protocol prefixes)
       const r = protocolPrefixedSpec(sc, s, e, v, colon, lc);
       if (r >= 0) return r;
@@ -97,10 +98,10 @@ export function bareColon(sc: TextScan, s: number, e: number, v: number, chained
   if (sc.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
   if (proto === undefined) {
     const c = sc.at(e);
-    const lineOnly = (s === 1 || sc.at(s - 2) === 10) && (c === -1 || c === 10 || c === 13);
+    const lineOnly = (s === 1 || sc.at(s - 2) === NEWLINE) && (c === -1 || c === NEWLINE || c === CR);
     // A line that is only ":N" is a reply (Redis integers); ":0"…":19" with
     // no port word before are X displays (DISPLAY=:1, Xvfb :7).
-    if (lineOnly || (v < 20 && keywordBefore(sc, s - 1) === KW_NONE)) return e;
+    if (lineOnly || (v < 20 && keywordBefore(sc, s - 1).kind === KW_NONE)) return e;
   }
   emit(sc, s, e, v, v, undefined, proto);
   return e;
@@ -113,9 +114,9 @@ export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon
   let colons = 0;
   while (k >= lim) {
     const c = sc.t.charCodeAt(k);
-    if (c === 91) break;
+    if (c === LBRACKET) break;
     if (c === COLON) colons++;
-    else if (!(isHex(c) || c === DOT || c === 37 /* % */ || isAsciiLetter(c) || isDigit(c) || c === 45)) return e;
+    else if (!(isHex(c) || c === DOT || c === PERCENT || isAsciiLetter(c) || isDigit(c) || c === HYPHEN)) return e;
     k--;
   }
   if (k >= lim && colons === 0 && !chained && v > 0 && k + 1 < rb && classifyHost(sc.t, k + 1, rb, v, false) === HOST_ADDRESS) {
@@ -131,7 +132,7 @@ export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: s
   // localhost:8001-8006, 0.0.0.0:8081-8082->80-81/tcp: a range after the host.
   let e = e0;
   let endPort = v;
-  if (sc.at(e0) === 45 && isDigit(sc.at(e0 + 1))) {
+  if (sc.at(e0) === HYPHEN && isDigit(sc.at(e0 + 1))) {
     const e2 = digitsEnd(sc.t, e0 + 1);
     const v2 = portValue(sc.t, e0 + 1, e2);
     const after = sc.at(e2);
@@ -148,23 +149,23 @@ export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: s
   }
   // dial tcp 10.0.0.1:53, listen tcp :8080, lsof's "TCP *:3000"
   if (proto === undefined) proto = protoWordBefore(sc, hostStart);
-  if (proto === undefined && sc.at(e) === 45) proto = arrowProto(sc, e);
+  if (proto === undefined && sc.at(e) === HYPHEN) proto = arrowProto(sc, e);
   // lsof's "TCP 10.0.0.2:60212->140.82.112.26:443": the peer shares the protocol.
-  if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.host.lastEnd && sc.at(hostStart - 1) === 62 && sc.at(hostStart - 2) === 45) proto = sc.host.lastProto;
+  if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.host.lastEnd && sc.at(hostStart - 1) === GT && sc.at(hostStart - 2) === HYPHEN) proto = sc.host.lastProto;
   sc.host.lastEnd = end;
   sc.host.lastProto = proto;
   emit(sc, s, e, v, endPort, host, proto);
   // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
   let a = end;
-  if (sc.at(a) === 32) a++;
+  if (sc.at(a) === SPACE) a++;
   const c = sc.at(a);
-  if (c === 0x2192 || ((c === 45 || c === EQUALS) && sc.at(a + 1) === 62)) setList(sc, end, undefined, M_ARROW, false);
+  if (c === 0x2192 || ((c === HYPHEN || c === EQUALS) && sc.at(a + 1) === GT)) setList(sc, end, undefined, M_ARROW, false);
   return end;
 }
 
 /** docker ps: 0.0.0.0:5432->5432/tcp — the published side shares the container port's protocol. */
 export function arrowProto(sc: TextScan, e: number): Protocol | undefined {
-  if (sc.at(e + 1) !== 62 || !isDigit(sc.at(e + 2))) return undefined;
+  if (sc.at(e + 1) !== GT || !isDigit(sc.at(e + 2))) return undefined;
   const e2 = digitsEnd(sc.t, e + 2);
   return e2 - e <= 7 ? suffixProto(sc, e2) : undefined;
 }
@@ -187,21 +188,21 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
   const p0 = sc.at(h - 1);
   if (isGlue(p0)) return e;
   const url = (p0 === SLASH && sc.at(h - 2) === SLASH) || p0 === AT;
-  if (t.charCodeAt(h) === 45 && sc.at(h + 1) === 105) {
+  if (t.charCodeAt(h) === HYPHEN && sc.at(h + 1) === LOWER_I) {
     // lsof -i :8080, -iTCP:8080, -iudp:53
     const rest = t.slice(h + 2, colon).toLowerCase();
     if ((rest === 'tcp' || rest === 'udp' || rest === '4tcp' || rest === '6tcp') && v > 0 && !chained) {
       return accept(sc, s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
     }
   }
-  if (p0 === 37 /* % */ && !chained && v > 0) {
+  if (p0 === PERCENT && !chained && v > 0) {
     // 127.0.0.53%lo:53, [fe80::1]%eth0:546 (ss): an address with its interface.
     let a = h - 1;
     const lo = a > 48 ? a - 48 : 0;
     if (sc.at(a - 1) === RBRACKET) {
       let b = a - 2;
-      while (b > lo && t.charCodeAt(b) !== 91) b--;
-      if (t.charCodeAt(b) === 91 && b < a - 2) return hostPort(sc, s, e, v, t.slice(b + 1, a - 1), b, true);
+      while (b > lo && t.charCodeAt(b) !== LBRACKET) b--;
+      if (t.charCodeAt(b) === LBRACKET && b < a - 2) return hostPort(sc, s, e, v, t.slice(b + 1, a - 1), b, true);
       return e;
     }
     let b = a;
@@ -245,7 +246,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const opt = optionOfToken(sc, h);
     if (opt === '--resolve' || opt === '--connect-to') { emit(sc, s, e, v, v, t.slice(h, colon), undefined); return e; }
   }
-  if (p0 === COLON || p0 === 92 /* \ */ || p0 === 36 /* $ */ || p0 === 37 /* % */) return chained ? skipChain(sc.t, e) : e;
+  if (p0 === COLON || p0 === BACKSLASH || p0 === DOLLAR || p0 === PERCENT) return chained ? skipChain(sc.t, e) : e;
   const name = t.slice(h, colon);
   if (kind === HOST_KEYWORD) {
     // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
@@ -287,7 +288,7 @@ export function spnClassBefore(sc: TextScan, slash: number): boolean {
   while (k > 0 && slash - k < 12 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
   if (slash - k < 2) return false;
   const b = sc.at(k - 1);
-  if (!(b === -1 || isSpace(b) || b === 36 || b === STAR || isQuote(b) || b === 40 || b === 61)) return false;
+  if (!(b === -1 || isSpace(b) || b === DOLLAR || b === STAR || isQuote(b) || b === LPAREN || b === EQUALS)) return false;
   const w = t.slice(k, slash);
   const lower = w.toLowerCase();
   return lower.endsWith('svc') || w === w.toUpperCase() || SPN_CLASSES.has(lower);

@@ -6,7 +6,8 @@
 import type { Protocol } from '../../types.ts';
 import { protoWordBefore } from '../accept.ts';
 import {
-  COLON, COMMA, DOT, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter, matchesLower, RBRACKET, STAR,
+  APOS, COLON, COMMA, DOT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
+  LBRACKET, LOWER_D, LOWER_O, matchesLower, RBRACKET, STAR,
 } from '../chars.ts';
 import { wordBefore, wordBeforeHash } from '../context.ts';
 import { hashBack, nextPow, wordHash } from '../hash.ts';
@@ -16,15 +17,16 @@ import {
   mayBeKeyword, TOKEN_CHAR,
 } from '../keywords.ts';
 import { M_BETWEEN, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from '../lists.ts';
-import type { TextScan } from '../state.ts';
+import type { KeywordLook, TextScan } from '../state.ts';
 import { H_BETWEEN, OF_WORDS, PLAIN_PORT_WORDS, PROTOCOL_HASHES, SERVICE_PORTS } from '../words.ts';
 import { physicalBefore } from './vetting.ts';
 
 /**
  * Looks backwards from s over linking punctuation and words for a keyword.
- * Sets kwStart, kwProto, kwMode and firstWord; returns the keyword kind.
+ * Returns what it found: the keyword's kind (KW_NONE: none), start, mode and
+ * protocol, and the first word before s.
  */
-export function keywordBefore(sc: TextScan, s: number): number {
+export function keywordBefore(sc: TextScan, s: number): KeywordLook {
   const t = sc.t;
   const lim = s > 72 ? s - 72 : 0;
   let j = s;
@@ -32,10 +34,12 @@ export function keywordBefore(sc: TextScan, s: number): number {
   let mode = 0;
   let from = false;
   let named = false;
-  sc.keyword.firstWord = '';
-  sc.keyword.firstA = -1;
-  sc.keyword.proto = undefined;
-  sc.keyword.beforeHash = 0;
+  const look = sc.look;
+  look.kind = KW_NONE;
+  look.firstWord = '';
+  look.firstA = -1;
+  look.proto = undefined;
+  look.beforeHash = 0;
   for (let step = 0; step < 8; step++) {
     // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
     let punct = 0;
@@ -50,7 +54,7 @@ export function keywordBefore(sc: TextScan, s: number): number {
         // ports[0] = 8080: an indexed key.
         let r = j - 2;
         while (r > lim && j - r < 5 && isDigit(t.charCodeAt(r - 1))) r--;
-        if (t.charCodeAt(r - 1) !== 91 || !isGlue(t.charCodeAt(r - 2))) break;
+        if (t.charCodeAt(r - 1) !== LBRACKET || !isGlue(t.charCodeAt(r - 2))) break;
         punct += j - r + 1; j = r - 1;
       } else if (c === STAR) {
         // **Port:** 5432, **Port**: 5432 — markdown emphasis next to the colon.
@@ -59,14 +63,14 @@ export function keywordBefore(sc: TextScan, s: number): number {
         if (t.charCodeAt(r - 1) === COLON || sc.at(j) === COLON) { punct += j - r; j = r; } else break;
       } else break;
     }
-    if (j <= lim) return KW_NONE;
+    if (j <= lim) return look;
     const c = t.charCodeAt(j - 1);
     if (c >= 0x3000 || (c >= 0xac00 && c <= 0xd7a3)) {
       // Chinese, Japanese, Korean: 端口 22, ポート番号は22, 포트 22.
       const r = cjkBefore(sc, j);
-      if (r === 1) { sc.keyword.start = j; sc.keyword.mode = M_LIST; sc.keyword.plain = true; return KW_PORT; }
-      if (r > 1) { j -= r - 1; hops++; if (hops > 3) return KW_NONE; continue; }
-      return KW_NONE;
+      if (r === 1) { look.start = j; look.mode = M_LIST; look.plain = true; look.kind = KW_PORT; return look; }
+      if (r > 1) { j -= r - 1; hops++; if (hops > 3) return look; continue; }
+      return look;
     }
     // The word is read backwards once: its wordHash is summed on the way
     // (the same polynomial, from its last character up).
@@ -75,132 +79,128 @@ export function keywordBefore(sc: TextScan, s: number): number {
     let pow = 1;
     while (k > lim) {
       const d = t.charCodeAt(k - 1);
-      if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === 39 && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) {
+      if (d < 128 ? TOKEN_CHAR[d] === 1 || (d === APOS && isAsciiLetter(t.charCodeAt(k - 2))) : isWordLetter(d)) {
         k--;
         wh = hashBack(wh, d, pow);
         pow = nextPow(pow);
       } else break;
     }
-    if (k === j) return KW_NONE;
+    if (k === j) return look;
     const k0 = k;
-    while (k < j && t.charCodeAt(k) === 35) k++; // #Port 22 (a commented-out setting)
+    while (k < j && t.charCodeAt(k) === HASH) k++; // #Port 22 (a commented-out setting)
     let a = k;
-    while (a < j && t.charCodeAt(a) === 45) a++;
+    while (a < j && t.charCodeAt(a) === HYPHEN) a++;
     const dashes = a - k;
-    if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === 111)) return KW_NONE;
+    if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === LOWER_O)) return look;
     const hash = a === k0 ? wh : wordHash(t, a, j);
     const maybe = mayBeKeyword(t, a, j, hash);
     if (step === 0) {
-      sc.keyword.firstA = a;
-      sc.keyword.firstB = j;
-      sc.keyword.firstHash = hash;
+      look.firstA = a;
+      look.firstB = j;
+      look.firstHash = hash;
     }
     // "the port of Redis is 6379", "le port par défaut de MySQL est 3306": one name after of/de.
-    if (!maybe && !named && hops > 0 && dashes === 0 && j - a > 3 && t.charCodeAt(a + 1) === 39 && (t.charCodeAt(a) | 32) === 100) {
+    if (!maybe && !named && hops > 0 && dashes === 0 && j - a > 3 && t.charCodeAt(a + 1) === APOS && (t.charCodeAt(a) | 32) === LOWER_D) {
       // French "le port d'écoute de 8080", Italian "porta d'ascolto": a qualifier of the port word before.
       const pw = wordBefore(t, k);
       const pk = pw === '' ? KW_NONE : classifyWord(pw, 0);
-      if (pk !== KW_PORT && pk !== KW_PORTS) return KW_NONE;
+      if (pk !== KW_PORT && pk !== KW_PORTS) return look;
       named = true;
       hops++;
       j = k;
       continue;
     }
-    if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return KW_NONE;
-    if (!maybe && !isUpper(t.charCodeAt(a))) {
-      // A version or year ("Windows Server 2022 is …"): only inside a product name.
-      const q = nameRunStart(sc, k, lim);
-      if (q < 0) return KW_NONE;
-      named = true;
-      hops++;
-      j = q;
-      continue;
-    }
+    if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return look;
     if (maybe && dashes === 0 && linkWordAt(t, a, j, hash)) {
       // A linking word (is, the, default …): read without slicing it.
       if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_RANGE) mode |= hash === H_BETWEEN ? M_TO_RANGE | M_BETWEEN : M_TO_RANGE;
       else if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_FROM) from = true;
       hops++;
-      if (hops > 5) return KW_NONE;
+      if (hops > 5) return look;
       j = k;
       continue;
     }
-    const word = t.slice(a, j);
-    let kw = maybe ? classifyWord(word, dashes) : KW_NONE;
+    // Not a keyword: a name, sliced only when needed.
+    let word = '';
+    let kw = KW_NONE;
+    if (maybe) {
+      word = t.slice(a, j);
+      kw = classifyWord(word, dashes);
+    }
     if (kw === KW_NONE) {
-      if (named || dashes > 0 || hops === 0) return KW_NONE;
-      if (!(isUpper(word.charCodeAt(0)) || SERVICE_PORTS.has(word.toLowerCase()))) {
-        // "the port range on Windows Server 2022 is …": a product name of
-        // up to three words (the last may be a version) after of/on/for.
+      if (named || dashes > 0 || hops === 0) return look;
+      if (!isUpper(t.charCodeAt(a)) && !(maybe && SERVICE_PORTS.has(word.toLowerCase()))) {
+        // A version, a year or a lower-case word: only inside a product name of
+        // up to three words after of/on/for ("the port range on Windows Server 2022 is …").
         const q = nameRunStart(sc, k, lim);
-        if (q < 0) return KW_NONE;
+        if (q < 0) return look;
         named = true;
         hops++;
         j = q;
         continue;
       }
+      if (!maybe) word = t.slice(a, j);
       const of = wordBefore(t, k);
       if (!OF_WORDS.has(of)) {
         const q = nameRunStart(sc, k, lim);
         if (q >= 0) { named = true; hops++; j = q; continue; }
-      }
-      if (!OF_WORDS.has(of)) {
         // "Domyślny port PostgreSQL to 5432": a known service right after a port word.
-        if (!SERVICE_PORTS.has(word.toLowerCase())) return KW_NONE;
+        if (!SERVICE_PORTS.has(word.toLowerCase())) return look;
         const ok = classifyWord(of, 0);
-        if (ok !== KW_PORT && ok !== KW_PORTS) return KW_NONE;
+        if (ok !== KW_PORT && ok !== KW_PORTS) return look;
       }
       named = true;
       kw = KW_LINK;
     }
     if (kw === KW_LINK || kw === KW_LINK_RANGE || kw === KW_LINK_FROM) {
-      if (dashes > 0) return KW_NONE;
+      if (dashes > 0) return look;
       if (kw === KW_LINK_RANGE) mode |= M_TO_RANGE;
       if (kw === KW_LINK_FROM) from = true;
       hops++;
-      if (hops > 5) return KW_NONE;
+      if (hops > 5) return look;
       j = k;
       continue;
     }
     // A keyword. Work out its mode and protocol.
-    sc.keyword.start = k;
-    sc.keyword.plain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
+    look.start = k;
+    look.plain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
     if ((kw === KW_PORT || kw === KW_PORTS) && hops === 0) mode |= M_SPACE_LIST; // acl Safe_ports port 80 21 443
     if (kw === KW_PORT) {
       mode |= M_LIST;
       if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
       const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-      if (physicalBefore(sc, word, hb, k)) return KW_NONE;
-      sc.keyword.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
-      if (sc.keyword.proto === undefined && j - a === 8 && t.charCodeAt(a + 3) === 45) sc.keyword.proto = protoPrefix(sc, a); // UDP-Port 500
-      sc.keyword.beforeHash = hb;
+      if (physicalBefore(sc, word, hb, k)) return look;
+      look.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+      if (look.proto === undefined && j - a === 8 && t.charCodeAt(a + 3) === HYPHEN) look.proto = protoPrefix(sc, a); // UDP-Port 500
+      look.beforeHash = hb;
     } else if (kw === KW_PORTS) {
       mode |= M_LIST | M_TO_RANGE;
       const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-      if (physicalBefore(sc, word, hb, k)) return KW_NONE;
-      sc.keyword.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
-      if (sc.keyword.proto === undefined && j - a === 9 && t.charCodeAt(a + 3) === 45) sc.keyword.proto = protoPrefix(sc, a); // TCP-Ports 80
+      if (physicalBefore(sc, word, hb, k)) return look;
+      look.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
+      if (look.proto === undefined && j - a === 9 && t.charCodeAt(a + 3) === HYPHEN) look.proto = protoPrefix(sc, a); // TCP-Ports 80
     } else if (kw === KW_RANGE_KEY) {
       mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
     } else if (kw === KW_PROTO) {
       mode |= M_LIST;
-      sc.keyword.proto = word.toLowerCase() as Protocol;
+      look.proto = word.toLowerCase() as Protocol;
     } else if (kw === KW_EXPOSE) {
       mode |= M_LIST | M_SPACE_LIST;
     } else if (kw === KW_DPORT) {
       mode |= M_LIST;
-      sc.keyword.proto = protoWordBefore(sc, k);
+      look.proto = protoWordBefore(sc, k);
     } else {
       mode |= M_LIST;
     }
     if (from && kw === KW_PORTS) mode |= M_TO_RANGE;
-    sc.keyword.mode = mode;
-    if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE)) return KW_NONE;
-    if (hops > 1 && kw === KW_LISTEN) return KW_NONE; // listen 80; listens on 5001
-    if (hops > 0 && kw === KW_PROTO) return KW_NONE;
-    return kw;
+    look.mode = mode;
+    if (hops > 0 && (kw === KW_OPT_P || kw === KW_OPT_BIG_P || kw === KW_OPT_S || kw === KW_OPT_NC || kw === KW_OPT_SSH || kw === KW_DPORT || kw === KW_EXPOSE)) return look;
+    if (hops > 1 && kw === KW_LISTEN) return look; // listen 80; listens on 5001
+    if (hops > 0 && kw === KW_PROTO) return look;
+    look.kind = kw;
+    return look;
   }
-  return KW_NONE;
+  return look;
 }
 
 /**

@@ -6,8 +6,10 @@
 // redis/OpenVPN directives.
 import { accept } from '../accept.ts';
 import {
-  COLON, COMMA, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isHostChar, isInlineSpace, isQuote, isSpace,
-  matchesLower, RBRACKET,
+  COLON, COMMA, CR, DIGIT_3, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiAlnum, isAsciiLetter, isDigit, isGlue,
+  isHostChar, isInlineSpace, isQuote, isSpace, LBRACE, LBRACKET, LOWER_C, LOWER_G, LOWER_T, LPAREN, matchesLower,
+  NEWLINE, PIPE, RBRACE, RBRACKET, RPAREN, SEMICOLON, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_D, UPPER_L, UPPER_R,
+  UPPER_Z,
 } from '../chars.ts';
 import { lineStart, wordAfter } from '../context.ts';
 import { wordHash } from '../hash.ts';
@@ -23,11 +25,11 @@ export function composeItem(sc: TextScan, s: number): boolean {
   const t = sc.t;
   let i = s;
   while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
-  if (t.charCodeAt(i - 1) !== 45) return false;
+  if (t.charCodeAt(i - 1) !== HYPHEN) return false;
   i--;
   let ls = i;
   while (ls > 0 && isInlineSpace(t.charCodeAt(ls - 1))) ls--;
-  if (ls > 0 && t.charCodeAt(ls - 1) !== 10 && t.charCodeAt(ls - 1) !== 13) return false;
+  if (ls > 0 && t.charCodeAt(ls - 1) !== NEWLINE && t.charCodeAt(ls - 1) !== CR) return false;
   return inPortsBlock(sc, ls);
 }
 
@@ -40,15 +42,15 @@ export function inPortsBlock(sc: TextScan, ls: number): boolean {
   for (let steps = 0; steps < 64 && cur > 0; steps++) {
     // The previous line [ps, pe).
     let pe = cur - 1;
-    if (pe > 0 && t.charCodeAt(pe - 1) === 13) pe--;
+    if (pe > 0 && t.charCodeAt(pe - 1) === CR) pe--;
     let ps = pe;
-    while (ps > 0 && pe - ps < 400 && t.charCodeAt(ps - 1) !== 10) ps--;
-    if (ps > 0 && t.charCodeAt(ps - 1) !== 10) break;
+    while (ps > 0 && pe - ps < 400 && t.charCodeAt(ps - 1) !== NEWLINE) ps--;
+    if (ps > 0 && t.charCodeAt(ps - 1) !== NEWLINE) break;
     if (ps === sc.compose.line) { result = sc.compose.inPorts; break; }
     let f = ps;
     while (f < pe && isInlineSpace(t.charCodeAt(f))) f++;
     const c = f < pe ? t.charCodeAt(f) : -1;
-    if (c === -1 || c === 35 || c === 45) { cur = ps; continue; } // blank, comment, another item
+    if (c === -1 || c === HASH || c === HYPHEN) { cur = ps; continue; } // blank, comment, another item
     // A key line: ports: / expose: / "ports":
     let q = f;
     if (isQuote(c)) q++;
@@ -60,7 +62,7 @@ export function inPortsBlock(sc: TextScan, ls: number): boolean {
       if (sc.at(r) === COLON) {
         r++;
         while (r < pe && isInlineSpace(t.charCodeAt(r))) r++;
-        result = r === pe || t.charCodeAt(r) === 35;
+        result = r === pe || t.charCodeAt(r) === HASH;
       }
     }
     break;
@@ -78,7 +80,7 @@ export function underPortsKey(sc: TextScan, s: number): boolean {
     const ps = lineStart(t, cur - 1, 200);
     if (ps < 0) return false;
     let f = ps;
-    while (f < cur && (isInlineSpace(t.charCodeAt(f)) || t.charCodeAt(f) === 45)) f++;
+    while (f < cur && (isInlineSpace(t.charCodeAt(f)) || t.charCodeAt(f) === HYPHEN)) f++;
     let r = f;
     if (matchesLower(t, f, 'ports:')) r += 6;
     else if (matchesLower(t, f, 'port:')) r += 5;
@@ -94,11 +96,11 @@ export function ufwStatusRow(sc: TextScan, s: number, e: number): boolean {
   const t = sc.t;
   let i = e;
   const lim = e + 40 < sc.n ? e + 40 : sc.n;
-  while (i < lim && t.charCodeAt(i) === 32) i++;
+  while (i < lim && t.charCodeAt(i) === SPACE) i++;
   const c = sc.at(i);
-  if (c !== 65 && c !== 68 && c !== 82 && c !== 76) return false; // A D R L
+  if (c !== UPPER_A && c !== UPPER_D && c !== UPPER_R && c !== UPPER_L) return false; // A D R L
   let k = i;
-  while (k < sc.n && k - i < 7 && t.charCodeAt(k) >= 65 && t.charCodeAt(k) <= 90) k++;
+  while (k < sc.n && k - i < 7 && t.charCodeAt(k) >= UPPER_A && t.charCodeAt(k) <= UPPER_Z) k++;
   if (isAsciiLetter(sc.at(k))) return false;
   const w = t.slice(i, k);
   if (w !== 'ALLOW' && w !== 'DENY' && w !== 'REJECT' && w !== 'LIMIT') return false;
@@ -107,11 +109,11 @@ export function ufwStatusRow(sc: TextScan, s: number, e: number): boolean {
   while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
   if (sc.at(j - 1) === RBRACKET) {
     j--;
-    while (j > 0 && (isDigit(t.charCodeAt(j - 1)) || t.charCodeAt(j - 1) === 32)) j--;
-    if (sc.at(j - 1) !== 91) return false;
+    while (j > 0 && (isDigit(t.charCodeAt(j - 1)) || t.charCodeAt(j - 1) === SPACE)) j--;
+    if (sc.at(j - 1) !== LBRACKET) return false;
     j--;
   }
-  return j === 0 || t.charCodeAt(j - 1) === 10;
+  return j === 0 || t.charCodeAt(j - 1) === NEWLINE;
 }
 
 /**
@@ -122,28 +124,28 @@ export function ufwStatusRow(sc: TextScan, s: number, e: number): boolean {
  */
 export function valueOfPortKey(sc: TextScan, a: number): boolean {
   const t = sc.t;
-  if (sc.at(a - 1) === 45) {
+  if (sc.at(a - 1) === HYPHEN) {
     // -Value: the argument before it ends in a port key.
     let j = a - 1;
     if (!isInlineSpace(sc.at(j - 1))) return false;
     while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
     let k = j;
-    while (k > 0 && j - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95 || t.charCodeAt(k - 1) === 45)) k--;
-    if (k === j || t.charCodeAt(k) === 45) return false;
+    while (k > 0 && j - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE || t.charCodeAt(k - 1) === HYPHEN)) k--;
+    if (k === j || t.charCodeAt(k) === HYPHEN) return false;
     const kw = classifyWord(t.slice(k, j), 0);
     return kw === KW_PORT;
   }
   // value: "5432" right under "- name: DB_PORT".
   let i = a;
   while (i > 0 && isInlineSpace(t.charCodeAt(i - 1))) i--;
-  if (i > 0 && t.charCodeAt(i - 1) !== 10) return false;
+  if (i > 0 && t.charCodeAt(i - 1) !== NEWLINE) return false;
   let pe = i - 1;
-  if (pe > 0 && t.charCodeAt(pe - 1) === 13) pe--;
+  if (pe > 0 && t.charCodeAt(pe - 1) === CR) pe--;
   let q = pe;
   while (q > 0 && isInlineSpace(t.charCodeAt(q - 1))) q--;
   if (isQuote(sc.at(q - 1))) q--;
   let k = q;
-  while (k > 0 && q - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95 || t.charCodeAt(k - 1) === 45 || t.charCodeAt(k - 1) === DOT)) k--;
+  while (k > 0 && q - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE || t.charCodeAt(k - 1) === HYPHEN || t.charCodeAt(k - 1) === DOT)) k--;
   if (k === q) return false;
   let m = k;
   if (isQuote(sc.at(m - 1))) m--;
@@ -164,16 +166,16 @@ export function inPortsBraces(sc: TextScan, s: number): boolean {
   const lo = j > 200 ? j - 200 : 0;
   while (j > lo) {
     const c = t.charCodeAt(j - 1);
-    if (c === 123 /* { */) break;
-    if (c === 125 || c === 59 || c === 91 || c === 93) return false; // } ; [ ]
+    if (c === LBRACE) break;
+    if (c === RBRACE || c === SEMICOLON || c === LBRACKET || c === RBRACKET) return false; // } ; [ ]
     j--;
   }
-  if (j <= lo || t.charCodeAt(j - 1) !== 123) return false;
+  if (j <= lo || t.charCodeAt(j - 1) !== LBRACE) return false;
   j--;
   while (j > 0 && (isSpace(t.charCodeAt(j - 1)) || t.charCodeAt(j - 1) === EQUALS || t.charCodeAt(j - 1) === COLON || isQuote(t.charCodeAt(j - 1)))) j--;
   let k = j;
   while (k > 0 && j - k < 6 && isAsciiLetter(t.charCodeAt(k - 1))) k--;
-  if (isGlue(sc.at(k - 1)) && sc.at(k - 1) !== 95) return false;
+  if (isGlue(sc.at(k - 1)) && sc.at(k - 1) !== UNDERSCORE) return false;
   return (j - k === 5 && matchesLower(t, k, 'ports')) || (j - k === 4 && matchesLower(t, k, 'port'));
 }
 
@@ -203,7 +205,7 @@ export function portLabel(sc: TextScan, s: number): boolean {
   let b = lastStart;
   while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
   const p = b > 0 ? t.charCodeAt(b - 1) : 10;
-  if (!(p === 10 || p === 13 || p === 0x2192 || p === 62 || p === 124 || p === 0x2022 || p === 0xbb || (b < lastStart && t.charCodeAt(lastStart - 1) === 9))) return false;
+  if (!(p === NEWLINE || p === CR || p === 0x2192 || p === GT || p === PIPE || p === 0x2022 || p === 0xbb || (b < lastStart && t.charCodeAt(lastStart - 1) === TAB))) return false;
   const lw = sc.t.slice(lastStart, lastStart + 5).toLowerCase();
   if (!(lw.startsWith('port ') || lw === 'ports')) return false;
   return !isAsciiLetter(sc.at(lastStart + (lw === 'ports' ? 5 : 4)));
@@ -223,30 +225,30 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
   while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
   if (j === s) return -1;
   let k = j;
-  if (t.charCodeAt(j - 1) === 41 /* ) */) {
+  if (t.charCodeAt(j - 1) === RPAREN) {
     // docker port $(docker ps -lq) 80: a command substitution as the container.
     const lo = j > 64 ? j - 64 : 0;
     k = j - 1;
-    while (k > lo && t.charCodeAt(k - 1) !== 40 && t.charCodeAt(k - 1) !== 10) k--;
-    if (t.charCodeAt(k - 1) !== 40 || sc.at(k - 2) !== 36) return -1;
+    while (k > lo && t.charCodeAt(k - 1) !== LPAREN && t.charCodeAt(k - 1) !== NEWLINE) k--;
+    if (t.charCodeAt(k - 1) !== LPAREN || sc.at(k - 2) !== DOLLAR) return -1;
     k -= 2;
     return sc.line.command(s) === 'docker' && lineArgIs(sc, s, 'port') ? acceptHostPortArg(sc, s, e, v) : -1;
   }
-  while (k > 0 && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON || t.charCodeAt(k - 1) === 91 || t.charCodeAt(k - 1) === RBRACKET)) k--;
+  while (k > 0 && (isHostChar(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === COLON || t.charCodeAt(k - 1) === LBRACKET || t.charCodeAt(k - 1) === RBRACKET)) k--;
   if (k === j) return -1;
   const first = t.charCodeAt(k);
-  if (first === 45) return -1;
+  if (first === HYPHEN) return -1;
   // "… comprueba con telnet servidor 25 …": the command right before the host, inside prose.
   let pw = k;
   while (pw > 0 && k - pw < 3 && isInlineSpace(t.charCodeAt(pw - 1))) pw--;
   const pc = pw < k ? t.charCodeAt(pw - 1) | 32 : 0;
-  if (pc === 116 || pc === 99 || pc === 103 || pc === 51) { // telnet nc netcat socat tcping nping hping3: t c g 3
+  if (pc === LOWER_T || pc === LOWER_C || pc === LOWER_G || pc === DIGIT_3) { // telnet nc netcat socat tcping nping hping3: t c g 3
     let pa = pw;
     while (pa > 0 && pw - pa < 8 && isAsciiLetter(t.charCodeAt(pa - 1))) pa--;
-    if (pa < pw && pw - pa >= 2 && !isGlue(sc.at(pa - 1)) && sc.at(pa - 1) !== 45 && sc.at(pa - 1) !== DOT && HOST_PORT_CMD_HASHES.has(wordHash(t, pa, pw))) {
+    if (pa < pw && pw - pa >= 2 && !isGlue(sc.at(pa - 1)) && sc.at(pa - 1) !== HYPHEN && sc.at(pa - 1) !== DOT && HOST_PORT_CMD_HASHES.has(wordHash(t, pa, pw))) {
       const c = sc.at(e);
       const hostWord = t.slice(k, j);
-      if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === 59 || c === 41 || isQuote(c)) && !countedAfter(sc, e) &&
+      if ((c === -1 || isSpace(c) || c === COMMA || c === DOT || c === SEMICOLON || c === RPAREN || isQuote(c)) && !countedAfter(sc, e) &&
         (!mayBeKeyword(t, k, j) || classifyWord(hostWord, 0) === KW_NONE) && !LIST_WORDS.has(hostWord.toLowerCase())) return acceptHostPortArg(sc, s, e, v);
     }
   }

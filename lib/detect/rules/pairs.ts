@@ -6,13 +6,13 @@
 import type { Protocol } from '../../types.ts';
 import { emit, suffixProto } from '../accept.ts';
 import {
-  COLON, COMMA, digitsEnd, DOT, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
-  matchesLower, portValue, skipChain, skipDotted,
+  COLON, COMMA, digitsEnd, DOT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote,
+  isSpace, matchesLower, portValue, skipChain, skipDotted,
 } from '../chars.ts';
 import { lineHasWord } from '../context.ts';
 import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { gapIsListSep, M_LIST, setList } from '../lists.ts';
-import type { TextScan } from '../state.ts';
+import type { KeywordLook, TextScan } from '../state.ts';
 import { LIST_WORDS } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
@@ -21,7 +21,7 @@ import { firewallLine, pNotPort } from './specs.ts';
 /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
 export function chainCase(sc: TextScan, s: number, e: number, c0: number): number {
   if (isGlue(c0) || c0 === DOT) return e; // db1:5432 / 10.0.0.1:22 — the next run sees the host
-  if (c0 === 45 && isAsciiAlnum(sc.at(s - 2))) return e; // kafka-0:9092
+  if (c0 === HYPHEN && isAsciiAlnum(sc.at(s - 2))) return e; // kafka-0:9092
   const s1 = e + 1;
   const e1 = digitsEnd(sc.t, s1);
   const c2 = sc.at(e1);
@@ -29,9 +29,13 @@ export function chainCase(sc: TextScan, s: number, e: number, c0: number): numbe
   if (c2 === DOT && isDigit(sc.at(e1 + 1))) return skipDotted(sc.t, e1); // 00:01.5
   if (isGlue(c2) || c2 === COLON) return e1; // 10:30am
   if (isDash(c2) && isDigit(sc.at(e1 + 1))) return e1; // Genesis 1:1-3
-  const kind = chainContext(sc, s, c0);
+  const j = isQuote(c0) ? s - 1 : s;
+  // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
+  if (sc.list.end >= 0 && sc.list.isMap && j - sc.list.end <= 16 && gapIsListSep(sc, sc.list.end, j, M_LIST)) return colonPair(sc, s, e, 1, undefined);
+  const look = keywordBefore(sc, j);
+  const kind = chainContext(sc, s, c0, look);
   if (kind === 0) return e1;
-  return colonPair(sc, s, e, kind, kind === 2 ? sc.keyword.proto : undefined);
+  return colonPair(sc, s, e, kind, kind === 2 ? look.proto : undefined);
 }
 
 /**
@@ -68,25 +72,22 @@ export function colonPair(sc: TextScan, s: number, e: number, kind: number, prot
   return end;
 }
 
-/** What announces a bare "a:b": 1 = port map, 2 = range, 3 = by line (suffix /tcp), 0 = nothing. */
-export function chainContext(sc: TextScan, s: number, c0: number): number {
+/** What announces a bare "a:b" after the keyword look: 1 = port map, 2 = range, 3 = by line (suffix /tcp), 0 = nothing. */
+export function chainContext(sc: TextScan, s: number, c0: number, look: KeywordLook): number {
   const t = sc.t;
-  let j = s;
-  if (isQuote(c0)) j--;
-  // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
-  if (sc.list.end >= 0 && sc.list.isMap && j - sc.list.end <= 16 && gapIsListSep(sc, sc.list.end, j, M_LIST)) return 1;
-  const kw = keywordBefore(sc, j);
+  const j = isQuote(c0) ? s - 1 : s;
+  const kw = look.kind;
   if (kw === KW_OPT_P) return pNotPort(sc, s) ? 0 : 1;
   if (kw === KW_EXPOSE) return 1;
   if (kw === KW_DPORT) return 2;
   if (kw === KW_PORT || kw === KW_PORTS) {
-    const w = sc.firstWordLower();
+    const w = look.firstWordLower(t);
     if (w === 'publish' || w === 'port-forward') return 1;
     // A firewall rule or a range named as such: to any port 8412:8500, ports in range 6000:6063.
     if (firewallLine(sc, s) || lineHasWord(t, s, 'range')) return 2;
     return kw === KW_PORTS ? 1 : 0;
   }
-  const w = sc.firstWordLower();
+  const w = look.firstWordLower(t);
   if (w === 'publish') return 1;
   if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && lineHasWord(t, s, 'ufw')) return 2;
   // A protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).

@@ -9,8 +9,9 @@
 import type { Protocol } from '../../types.ts';
 import { accept, emit, suffixProto } from '../accept.ts';
 import {
-  COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace,
-  matchesLower, portValue, SLASH,
+  AT, BACKTICK, COLON, COMMA, CR, DIGIT_4, DIGIT_6, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiAlnum,
+  isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace, LBRACE, LOWER_C, LOWER_D, LOWER_F, LOWER_O, LOWER_P,
+  LOWER_S, LOWER_T, LOWER_U, matchesLower, NEWLINE, PIPE, portValue, SLASH, UNDERSCORE,
 } from '../chars.ts';
 import { lineHasWord, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
@@ -34,11 +35,11 @@ export function pNotPort(sc: TextScan, pos: number): boolean {
   const ls = sc.line.startOf(pos);
   const lo = pos - 200 > ls ? pos - 200 : ls;
   let k = pos;
-  while (k > lo && t.charCodeAt(k - 1) !== 124) k--;
+  while (k > lo && t.charCodeAt(k - 1) !== PIPE) k--;
   if (k === lo) return false;
   while (k < pos && isInlineSpace(t.charCodeAt(k))) k++;
   let w = k;
-  while (w < pos && w - k < 16 && (isAsciiAlnum(t.charCodeAt(w)) || t.charCodeAt(w) === 45 || t.charCodeAt(w) === 95)) w++;
+  while (w < pos && w - k < 16 && (isAsciiAlnum(t.charCodeAt(w)) || t.charCodeAt(w) === HYPHEN || t.charCodeAt(w) === UNDERSCORE)) w++;
   return w > k && P_NOT_PORT.has(t.slice(k, w).toLowerCase());
 }
 
@@ -53,20 +54,20 @@ export function protocolPrefixedSpec(sc: TextScan, s: number, e: number, v: numb
   const b = sc.at(letter - 1);
   let ok = false;
   if (b === COMMA) ok = listContinues(sc, letter);
-  else if (b === 112 /* p */ && sc.at(letter - 2) === 45 && (letter < 3 || isSpace(sc.at(letter - 3)))) ok = !pNotPort(sc, s); // -pT:443
+  else if (b === LOWER_P && sc.at(letter - 2) === HYPHEN && (letter < 3 || isSpace(sc.at(letter - 3)))) ok = !pNotPort(sc, s); // -pT:443
   else if (b === -1 || isSpace(b)) {
-    const kw = keywordBefore(sc, letter);
+    const kw = keywordBefore(sc, letter).kind;
     ok = kw === KW_PORTS || kw === KW_PORT || (kw === KW_OPT_P && !pNotPort(sc, s));
     if (!ok) {
       // "-p" at the end of the line before (a wrapped command in a manual).
       let k = letter;
       while (k > 0 && letter - k < 40 && isSpace(sc.t.charCodeAt(k - 1))) k--;
       const pb = sc.at(k - 3);
-      ok = k < letter && sc.at(k - 1) === 112 && sc.at(k - 2) === 45 && (pb === -1 || isSpace(pb) || pb === 62);
+      ok = k < letter && sc.at(k - 1) === LOWER_P && sc.at(k - 2) === HYPHEN && (pb === -1 || isSpace(pb) || pb === GT);
     }
   }
   if (!ok) return -1;
-  const proto: Protocol = lc === 117 ? 'udp' : lc === 116 ? 'tcp' : 'sctp';
+  const proto: Protocol = lc === LOWER_U ? 'udp' : lc === LOWER_T ? 'tcp' : 'sctp';
   return accept(sc, s, e, v, proto, M_LIST, undefined);
 }
 
@@ -74,7 +75,7 @@ export function protocolPrefixedSpec(sc: TextScan, s: number, e: number, v: numb
 export function portListCall(sc: TextScan, paren: number): boolean {
   const t = sc.t;
   let k = paren;
-  while (k > 0 && paren - k < 20 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95)) k--;
+  while (k > 0 && paren - k < 20 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE)) k--;
   return PORT_LIST_CALLS.has(t.slice(k, paren).toLowerCase());
 }
 
@@ -89,16 +90,16 @@ export function optionOfToken(sc: TextScan, pos: number): string {
   if (j === k) return '';
   let a = j;
   while (a > lo && j - a < 24 && !isSpace(t.charCodeAt(a - 1))) a--;
-  return t.charCodeAt(a) === 45 ? t.slice(a, j).toLowerCase() : '';
+  return t.charCodeAt(a) === HYPHEN ? t.slice(a, j).toLowerCase() : '';
 }
 
 /** The protocol of a socat address type ending at the ':' at colon (TCP4:, UDP-SENDTO:, OPENSSL:), or undefined. */
 export function socatAddressType(sc: TextScan, colon: number): Protocol | undefined {
   const t = sc.t;
   let k = colon;
-  while (k > 0 && colon - k < 16 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 45)) k--;
+  while (k > 0 && colon - k < 16 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === HYPHEN)) k--;
   const b = sc.at(k - 1);
-  if (!(b === -1 || isSpace(b) || isQuote(b) || b === EQUALS || b === 96)) return undefined;
+  if (!(b === -1 || isSpace(b) || isQuote(b) || b === EQUALS || b === BACKTICK)) return undefined;
   const m = /^(tcp|udp|sctp|openssl|socks4a?|socks5|proxy|dccp)[46]?(-[a-z]+)?$/.exec(t.slice(k, colon).toLowerCase());
   if (m === null) return undefined;
   const kind = m[1]!;
@@ -109,10 +110,10 @@ export function socatAddressType(sc: TextScan, colon: number): Protocol | undefi
 /** Whether the name [h, colon) may be a socat address type (TCP-LISTEN, UDP4): a cheap test before socatAddressType. */
 export function mayBeSocatType(t: string, h: number, colon: number): boolean {
   const f = t.charCodeAt(h) | 32;
-  if (f !== 116 && f !== 117 && f !== 115 && f !== 111 && f !== 112 && f !== 100) return false; // t u s o p d
+  if (f !== LOWER_T && f !== LOWER_U && f !== LOWER_S && f !== LOWER_O && f !== LOWER_P && f !== LOWER_D) return false; // t u s o p d
   const last = t.charCodeAt(colon - 1);
-  if (last === 52 || last === 54) return true; // TCP4, UDP6
-  for (let i = h; i < colon; i++) if (t.charCodeAt(i) === 45) return true;
+  if (last === DIGIT_4 || last === DIGIT_6) return true; // TCP4, UDP6
+  for (let i = h; i < colon; i++) if (t.charCodeAt(i) === HYPHEN) return true;
   return false;
 }
 
@@ -122,7 +123,7 @@ export function busPort(sc: TextScan, s: number, e: number): number {
   if (!isDigit(sc.at(e + 1))) return e;
   const e2 = digitsEnd(t, e + 1);
   const c = sc.at(e2);
-  if (isGlue(c) || c === DOT || c === COLON || c === 64) return e2;
+  if (isGlue(c) || c === DOT || c === COLON || c === AT) return e2;
   let h = s - 1;
   const lo = h > 64 ? h - 64 : 0;
   while (h > lo && (isDigit(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === DOT)) h--;
@@ -152,8 +153,8 @@ export function hostVariableBefore(sc: TextScan, colon: number): boolean {
   const t = sc.t;
   let k = colon - 1;
   const lo = k > 48 ? k - 48 : 0;
-  while (k > lo && t.charCodeAt(k - 1) !== 123 && t.charCodeAt(k - 1) !== 10) k--;
-  if (t.charCodeAt(k - 1) !== 123 || !(t.charCodeAt(k - 2) === 36 || t.charCodeAt(k - 2) === 123)) return false;
+  while (k > lo && t.charCodeAt(k - 1) !== LBRACE && t.charCodeAt(k - 1) !== NEWLINE) k--;
+  if (t.charCodeAt(k - 1) !== LBRACE || !(t.charCodeAt(k - 2) === DOLLAR || t.charCodeAt(k - 2) === LBRACE)) return false;
   return /host|addr|server|domain|remote|target|(^|[^a-z])ip([^a-z]|$)/.test(t.slice(k, colon - 1).toLowerCase());
 }
 
@@ -161,10 +162,10 @@ export function hostVariableBefore(sc: TextScan, colon: number): boolean {
 export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
   const t = sc.t;
   const f = sc.at(e + 1) | 32;
-  if (f !== 111 && f !== 99 && f !== 102 && f !== 117) return undefined; // open closed filtered unfiltered
+  if (f !== LOWER_O && f !== LOWER_C && f !== LOWER_F && f !== LOWER_U) return undefined; // open closed filtered unfiltered
   let i = e + 1;
   const lim = i + 16 < sc.n ? i + 16 : sc.n;
-  while (i < lim && (isAsciiLetter(t.charCodeAt(i)) || t.charCodeAt(i) === 124)) i++;
+  while (i < lim && (isAsciiLetter(t.charCodeAt(i)) || t.charCodeAt(i) === PIPE)) i++;
   const state = t.slice(e + 1, i).toLowerCase();
   if (state !== 'open' && state !== 'closed' && state !== 'filtered' && state !== 'unfiltered' && state !== 'open|filtered' && state !== 'closed|filtered') return undefined;
   const p = suffixProto(sc, i);
@@ -209,13 +210,13 @@ export function underPortsMap(sc: TextScan, colon: number, e: number): boolean {
   const t = sc.t;
   let r = e;
   while (r < sc.n && isInlineSpace(t.charCodeAt(r))) r++;
-  if (r < sc.n && t.charCodeAt(r) !== 10 && t.charCodeAt(r) !== 13 && t.charCodeAt(r) !== 35) return false;
+  if (r < sc.n && t.charCodeAt(r) !== NEWLINE && t.charCodeAt(r) !== CR && t.charCodeAt(r) !== HASH) return false;
   let k = colon;
-  while (k > 0 && colon - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === 95 || t.charCodeAt(k - 1) === 45)) k--;
+  while (k > 0 && colon - k < 40 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE || t.charCodeAt(k - 1) === HYPHEN)) k--;
   if (k === colon) return false;
   let ls = k;
   while (ls > 0 && isInlineSpace(t.charCodeAt(ls - 1))) ls--;
-  if (ls > 0 && t.charCodeAt(ls - 1) !== 10) return false;
+  if (ls > 0 && t.charCodeAt(ls - 1) !== NEWLINE) return false;
   const indent = k - ls;
   if (indent === 0) return false;
   let cur = ls;
@@ -224,7 +225,7 @@ export function underPortsMap(sc: TextScan, colon: number, e: number): boolean {
     if (ps < 0) return false;
     let f = ps;
     while (f < cur && isInlineSpace(t.charCodeAt(f))) f++;
-    if (f >= cur - 1 || t.charCodeAt(f) === 35) { cur = ps; continue; } // blank line or comment
+    if (f >= cur - 1 || t.charCodeAt(f) === HASH) { cur = ps; continue; } // blank line or comment
     if (f - ps >= indent) { cur = ps; continue; } // a sibling
     // The parent: "…ports:" alone on its line.
     let q = cur - 1;

@@ -6,8 +6,9 @@
 import type { Protocol } from '../../types.ts';
 import { accept } from '../accept.ts';
 import {
-  COLON, COMMA, digitsEnd, DOT, EQUALS, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isInlineSpace, isQuote, isSpace,
-  matchesLower, portValue,
+  BACKTICK, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit,
+  isInlineSpace, isQuote, isSpace, LOWER_E, LOWER_P, LOWER_T, LOWER_U, LOWER_Z, LPAREN, matchesLower, NEWLINE, PERCENT,
+  portValue, SLASH, SPACE, UNDERSCORE,
 } from '../chars.ts';
 import { lineHasWord, wordAfter, wordAfterHash, wordBefore } from '../context.ts';
 import { wordHash } from '../hash.ts';
@@ -15,7 +16,7 @@ import {
   KW_DPORT, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
 } from '../keywords.ts';
 import { M_TO_RANGE } from '../lists.ts';
-import type { TextScan } from '../state.ts';
+import type { KeywordLook, TextScan } from '../state.ts';
 import {
   BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
   RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
@@ -23,11 +24,12 @@ import {
 import { lineArgIs } from './lines.ts';
 import { pNotPort, wordRangeEnd } from './specs.ts';
 
-/** Checks the number found after a keyword; returns the scan position, or -1 to reject. */
-export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw: number): number {
+/** Checks the number found after the keyword look; returns the scan position, or -1 to reject. */
+export function keywordMention(sc: TextScan, s: number, e: number, v: number, look: KeywordLook): number {
   const t = sc.t;
-  const mode = sc.keyword.mode;
-  const proto = sc.keyword.proto;
+  const kw = look.kind;
+  const mode = look.mode;
+  const proto = look.proto;
   const rangeNext = isDash(sc.at(e)) && isDigit(sc.at(e + 1));
   if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
   if (countedAfter(sc, e)) return -1;
@@ -47,8 +49,8 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
     case KW_OPT_NC: {
       // nc -l 4444, ncat -lvnp 4444, npx serve -l 5000
       const cmd = sc.line.command(s);
-      const w = sc.firstWordLower();
-      if (NC_CMDS.has(cmd) || cmdEarlierOnLine(sc, sc.keyword.start, NC_CMDS)) break;
+      const w = look.firstWordLower(t);
+      if (NC_CMDS.has(cmd) || cmdEarlierOnLine(sc, look.start, NC_CMDS)) break;
       if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && lineArgIs(sc, s, 'serve')))) break;
       return -1;
     }
@@ -60,12 +62,12 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
     case KW_PORT:
     case KW_PORTS: {
       if (priceAfter(sc, e)) return -1; // frais de port : 4,90 €
-      if (proto === undefined && sc.keyword.beforeHash === H_ANY && sc.line.command(s) === 'ufw') {
+      if (proto === undefined && look.beforeHash === H_ANY && sc.line.command(s) === 'ufw') {
         // ufw allow proto udp to any port 51820
         const p = lineProtoOption(sc, s);
         if (p !== undefined) return accept(sc, s, e, v, p, mode, undefined);
       }
-      if (v > 0 && v < 10 && sc.keyword.plain) {
+      if (v > 0 && v < 10 && look.plain) {
         // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
         // sockets on a device unless the line speaks of networking.
         let endV = 0;
@@ -80,10 +82,10 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
           const w3 = nthWordAfter(sc, e, 3);
           if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
         }
-        if (sc.keyword.plain && switchContext(sc, sc.keyword.start)) return -1; // the switch has 48 ports …; port 48 goes to …
-        const before = wordBefore(t, sc.keyword.start);
+        if (look.plain && switchContext(sc, look.start)) return -1; // the switch has 48 ports …; port 48 goes to …
+        const before = wordBefore(t, look.start);
         if (before === 'into' || before === 'in') {
-          const w0 = wordBefore(t, sc.keyword.start - before.length - 1);
+          const w0 = wordBefore(t, look.start - before.length - 1);
           if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
         }
       }
@@ -101,17 +103,17 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, kw
       break;
     }
     case KW_OPT_BIG_P: {
-      if (!BIG_P_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, sc.keyword.start, BIG_P_PORT)) return -1;
+      if (!BIG_P_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, look.start, BIG_P_PORT)) return -1;
       break;
     }
     case KW_OPT_S: {
       // hydra -s 2222: the target's port.
-      if (!S_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, sc.keyword.start, S_PORT)) return -1;
+      if (!S_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, look.start, S_PORT)) return -1;
       return accept(sc, s, e, v, undefined, 0, undefined);
     }
     case KW_OPT_SSH: {
       const c = sc.at(e);
-      if (!(c === COLON || c === -1 || isSpace(c) || c === 96 || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return -1;
+      if (!(c === COLON || c === -1 || isSpace(c) || c === BACKTICK || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return -1;
       return accept(sc, s, e, v, undefined, 0, undefined);
     }
     default:
@@ -130,13 +132,13 @@ export function cmdEarlierOnLine(sc: TextScan, k: number, cmds: Set<string>): bo
   let i = k;
   while (i > lo) {
     const c = t.charCodeAt(i - 1);
-    if (c === 10 || c === 13) return false;
+    if (c === NEWLINE || c === CR) return false;
     if (!isAsciiLetter(c)) { i--; continue; }
     let a = i;
-    while (a > lo && (isAsciiAlnum(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === 45 || t.charCodeAt(a - 1) === 95)) a--;
-    if (i - a <= 10 && t.charCodeAt(a) !== 45 && cmds.has(t.slice(a, i).toLowerCase())) {
+    while (a > lo && (isAsciiAlnum(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === HYPHEN || t.charCodeAt(a - 1) === UNDERSCORE)) a--;
+    if (i - a <= 10 && t.charCodeAt(a) !== HYPHEN && cmds.has(t.slice(a, i).toLowerCase())) {
       const b = sc.at(a - 1);
-      if (b === -1 || isSpace(b) || b === 36 || b === 96 || b === 58 || b === 40 || b === 47 || isQuote(b)) return true;
+      if (b === -1 || isSpace(b) || b === DOLLAR || b === BACKTICK || b === COLON || b === LPAREN || b === SLASH || isQuote(b)) return true;
     }
     i = a;
   }
@@ -150,7 +152,7 @@ export function lineProtoOption(sc: TextScan, s: number): Protocol | undefined {
   const lo = s - ls > 240 ? s - 240 : ls;
   for (let i = s - 4; i >= lo; i--) {
     const c = t.charCodeAt(i) | 32;
-    if (c !== 116 && c !== 117) continue; // t, u
+    if (c !== LOWER_T && c !== LOWER_U) continue; // t, u
     let p: Protocol | undefined;
     if (matchesLower(t, i, 'tcp')) p = 'tcp';
     else if (matchesLower(t, i, 'udp')) p = 'udp';
@@ -158,8 +160,8 @@ export function lineProtoOption(sc: TextScan, s: number): Protocol | undefined {
     if (isAsciiAlnum(sc.at(i + 3))) continue;
     const b = sc.at(i - 1);
     if (b === EQUALS && i >= 6 && matchesLower(t, i - 6, 'proto')) return p;
-    if (b !== 32) continue;
-    if (sc.at(i - 2) === 112 && sc.at(i - 3) === 45 && sc.at(i - 4) === 32) return p; // -p tcp
+    if (b !== SPACE) continue;
+    if (sc.at(i - 2) === LOWER_P && sc.at(i - 3) === HYPHEN && sc.at(i - 4) === SPACE) return p; // -p tcp
     if (i >= 11 && matchesLower(t, i - 11, '--protocol ')) return p;
     if (i >= 6 && matchesLower(t, i - 6, 'proto ')) return p;
   }
@@ -171,10 +173,10 @@ export function netContext(sc: TextScan, pos: number): boolean {
   const t = sc.t;
   let a = pos;
   const lo = pos > 160 ? pos - 160 : 0;
-  while (a > lo && t.charCodeAt(a - 1) !== 10) a--;
+  while (a > lo && t.charCodeAt(a - 1) !== NEWLINE) a--;
   let b = pos;
   const hi = pos + 120 < sc.n ? pos + 120 : sc.n;
-  while (b < hi && t.charCodeAt(b) !== 10) b++;
+  while (b < hi && t.charCodeAt(b) !== NEWLINE) b++;
   let i = a;
   while (i < b) {
     if (!isAsciiLetter(t.charCodeAt(i))) { i++; continue; }
@@ -198,7 +200,7 @@ export function switchContext(sc: TextScan, k: number): boolean {
   let i = k;
   while (i > lo) {
     const c = t.charCodeAt(i - 1);
-    if (c === 10) break;
+    if (c === NEWLINE) break;
     if (!isAsciiLetter(c)) { i--; continue; }
     let a = i;
     while (a > lo && isAsciiLetter(t.charCodeAt(a - 1))) a--;
@@ -216,13 +218,13 @@ export function switchContext(sc: TextScan, k: number): boolean {
 export function priceAfter(sc: TextScan, e: number): boolean {
   let i = e;
   const c = sc.at(i);
-  if (c !== COMMA && c !== DOT && c !== 32 && c !== 0xa0 && c < 0xa0) return false;
+  if (c !== COMMA && c !== DOT && c !== SPACE && c !== 0xa0 && c < 0xa0) return false;
   if ((c === COMMA || c === DOT) && isDigit(sc.at(i + 1)) && isDigit(sc.at(i + 2)) && !isDigit(sc.at(i + 3))) i += 3;
   if (isInlineSpace(sc.at(i))) i++;
   const d = sc.at(i);
-  if (d === 0x20ac || d === 36 || d === 0xa3 || d === 0xa5 || d === 0x20bd) return true;
+  if (d === 0x20ac || d === DOLLAR || d === 0xa3 || d === 0xa5 || d === 0x20bd) return true;
   const l = d | 32;
-  if (l !== 101 && l !== 117 && l !== 122) return false;
+  if (l !== LOWER_E && l !== LOWER_U && l !== LOWER_Z) return false;
   return matchesLower(sc.t, i, 'eur') || matchesLower(sc.t, i, 'usd') || matchesLower(sc.t, i, 'zł');
 }
 
@@ -232,7 +234,7 @@ export function physicalBefore(sc: TextScan, word: string, h: number, k: number)
   let cut = -1;
   for (let i = word.length - 1; i > 0; i--) {
     const c = word.charCodeAt(i);
-    if (c === 45 || c === 95) { cut = i; break; }
+    if (c === HYPHEN || c === UNDERSCORE) { cut = i; break; }
   }
   if (cut > 0 && PHYSICAL_BEFORE.has(word.slice(0, cut).toLowerCase())) return true;
   if (h === 0 || !PHYSICAL_BEFORE_HASHES.has(h)) return false;
@@ -246,7 +248,7 @@ export function physicalBefore(sc: TextScan, word: string, h: number, k: number)
 /** Whether the number is followed by a count noun: "on 5 servers", "and 3 others". */
 export function countedAfter(sc: TextScan, e: number): boolean {
   const c = sc.at(e);
-  if (c === 37) return true;
+  if (c === PERCENT) return true;
   const h = wordAfterHash(sc.t, e);
   return h !== 0 && COUNT_NOUN_HASHES.has(h) && (h !== H_TIMES || !timesOut(sc, e));
 }
