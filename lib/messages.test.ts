@@ -119,7 +119,7 @@ describe('createClient', () => {
 
 describe('handleContentMessage', () => {
   const handlers: ContentHandlers = {
-    pageMentions: async () => ({ url: 'https://example.org/', title: 't', groups: [], total: 0 }),
+    pageMentions: async () => ({ url: 'https://example.org/', title: 't', groups: [], total: 0, frame: 'k', path: [], childFrames: 0 }),
     revealMention: () => undefined,
     explainSelection: async ({ text }) => text.includes('22'),
     explainAtCaret: async () => {

@@ -21,6 +21,8 @@ const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 /** A file's text for an import, refused above the size limit before any parsing. */
 const importText = v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, `the file is larger than ${MAX_IMPORT_MB} MB; nothing was changed`));
 const fileName = v.optional(v.pipe(v.string(), v.maxLength(255)));
+/** A frame's random key (FrameMentions.frame). */
+const frameKey = v.pipe(v.string(), v.maxLength(40));
 
 const address = v.pipe(v.string(), v.maxLength(64));
 const portSpec = v.pipe(v.string(), v.regex(/^\d{1,5}(?:-\d{1,5})?$/));
@@ -237,8 +239,8 @@ export function pick<C extends object, K extends keyof C>(client: C, ...keys: K[
 export const ContentRequestSchema = v.variant('type', [
   /** Every mention the content script found in the page, grouped by port. */
   v.strictObject({ type: v.literal('pageMentions') }),
-  /** Scroll to the first mention of `port` (and range end) and open its card. */
-  v.strictObject({ type: v.literal('revealMention'), port, endPort: v.optional(port) }),
+  /** Scroll to the first mention of `port` (and range end) and open its card: in the frame with that key (FrameMentions.frame), else in the top frame. */
+  v.strictObject({ type: v.literal('revealMention'), port, endPort: v.optional(port), frame: v.optional(frameKey) }),
   /** Explain the ports in a selection, in a card at the selection (context menu). */
   v.strictObject({ type: v.literal('explainSelection'), text: v.pipe(v.string(), v.maxLength(100_000)) }),
   /** Explain the port at the caret or selection in the focused frame (keyboard shortcut). */
@@ -259,8 +261,29 @@ export interface PageMentionGroup {
   sample: string;
 }
 
+/** One frame's mentions: its answer to `pageMentions` and what it posts on `PAGE_MENTIONS_PORT`. */
+export interface FrameMentions {
+  url: string;
+  title: string;
+  groups: PageMentionGroup[];
+  total: number;
+  /** The frame's own random key, to reveal a mention in it later. */
+  frame: string;
+  /** Where the frame is: its index among its parent's frames, from the top frame down ([] for the top frame). */
+  path: number[];
+  /** How many frames it holds itself: the popup knows when every frame has answered. */
+  childFrames: number;
+}
+
+/**
+ * "Ports on this page" from every frame: the popup connects a port of this
+ * name to the tab (`tabs.connect` without a frame reaches every frame), and
+ * each frame's content script posts `Reply<FrameMentions>` on it once.
+ */
+export const PAGE_MENTIONS_PORT = 'porthole:page-mentions';
+
 export interface ContentReplies {
-  pageMentions: { url: string; title: string; groups: PageMentionGroup[]; total: number };
+  pageMentions: FrameMentions;
   revealMention: boolean;
   /** False when the selection holds no port (the card then says so). */
   explainSelection: boolean;

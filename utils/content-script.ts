@@ -3,7 +3,8 @@
 // when the user asks for it (popup, menu, shortcut — activeTab grants the
 // tab), inject it once with the scripting API and ask again.
 import { browser } from 'wxt/browser';
-import { createClient, type ContentApi, type ContentReplies, type ContentRequest } from '@/lib/messages';
+import { createClient, PAGE_MENTIONS_PORT, type ContentApi, type ContentReplies, type ContentRequest, type FrameMentions, type Reply } from '@/lib/messages';
+import { allFramesAnswered } from '@/lib/page-mentions';
 
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
 /** A freshly injected script needs a moment to start listening. */
@@ -54,5 +55,52 @@ export function contentApi(tabId: number, options: { frameId?: number; timeoutMs
     const reply = sendToContentScript(tabId, message, frameId);
     if (timeoutMs === undefined) return reply;
     return Promise.race([reply, new Promise((_, reject) => setTimeout(() => reject(new Error('The page did not answer.')), timeoutMs))]);
+  });
+}
+
+const isFrameMentions = (m: unknown): m is FrameMentions => {
+  const f = m as Partial<FrameMentions> | null;
+  return typeof f?.frame === 'string' && Array.isArray(f.groups) && Array.isArray(f.path) && typeof f.childFrames === 'number';
+};
+
+/**
+ * "Ports on this page" from every frame of a tab that runs Porthole's content
+ * script, same- and cross-origin: one port to the whole tab, on which each
+ * frame posts its mentions. Done when every frame has answered (see
+ * `allFramesAnswered`), `quietMs` after the last answer once the top frame's
+ * is in (frames no content script runs in, such as `about:blank`, never
+ * answer), or at `timeoutMs`. An empty list: no content script answered.
+ */
+export function collectFrameMentions(tabId: number, { timeoutMs = 2500, quietMs = 600 } = {}): Promise<FrameMentions[]> {
+  return new Promise((resolve) => {
+    const reports = new Map<string, FrameMentions>();
+    let port: ReturnType<typeof browser.tabs.connect>;
+    try {
+      port = browser.tabs.connect(tabId, { name: PAGE_MENTIONS_PORT });
+    } catch {
+      resolve([]);
+      return;
+    }
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(overall);
+      clearTimeout(quiet);
+      port.disconnect();
+      resolve([...reports.values()]);
+    };
+    const overall = setTimeout(finish, timeoutMs);
+    port.onMessage.addListener((message: unknown) => {
+      const reply = message as Reply<unknown>;
+      if (!reply?.ok || !isFrameMentions(reply.value)) return;
+      reports.set(reply.value.frame, reply.value);
+      const all = [...reports.values()];
+      clearTimeout(quiet);
+      if (allFramesAnswered(all)) finish();
+      else if (all.some((r) => r.path.length === 0)) quiet = setTimeout(finish, quietMs);
+    });
+    port.onDisconnect.addListener(finish);
   });
 }

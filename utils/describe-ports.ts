@@ -7,7 +7,7 @@ import { portApi } from './port-api';
 /** Ports looked up at most per list; the rest show without a name. */
 export const DESCRIBED_PORTS = 200;
 
-export async function describePort(port: number): Promise<PortGist> {
+async function describePort(port: number): Promise<PortGist> {
   const info = await portApi.lookup({ port });
   const service = nameOf(info);
   const risk = highestRisk(info.records);

@@ -8,21 +8,20 @@
 // tabs.sendMessage to our content script needs no permission; injecting it
 // into a tab opened before Porthole was installed uses `scripting`.
 import { browser } from 'wxt/browser';
-import { pick, type ContentReplies } from '@/lib/messages';
+import { pick, type FrameMentions } from '@/lib/messages';
+import { inPageOrder } from '@/lib/page-mentions';
 import { isSiteDisabled, isSiteListed, siteOf, withSite } from '@/lib/settings';
 import { detailsUrl } from '@/lib/urls';
-import type { PagePortView, PagePortsState } from '@/components/page/PagePorts';
+import type { PageFrameView, PagePortView, PagePortsState } from '@/components/page/PagePorts';
 import type { PopupApi, SiteState } from '@/components/popup/Popup';
-import { contentApi } from './content-script';
-import { describePort, describePorts } from './describe-ports';
+import { collectFrameMentions, contentApi } from './content-script';
+import { describePorts } from './describe-ports';
 import { ltr, t } from './i18n';
 import { portApi } from './port-api';
 import { loadManagedSites, loadSettings, saveSettings } from './settings-store';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
 const PAGE_TIMEOUT_MS = 2500;
-/** Service names are looked up for this many groups at most. */
-const NAMED_ROWS = 80;
 
 interface TargetTab {
   id: number;
@@ -72,9 +71,14 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         if (isSiteListed(managedSites, url!)) return { kind: 'site', site, enabled: false, byOrganisation: true };
         return { kind: 'site', site, enabled: !isSiteDisabled(settings, url!) };
       };
-      let mentions: ContentReplies['pageMentions'];
+      // Every frame's part; where no content script answers (a tab open since before Porthole was installed), start it in the top frame.
+      let frames = await collectFrameMentions(tab.id, { timeoutMs: PAGE_TIMEOUT_MS });
+      let mentions = frames.find((f) => f.path.length === 0);
       try {
-        mentions = await contentApi(tab.id, { timeoutMs: PAGE_TIMEOUT_MS }).pageMentions();
+        if (!mentions) {
+          mentions = await contentApi(tab.id, { timeoutMs: PAGE_TIMEOUT_MS }).pageMentions();
+          frames = [mentions];
+        }
       } catch {
         const site = siteState(tab.url);
         const reason =
@@ -86,16 +90,17 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         return { ports: { kind: 'unavailable', reason }, site };
       }
       const site = siteState(tab.url ?? mentions.url);
-      if (site.kind === 'site' && !site.enabled && mentions.groups.length === 0) {
+      // The page's iframes with mentions, each its own part (a cross-origin frame has its own site switch).
+      const inFrames = inPageOrder(frames).filter((f) => f !== mentions && f.total > 0);
+      if (site.kind === 'site' && !site.enabled && mentions.groups.length === 0 && inFrames.length === 0) {
         return { ports: { kind: 'unavailable', reason: t('popup.offOnSite', { site: ltr(site.site) }) }, site };
       }
-      const rows: PagePortView[] = await Promise.all(
-        mentions.groups.map(async (g, i): Promise<PagePortView> => {
-          if (i >= NAMED_ROWS) return { ...g };
-          return { ...g, ...(await describePort(g.port).catch(() => ({}))) };
-        }),
-      );
-      const ports: PagePortsState = { kind: 'ready', url: mentions.url, title: mentions.title, rows, total: mentions.total };
+      // One lookup per port, shared by the frames that mention it.
+      const gists = await describePorts([mentions, ...inFrames].flatMap((f) => f.groups.map((g) => g.port)));
+      const rowsOf = (f: FrameMentions, frame?: string) => f.groups.map((g): PagePortView => ({ ...g, ...gists.get(g.port), ...(frame ? { frame } : {}) }));
+      const rows = rowsOf(mentions);
+      const frameViews = inFrames.map((f): PageFrameView => ({ key: f.frame, url: f.url, title: f.title, rows: rowsOf(f, f.frame), total: f.total }));
+      const ports: PagePortsState = { kind: 'ready', url: mentions.url, title: mentions.title, rows, total: mentions.total, frames: frameViews };
       return { ports, site };
     },
 
@@ -107,7 +112,11 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
       const tab = await tabPromise;
       if (!tab) return;
       await contentApi(tab.id, { timeoutMs: PAGE_TIMEOUT_MS })
-        .revealMention({ port: row.port, ...(row.endPort !== undefined && row.endPort !== row.port ? { endPort: row.endPort } : {}) })
+        .revealMention({
+          port: row.port,
+          ...(row.endPort !== undefined && row.endPort !== row.port ? { endPort: row.endPort } : {}),
+          ...(row.frame ? { frame: row.frame } : {}),
+        })
         .catch(() => false);
       if (asPage) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined);
       close();

@@ -145,7 +145,7 @@ function makeSheet(): CSSStyleSheet | null {
   }
 }
 
-export async function startPorthole({ signal, contextPoint }: ScannerStart): Promise<ScannerHandle> {
+export async function startPorthole({ signal, contextPoint, frameKey }: ScannerStart): Promise<ScannerHandle> {
   let [settings, managedSites] = await Promise.all([loadSettings(), loadManagedSites()]);
   let session: Session | null = null;
   const site = siteOf(location.href);
@@ -209,11 +209,12 @@ export async function startPorthole({ signal, contextPoint }: ScannerStart): Pro
     card,
     openMention,
   });
-  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint, nav });
+  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint, nav, frameKey });
   return {
     answer: (message, sender) => handleContentMessage(requests.handlers, message, sender, extensionApi.runtime.id),
     ownsEvent: (event) => card.contains(event),
     explainAtCaret: () => requests.explainAtCaret(),
+    mentions: () => requests.pageMentions(),
     // The shortcuts (explain, next/previous mention), answered in the page so they work wherever it has focus.
     onShortcut: (e) => {
       const direction = moveShortcutOf(e);

@@ -7,18 +7,17 @@
 // the shortcut, the context menu and "ports on this page": those load the
 // parts on demand.
 import { managedSitesOf } from '@/lib/managed-sites';
+import { PAGE_MENTIONS_PORT, type FrameMentions } from '@/lib/messages';
 import { isSiteListed } from '@/lib/sites';
 import { extensionApi } from '@/utils/extension-api';
-import { hasPortShapedText, isBigEnough, watchForPortText, whenOnScreen } from './frame-check';
+import type { Browser } from 'wxt/browser';
+import { hasPortShapedText, isBigEnough, isTopFrame, watchForPortText, whenOnScreen } from './frame-check';
+import { frameReport, newFrameKey } from './frame-report';
 import { pageLoaded } from './page-ready';
 import { loadPart, type ScannerHandle } from './parts';
 import { isExplainShortcut } from './shortcut';
 
-/** A skipped frame's answer to "ports on this page": none (only the top frame answers for the page). */
-function noMentions(): Promise<unknown> | undefined {
-  if (window !== window.top) return undefined;
-  return Promise.resolve({ ok: true, value: { url: location.href, title: document.title, groups: [], total: 0 } });
-}
+const internalError = (err: unknown) => ({ ok: false, error: { code: 'internal', message: String(err) } });
 
 /** Resolves on the next `type` event of `target`, or when `signal` aborts. */
 function nextEvent(target: { addEventListener: EventTarget['addEventListener'] }, type: string, signal: AbortSignal): Promise<void> {
@@ -54,6 +53,7 @@ export function startLoader(signal: AbortSignal): void {
   let handle: Promise<ScannerHandle> | null = null;
   let ready: ScannerHandle | null = null;
   let contextPoint: { x: number; y: number } | null = null;
+  const frameKey = newFrameKey();
   /** Stops the loader's own watching once the scanner part runs. */
   const waiting = new AbortController();
   signal.addEventListener('abort', () => waiting.abort(), { once: true });
@@ -61,28 +61,53 @@ export function startLoader(signal: AbortSignal): void {
   const startScanner = (): Promise<ScannerHandle> => {
     waiting.abort();
     handle ??= loadPart('scanner')
-      .then((part) => part.start({ signal, contextPoint: () => contextPoint }))
+      .then((part) => part.start({ signal, contextPoint: () => contextPoint, frameKey }))
       .then((h) => (ready = h));
     handle.catch(() => (handle = null));
     return handle;
   };
 
+  /**
+   * This frame's mentions for "ports on this page". A frame skipped so far
+   * (too small, off screen, or no port-shaped text yet) reads its text now
+   * and loads the scanner only if something there is port-shaped.
+   */
+  const mentions = async (): Promise<FrameMentions> => {
+    if (!handle && !isSiteListed(await disabledSites(), location.href) && (await hasPortShapedText([document.body ?? document.documentElement], signal))) {
+      void startScanner();
+    }
+    return handle ? (await handle).mentions() : frameReport(frameKey, [], 0);
+  };
+
   // Requests from the popup and the background. The scanner part answers them;
-  // a skipped frame has no mentions to list, and loads the parts for the rest.
+  // a skipped frame lists its mentions as above, and loads the parts for the rest.
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void): boolean => {
     if (sender.id !== extensionApi.runtime.id || typeof message !== 'object' || message === null) return false;
     const type = (message as { type?: unknown }).type;
     let reply: Promise<unknown> | undefined;
     if (ready) reply = ready.answer(message, sender);
     else if (handle) reply = handle.then((h) => h.answer(message, sender));
-    else if (type === 'pageMentions') reply = noMentions();
+    // One answer per tab: the top frame's (every frame answers on PAGE_MENTIONS_PORT below).
+    else if (type === 'pageMentions') reply = isTopFrame() ? mentions().then((value) => ({ ok: true, value })) : undefined;
     else if (type === 'explainSelection' || (type === 'explainAtCaret' && document.hasFocus())) reply = startScanner().then((h) => h.answer(message, sender));
     if (!reply) return false;
-    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: { code: 'internal', message: String(err) } }));
+    reply.then(sendResponse, (err: unknown) => sendResponse(internalError(err)));
     return true;
   };
   extensionApi.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => extensionApi.runtime.onMessage.removeListener(onMessage), { once: true });
+
+  // "Ports on this page" from every frame: the popup connects to the whole tab and each frame posts its own part.
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PAGE_MENTIONS_PORT || port.sender?.id !== extensionApi.runtime.id) return;
+    mentions()
+      .then((value) => ({ ok: true, value }), internalError)
+      .then((reply) => port.postMessage(reply))
+      // The popup closed meanwhile.
+      .catch(() => {});
+  };
+  extensionApi.runtime.onConnect.addListener(onConnect);
+  signal.addEventListener('abort', () => extensionApi.runtime.onConnect.removeListener(onConnect), { once: true });
 
   // Where the context menu was opened: the card goes there for a link.
   window.addEventListener('contextmenu', (e) => (contextPoint = { x: e.clientX, y: e.clientY }), { capture: true, passive: true, signal });

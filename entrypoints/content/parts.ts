@@ -7,7 +7,7 @@
 // WXT builds each part as a classic script; evaluated by import() it runs in
 // the content script's isolated world (the page never sees it) and puts its
 // entry points in the registry below, which the loader then reads.
-import type { ContentReplies } from '@/lib/messages';
+import type { ContentReplies, FrameMentions } from '@/lib/messages';
 import type { CardController, CardOptions } from './card-types';
 import { extensionApi } from '@/utils/extension-api';
 
@@ -15,6 +15,8 @@ export interface ScannerStart {
   signal: AbortSignal;
   /** Where the context menu was last opened (the card goes there for a link). */
   contextPoint: () => { x: number; y: number } | null;
+  /** This frame's key (FrameMentions.frame). */
+  frameKey: string;
 }
 
 /** A running scanner part, as the loader drives it. */
@@ -27,6 +29,8 @@ export interface ScannerHandle {
   explainAtCaret(): ContentReplies['explainAtCaret'];
   /** Handles Porthole's in-page shortcuts (explain, next/previous mention); false for any other key. */
   onShortcut(event: KeyboardEvent): boolean;
+  /** This frame's mentions, for "ports on this page" across frames. */
+  mentions(): Promise<FrameMentions>;
 }
 
 export interface Parts {

@@ -4,11 +4,12 @@
 // (lib/messages.ts); the shortcut pressed in the page uses `explainAtCaret` too.
 import { findPortMentions } from '@/lib/detect';
 import { mentionExposure } from '@/lib/exposure';
-import type { ContentHandlers, ContentReplies } from '@/lib/messages';
+import type { ContentHandlers, FrameMentions } from '@/lib/messages';
 import { groupMentions } from '@/lib/page-mentions';
 import { portsInSelection, type SelectedPort } from '@/lib/selection-ports';
 import { excerpt } from '@/lib/text-blocks';
 import { pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card-types';
+import { frameReport } from './frame-report';
 import { mentionAtNode } from './hit-test';
 import type { MentionNav } from './mention-nav';
 import type { Mention, PageTextScanner } from './scanner';
@@ -27,6 +28,8 @@ export interface ContentRequestDeps {
   /** Where the context menu was last opened (the card goes there for a link). */
   contextPoint: () => { x: number; y: number } | null;
   nav: MentionNav;
+  /** This frame's key (FrameMentions.frame). */
+  frameKey: string;
 }
 
 export function targetOf(m: { port: number; endPort?: number; protocol?: string }): SelectedPort {
@@ -120,7 +123,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
     return false;
   }
 
-  async function pageMentions(): Promise<ContentReplies['pageMentions']> {
+  async function pageMentions(): Promise<FrameMentions> {
     const session = deps.session();
     const found = [];
     if (session) {
@@ -129,7 +132,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
         found.push({ ...targetOf(m.mention), sample: excerpt(m.block.block.text, m.mention.start, m.mention.end) });
       }
     }
-    return { url: location.href, title: document.title, groups: groupMentions(found), total: found.length };
+    return frameReport(deps.frameKey, groupMentions(found), found.length);
   }
 
   async function reveal(port: number, endPort?: number): Promise<boolean> {
@@ -157,11 +160,12 @@ export function createContentRequests(deps: ContentRequestDeps) {
   const isTop = window === window.top;
   const handlers: ContentHandlers = {
     pageMentions: () => (isTop ? pageMentions() : undefined),
-    revealMention: (r) => (isTop ? reveal(r.port, r.endPort) : undefined),
+    // In the frame the popup names, else in the top frame.
+    revealMention: (r) => ((r.frame === undefined ? isTop : r.frame === deps.frameKey) ? reveal(r.port, r.endPort) : undefined),
     explainSelection: (r) => Promise.resolve(explainText(r.text, 'menu')),
     // Only the focused frame answers the shortcut.
     explainAtCaret: () => (document.hasFocus() ? Promise.resolve(explainAtCaret()) : undefined),
     moveMention: (r) => (isTop ? deps.nav.move(r.direction) : undefined),
   };
-  return { handlers, explainAtCaret };
+  return { handlers, explainAtCaret, pageMentions };
 }

@@ -17,6 +17,8 @@ const MODULES: Record<string, string> = {
 
 export interface FixtureServer {
   url: (path: string) => string;
+  /** The same page from another origin (`localhost` rather than `127.0.0.1`), for cross-origin frames. */
+  crossOriginUrl: (path: string) => string;
   close: () => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function serveFixtures(): Promise<FixtureServer> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\/+/, '')}`,
+    crossOriginUrl: (p) => `http://localhost:${port}/${p.replace(/^\/+/, '')}`,
     // Keep-alive connections would hold close() open until they time out.
     close: () =>
       new Promise((r) => {

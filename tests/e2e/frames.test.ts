@@ -4,6 +4,7 @@
 // the shortcut and the context menu, loading the parts on demand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { launchWithExtension, type Launched } from './harness.ts';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 
@@ -129,6 +130,51 @@ describe('a page the loader skips', () => {
     expect(where).toBe('card');
     await expect.poll(() => page.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toContain('Port 8080');
     expect(scannerLoads.get('/no-ports.html')).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('ports on this page, across frames', () => {
+  it("lists each frame's part, the page's own first, and reveals a mention in a cross-origin frame", async () => {
+    // Earlier tests loaded the scanner into the advertisement by asking it for a card.
+    scannerLoads.clear();
+    const page = await openPage('frames-ports.html');
+    await expect.poll(() => page.frames().some((f) => f.url().endsWith('/frame-cross.html')), { timeout: 10_000 }).toBe(true);
+    const cross = frameAt(page, '/frame-cross.html');
+    // A frame of another site (localhost, not 127.0.0.1): out of the page's reach, not of Porthole's.
+    expect(cross.url()).toBe(server.crossOriginUrl('frame-cross.html'));
+    expect(await page.evaluate(() => (document.getElementById('cross') as HTMLIFrameElement).contentDocument)).toBeNull();
+    await expect.poll(() => markedIn(cross), { timeout: 10_000 }).toEqual(['5432', '6379']);
+    // The small frame was too small to read on its own.
+    await expect.poll(() => frameAt(page, '/frame-tiny.html').evaluate(() => document.readyState)).toBe('complete');
+    expect(scannerLoads.get('/frame-tiny.html')).toBeUndefined();
+
+    await page.bringToFront();
+    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.setViewportSize({ width: 400, height: 700 });
+    const parts = popup.locator('.page-frame');
+    await expect.poll(() => parts.count(), { timeout: 15_000 }).toBe(4);
+    const part = async (i: number) => {
+      const p = parts.nth(i);
+      return { title: await p.locator('.frame-title').innerText(), rows: (await p.locator('.page-row').allInnerTexts()).map((r) => r.split('\n')[0] + ' ' + r.match(/×\d+/)![0]) };
+    };
+    // The page first, then its frames in document order; the port-free advertisement has no part.
+    expect(await part(0)).toEqual({ title: 'On the page itself · 1 port, 1 mention', rows: ['8443 ×1'] });
+    expect(await part(1)).toEqual({ title: 'In a frame: Embedded runbook · 1 port, 1 mention', rows: ['6379 ×1'] });
+    expect(await part(2)).toEqual({ title: 'In a frame: Status · 1 port, 1 mention', rows: ['9000 ×1'] });
+    expect(await part(3)).toEqual({ title: 'In a frame: Database notes · 2 ports, 2 mentions', rows: ['5432 ×1', '6379 ×1'] });
+    // The heading counts the whole page: 6379 is in two frames.
+    expect(await popup.locator('.page-ports .section-title').innerText()).toMatch(/4 ports, 5 mentions/);
+    // Asking loaded the scanner into the small frame that holds a port, not into the advertisement.
+    expect(scannerLoads.get('/frame-tiny.html')).toBeGreaterThan(0);
+    expect(scannerLoads.get('/ad-widget.html')).toBeUndefined();
+    expect(await axeViolations(popup)).toEqual([]);
+
+    await parts.nth(3).locator('.page-row').filter({ has: popup.locator('.result-port', { hasText: /^5432$/ }) }).click();
+    await expect.poll(() => cross.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/5432[\s\S]*PostgreSQL/);
+    expect(await page.locator('porthole-ui').count()).toBe(0);
+    await popup.close();
     await page.close();
   });
 });
