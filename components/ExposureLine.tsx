@@ -3,19 +3,28 @@
 // page; a pure view.
 import { exposureTone, exposureWords, type Exposure } from '@/lib/exposure';
 import type { RiskLevel } from '@/lib/types';
+import { ltr, say, t } from '@/utils/i18n';
 
 export function ExposureLine({ exposure, risk }: { exposure: Exposure; risk?: RiskLevel }) {
   const words = exposureWords(exposure);
+  const headline = say(words.headline);
   return (
-    <section class={`exposure tone-${exposureTone(exposure, risk)}`} aria-label={`Exposure: ${words.headline}`}>
+    <section class={`exposure tone-${exposureTone(exposure, risk)}`} aria-label={t('exposure.label', { scope: headline })}>
       <p>
-        <strong class="exposure-head">{words.headline}.</strong> {words.detail}
+        <strong class="exposure-head">{headline}.</strong> {say(words.detail)}
       </p>
       {words.fix && (
         <p class="exposure-fix">
-          {words.fix.lead} <code>{words.fix.code}</code>
+          {say(words.fix.lead)} <code dir="ltr">{words.fix.code}</code>
         </p>
       )}
     </section>
   );
+}
+
+/** The line as plain text (copy): "Every interface: Listens on every interface (0.0.0.0): …". */
+export function exposurePlainText(exposure: Exposure): string {
+  const { headline, detail, fix } = exposureWords(exposure);
+  const parts = { headline: say(headline), detail: say(detail) };
+  return fix ? t('exposure.plainFix', { ...parts, lead: say(fix.lead), code: ltr(fix.code) }) : t('exposure.plain', parts);
 }

@@ -3,10 +3,10 @@
 // ever rendered as text.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { exposurePlainText, exposureWords, type Exposure } from '@/lib/exposure';
+import type { Exposure } from '@/lib/exposure';
 import { highestRisk, ianaLine, portLabel, protocolsLabel } from '@/lib/format';
 import type { RangeSummary } from '@/lib/repository';
-import { ExposureLine } from './ExposureLine';
+import { ExposureLine, exposurePlainText } from './ExposureLine';
 import {
   rangeClassOf,
   type KnowledgeRecord,
@@ -90,7 +90,7 @@ export function cardPlainText(content: CardContent, exposure?: Exposure): string
     const protocols = protocolsOf(info.records, content.protocol);
     const lines = [`${portTitle(info.port)}${protocols.length ? `/${protocolsLabel(protocols)}` : ''}${portName(info) ? ` — ${portName(info)}` : ''}`];
     lines.push(rangeClassLabel(info.rangeClass));
-    if (exposure) lines.push(exposurePlainText(exposureWords(exposure)));
+    if (exposure) lines.push(exposurePlainText(exposure));
     for (const r of info.records) {
       if (isKnowledge(r)) {
         lines.push(`${r.summary} (${sourceLabel(r)})`);
@@ -107,7 +107,7 @@ export function cardPlainText(content: CardContent, exposure?: Exposure): string
   if (content.kind === 'range') {
     const { summary } = content;
     const lines = [portsTitle(portLabel(summary.port, summary.endPort))];
-    if (exposure) lines.push(exposurePlainText(exposureWords(exposure)));
+    if (exposure) lines.push(exposurePlainText(exposure));
     for (const r of summary.spanning) lines.push(`${portLabel(r.port, r.endPort)}: ${isIana(r) ? ianaLine(r) : r.title}`);
     for (const p of summary.ports) lines.push(`${p.port}: ${portName(p) ?? ''}`);
     return lines.join('\n');

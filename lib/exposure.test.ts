@@ -4,7 +4,6 @@ import {
   attentionScore,
   classifyAddress,
   exposureOf,
-  exposurePlainText,
   exposureTone,
   exposureWords,
   mentionExposure,
@@ -153,11 +152,11 @@ describe('exposure of detected mentions', () => {
     const e = exposureIn('docker run -p 5432:5432 postgres');
     expect(e).toMatchObject({ scope: 'every-interface', publish: { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' } });
     expect(e?.host).toBeUndefined();
-    const words = exposureWords(e!);
-    expect(words.detail).toContain('every interface of the host');
-    expect(words.detail).toContain('ufw and firewalld');
-    expect(words.fix).toEqual({ lead: 'To keep it on this machine, publish it as', code: '-p 127.0.0.1:5432:5432' });
-    expect(exposurePlainText(words)).toMatch(/ufw and firewalld rules, so a host firewall does not stop it\. To keep it on this machine, publish it as -p 127\.0\.0\.1:5432:5432\.$/);
+    expect(exposureWords(e!)).toEqual({
+      headline: { code: 'exposure.scope.everyInterface' },
+      detail: { code: 'exposure.publish.everyInterface', params: { where: { code: 'exposure.publish.fromContainer' } } },
+      fix: { lead: { code: 'exposure.fix.publish' }, code: '-p 127.0.0.1:5432:5432' },
+    });
   });
 
   it('a publish bound to 127.0.0.1 stays on this machine, without a fix', () => {
@@ -165,6 +164,7 @@ describe('exposure of detected mentions', () => {
     for (const i of [0, 1]) {
       const e = exposureIn(text, i);
       expect(e).toMatchObject({ scope: 'this-machine', host: '127.0.0.1' });
+      expect(exposureWords(e!).detail).toEqual({ code: 'exposure.publish.thisMachine', params: { where: { code: 'exposure.publish.fromContainer' }, host: '127.0.0.1' } });
       expect(exposureWords(e!).fix).toBeUndefined();
     }
   });
@@ -172,7 +172,7 @@ describe('exposure of detected mentions', () => {
   it('the container side of a map names the host port it is published as', () => {
     const e = exposureIn('docker run --publish 8080:80 nginx', 1);
     expect(e).toMatchObject({ scope: 'every-interface', publish: { side: 'container', hostSpec: '8080', containerSpec: '80' } });
-    expect(exposureWords(e!).detail).toMatch(/^Container port 80, published on the host as 8080 on every interface/);
+    expect(exposureWords(e!).detail).toEqual({ code: 'exposure.publish.everyInterface', params: { where: { code: 'exposure.publish.mapped', params: { container: '80', host: '8080' } } } });
   });
 
   it('compose ports are quoted in the fix; docker ps output keeps its address', () => {
@@ -180,7 +180,7 @@ describe('exposure of detected mentions', () => {
     expect(exposureWords(exposureIn(compose)!).fix?.code).toBe('"127.0.0.1:5432:5432"');
     const ps = 'abc123  postgres:16  Up 2 hours  0.0.0.0:5432->5432/tcp, :::5432->5432/tcp  db';
     expect(exposureIn(ps)).toMatchObject({ scope: 'every-interface', host: '0.0.0.0', publish: { source: 'ps', side: 'host' } });
-    expect(exposureWords(exposureIn(ps)!).fix).toEqual({ lead: 'To keep it on this machine, start the container with', code: '-p 127.0.0.1:5432:5432' });
+    expect(exposureWords(exposureIn(ps)!).fix).toEqual({ lead: { code: 'exposure.fix.start' }, code: '-p 127.0.0.1:5432:5432' });
     expect(exposureIn(ps, 1)).toMatchObject({ scope: 'every-interface', host: '0.0.0.0', publish: { source: 'ps', side: 'container' } });
     expect(exposureIn(ps, 2)).toMatchObject({ scope: 'every-interface', host: '::' });
   });
@@ -188,17 +188,37 @@ describe('exposure of detected mentions', () => {
 
 describe('words', () => {
   it('label the reach shortly for lists', () => {
-    expect(reachLabel(exposureOf('0.0.0.0', null)!)).toBe('Every interface (0.0.0.0)');
-    expect(reachLabel(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '80', containerSpec: '80' })!)).toBe('Every interface (Docker publish)');
-    expect(reachLabel(exposureOf('127.0.0.1', { source: 'ps', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!)).toBe('This machine only (127.0.0.1, Docker publish)');
+    const everyInterface = { code: 'exposure.scope.everyInterface' };
+    expect(reachLabel(exposureOf('0.0.0.0', null)!)).toEqual({ code: 'exposure.reach.host', params: { scope: everyInterface, host: '0.0.0.0' } });
+    expect(reachLabel(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '80', containerSpec: '80' })!)).toEqual({ code: 'exposure.reach.publish', params: { scope: everyInterface } });
+    expect(reachLabel(exposureOf('127.0.0.1', { source: 'ps', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!)).toEqual({
+      code: 'exposure.reach.hostPublish',
+      params: { scope: { code: 'exposure.scope.thisMachine' }, host: '127.0.0.1' },
+    });
+    expect(reachLabel(exposureOf('10.0.0.5', null)!)).toEqual({ code: 'exposure.reach.host', params: { scope: { code: 'exposure.scope.localNetwork' }, host: '10.0.0.5' } });
   });
 
   it('name the address and its range', () => {
-    expect(exposureWords(exposureOf('10.0.0.5', null)!).detail).toBe('10.0.0.5 is a private address (RFC 1918): reachable from the local network, not directly from the internet.');
-    expect(exposureWords(exposureOf('203.0.113.7', null)!).detail).toBe('203.0.113.7 is a public address: reachable from the internet unless something filters it.');
-    expect(exposureWords(exposureOf('127.0.0.1', null)!)).toEqual({ headline: 'This machine only', detail: '127.0.0.1 is a loopback address: only programs on this machine can connect.' });
-    expect(exposureWords(exposureOf('0.0.0.0', null)!).detail).toBe('Listens on every interface (0.0.0.0): other machines can connect unless a firewall stops them.');
-    expect(exposureWords(exposureOf('*', null)!).detail).toBe('Listens on every interface: other machines can connect unless a firewall stops them.');
+    const detail = (host: string) => exposureWords(exposureOf(host, null)!).detail;
+    expect(detail('10.0.0.5')).toEqual({ code: 'exposure.detail.localNetwork', params: { host: '10.0.0.5', range: { code: 'exposure.range.private' } } });
+    expect(detail('100.64.1.1')).toEqual({ code: 'exposure.detail.localNetwork', params: { host: '100.64.1.1', range: { code: 'exposure.range.shared' } } });
+    expect(detail('fd00::1')).toEqual({ code: 'exposure.detail.localNetwork', params: { host: 'fd00::1', range: { code: 'exposure.range.uniqueLocal' } } });
+    expect(detail('203.0.113.7')).toEqual({ code: 'exposure.detail.internet', params: { host: '203.0.113.7', range: { code: 'exposure.range.public' } } });
+    expect(exposureWords(exposureOf('127.0.0.1', null)!)).toEqual({
+      headline: { code: 'exposure.scope.thisMachine' },
+      detail: { code: 'exposure.detail.thisMachine', params: { host: '127.0.0.1', range: { code: 'exposure.range.loopback' } } },
+    });
+    expect(detail('0.0.0.0')).toEqual({ code: 'exposure.detail.everyInterfaceAt', params: { host: '0.0.0.0' } });
+    expect(detail('*')).toEqual({ code: 'exposure.detail.everyInterface' });
+  });
+
+  it('a publish on a named address says where, with the Docker note and the fix', () => {
+    const e = exposureOf('10.0.0.5', { source: 'run', side: 'host', hostIp: '10.0.0.5', hostSpec: '5432', containerSpec: '5432' });
+    expect(exposureWords(e!)).toEqual({
+      headline: { code: 'exposure.scope.localNetwork' },
+      detail: { code: 'exposure.publish.at', params: { where: { code: 'exposure.publish.fromContainer' }, host: '10.0.0.5', range: { code: 'exposure.range.private' } } },
+      fix: { lead: { code: 'exposure.fix.publish' }, code: '-p 127.0.0.1:5432:5432' },
+    });
   });
 });
 

@@ -1,9 +1,10 @@
 // Where a port listens, read from the address written with it: every
 // interface, this machine only, the local network or the internet. Pure
-// code; the words for each case live beside the classes so the card, the
-// details page and the paste summary say the same thing.
+// code; the words for each case (as message codes) live beside the classes
+// so the card, the details page and the paste summary say the same thing.
 import { publishContextAt, type PublishContext } from './publish-context.ts';
 import { RISK_LEVELS, type RiskLevel } from './types.ts';
+import { uiText, type UiText, type UiTextCode } from './ui-text.ts';
 
 /** Who can reach a port bound to the address. */
 export type ExposureScope = 'every-interface' | 'this-machine' | 'local-network' | 'internet';
@@ -223,30 +224,34 @@ export function attentionScore(exposure: Exposure | null | undefined, risk: Risk
 }
 
 // ---------------------------------------------------------------------------
-// Words
+// Words, as message codes (lib/ui-text.ts); the views translate them.
 
-export const SCOPE_LABEL: Record<ExposureScope, string> = {
-  'every-interface': 'Every interface',
-  'this-machine': 'This machine only',
-  'local-network': 'Local network',
-  internet: 'Internet',
+const SCOPE_TEXT: Record<ExposureScope, UiTextCode> = {
+  'every-interface': 'exposure.scope.everyInterface',
+  'this-machine': 'exposure.scope.thisMachine',
+  'local-network': 'exposure.scope.localNetwork',
+  internet: 'exposure.scope.internet',
 };
 
-const RANGE_WORDS: Record<AddressRange, string> = {
-  unspecified: 'the wildcard address',
-  loopback: 'a loopback address',
-  private: 'a private address (RFC 1918)',
-  'unique-local': 'a unique local IPv6 address (fc00::/7)',
-  'site-local': 'a site-local IPv6 address',
-  'link-local': 'a link-local address',
-  shared: 'a carrier-grade NAT address (100.64.0.0/10)',
-  public: 'a public address',
+const RANGE_TEXT: Record<AddressRange, UiTextCode> = {
+  unspecified: 'exposure.range.unspecified',
+  loopback: 'exposure.range.loopback',
+  private: 'exposure.range.private',
+  'unique-local': 'exposure.range.uniqueLocal',
+  'site-local': 'exposure.range.siteLocal',
+  'link-local': 'exposure.range.linkLocal',
+  shared: 'exposure.range.shared',
+  public: 'exposure.range.public',
 };
+
+/** Who can reach it, in a few words: "Every interface". */
+export const scopeText = (scope: ExposureScope): UiText => uiText(SCOPE_TEXT[scope]);
 
 /** A short label for lists and exports: `Every interface (0.0.0.0)`, `Every interface (Docker publish)`. */
-export function reachLabel(e: Exposure): string {
-  const parts = [e.host, e.publish ? 'Docker publish' : undefined].filter((x) => x !== undefined);
-  return parts.length ? `${SCOPE_LABEL[e.scope]} (${parts.join(', ')})` : SCOPE_LABEL[e.scope];
+export function reachLabel(e: Exposure): UiText {
+  const scope = scopeText(e.scope);
+  if (e.host !== undefined) return e.publish ? uiText('exposure.reach.hostPublish', { scope, host: e.host }) : uiText('exposure.reach.host', { scope, host: e.host });
+  return e.publish ? uiText('exposure.reach.publish', { scope }) : scope;
 }
 
 /** The fix for a publish on other interfaces: the same map bound to 127.0.0.1. */
@@ -257,41 +262,34 @@ export function localPublishFix(p: PublishContext): string {
 
 /** One line for the card and the details page: headline, explanation and, when there is one, the fix. */
 export interface ExposureWords {
-  headline: string;
-  detail: string;
+  headline: UiText;
+  detail: UiText;
   /** `lead` in words, then `code` to type. */
-  fix?: { lead: string; code: string };
-}
-
-/** The words as one line of plain text (copy, exports). */
-export function exposurePlainText(words: ExposureWords): string {
-  return `${words.headline}: ${words.detail}${words.fix ? ` ${words.fix.lead} ${words.fix.code}.` : ''}`;
+  fix?: { lead: UiText; code: string };
 }
 
 export function exposureWords(e: Exposure): ExposureWords {
-  const headline = SCOPE_LABEL[e.scope];
-  const address = e.host !== undefined ? `${e.host} is ${RANGE_WORDS[e.range]}` : '';
+  const headline = scopeText(e.scope);
+  const range = uiText(RANGE_TEXT[e.range]);
   const p = e.publish;
   if (p) {
-    const where = p.side === 'container' && p.containerSpec !== p.hostSpec ? `Container port ${p.containerSpec}, published on the host as ${p.hostSpec}` : 'Published from a container';
-    if (e.scope === 'this-machine') {
-      return { headline, detail: `${where} on ${e.host ?? '127.0.0.1'} only: programs on this machine can connect, other machines cannot.` };
-    }
-    const on = e.scope === 'every-interface' ? 'on every interface of the host' : `on ${e.host} (${RANGE_WORDS[e.range]})`;
+    const where = p.side === 'container' && p.containerSpec !== p.hostSpec ? uiText('exposure.publish.mapped', { container: p.containerSpec, host: p.hostSpec }) : uiText('exposure.publish.fromContainer');
+    if (e.scope === 'this-machine') return { headline, detail: uiText('exposure.publish.thisMachine', { where, host: e.host ?? '127.0.0.1' }) };
     return {
       headline,
-      detail: `${where} ${on}. Docker's own iptables rules let this traffic in ahead of ufw and firewalld rules, so a host firewall does not stop it.`,
-      fix: { lead: p.source === 'ps' ? 'To keep it on this machine, start the container with' : 'To keep it on this machine, publish it as', code: localPublishFix(p) },
+      detail: e.scope === 'every-interface' ? uiText('exposure.publish.everyInterface', { where }) : uiText('exposure.publish.at', { where, host: e.host ?? '', range }),
+      fix: { lead: uiText(p.source === 'ps' ? 'exposure.fix.start' : 'exposure.fix.publish'), code: localPublishFix(p) },
     };
   }
+  const host = e.host ?? '';
   switch (e.scope) {
     case 'every-interface':
-      return { headline, detail: `Listens on every interface${e.host && e.host !== '*' ? ` (${e.host})` : ''}: other machines can connect unless a firewall stops them.` };
+      return { headline, detail: e.host && e.host !== '*' ? uiText('exposure.detail.everyInterfaceAt', { host }) : uiText('exposure.detail.everyInterface') };
     case 'this-machine':
-      return { headline, detail: `${address}: only programs on this machine can connect.` };
+      return { headline, detail: uiText('exposure.detail.thisMachine', { host, range }) };
     case 'local-network':
-      return { headline, detail: `${address}: reachable from the local network, not directly from the internet.` };
+      return { headline, detail: uiText('exposure.detail.localNetwork', { host, range }) };
     case 'internet':
-      return { headline, detail: `${address}: reachable from the internet unless something filters it.` };
+      return { headline, detail: uiText('exposure.detail.internet', { host, range }) };
   }
 }

@@ -12,7 +12,7 @@ export type ExportFormat = 'markdown' | 'csv' | 'json' | 'firewall';
 /** One group of mentions with the service the database knows for it. */
 export interface PagePortRow extends PageMentionGroup {
   service?: string;
-  /** Who can reach it, when the text said (pasted text): `Every interface (0.0.0.0)`. */
+  /** Who can reach it, when the text said (pasted text), in the reader's language: `Every interface (0.0.0.0)`. */
   reach?: string;
 }
 

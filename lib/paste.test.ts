@@ -52,44 +52,60 @@ describe('findPastePorts', () => {
 });
 
 describe('sortByAttention and pasteSummary', () => {
+  const row = (port: string, service: string) => ({ code: 'paste.summary.row', params: { port, service } });
+  const risky = (named: unknown, risk: 'high' | 'critical') => ({ code: 'paste.summary.risky', params: { row: named, risk: { code: `paste.summary.risk.${risk}` } } });
+  const line = (kind: string, code: string, list: unknown[]) => ({ kind, text: { code, params: { count: list.length, list }, count: list.length } });
+
   it('puts every interface with high risk first and loopback last', async () => {
     const rows = await rowsOf(SS);
     expect(rows.map((r) => r.port)).toEqual([6379, 3306, 22, 5432]);
-    expect(rows.map((r) => r.reach)).toEqual(['Every interface (0.0.0.0)', 'Every interface (0.0.0.0)', 'Every interface (0.0.0.0)', 'This machine only (127.0.0.1)']);
+    expect(rows.map((r) => [r.exposure?.scope, r.exposure?.host])).toEqual([
+      ['every-interface', '0.0.0.0'],
+      ['every-interface', '0.0.0.0'],
+      ['every-interface', '0.0.0.0'],
+      ['this-machine', '127.0.0.1'],
+    ]);
   });
 
   it('says how many services listen where, naming high and critical risks', async () => {
     expect(pasteSummary(await rowsOf(SS))).toEqual([
-      { kind: 'every-interface', text: '3 services listen on every interface: 6379 Redis (critical risk), 3306 MySQL / MariaDB (high risk), 22 SSH.' },
-      { kind: 'this-machine', text: '1 service listens on this machine only: 5432 PostgreSQL (high risk).' },
+      line('every-interface', 'paste.summary.everyInterface', [risky(row('6379', 'Redis'), 'critical'), risky(row('3306', 'MySQL / MariaDB'), 'high'), row('22', 'SSH')]),
+      line('this-machine', 'paste.summary.thisMachine', [risky(row('5432', 'PostgreSQL'), 'high')]),
     ]);
   });
 
   it('calls out container publishes past the host firewall', async () => {
+    const postgres = risky(row('5432', 'PostgreSQL'), 'high');
     expect(pasteSummary(await rowsOf(DOCKER_PS))).toEqual([
-      { kind: 'every-interface', text: '1 service listens on every interface: 5432 PostgreSQL (high risk).' },
-      { kind: 'published', text: "1 port is published from containers past the host firewall (Docker's iptables rules): 5432 PostgreSQL (high risk)." },
-      { kind: 'this-machine', text: '1 service listens on this machine only: 6379 Redis (critical risk).' },
+      line('every-interface', 'paste.summary.everyInterface', [postgres]),
+      line('published', 'paste.summary.published', [postgres]),
+      line('this-machine', 'paste.summary.thisMachine', [risky(row('6379', 'Redis'), 'critical')]),
     ]);
   });
 
   it('covers the local network, public addresses, no address, long lists and nothing at all', async () => {
     const text = ['10.0.0.5:5432', '203.0.113.7:22', 'port 8080', ...Array.from({ length: 10 }, (_, i) => `port ${9000 + i}`)].join('\n');
     const lines = pasteSummary(await rowsOf(text));
+    const listed = ['8080', '9000', '9001', '9002', '9003', '9004', '9005', '9006'];
     expect(lines).toEqual([
-      { kind: 'internet', text: '1 service listens on a public address: 22 SSH.' },
-      { kind: 'local-network', text: '1 service listens on the local network: 5432 PostgreSQL (high risk).' },
-      { kind: 'no-address', text: '11 ports are mentioned without an address: 8080, 9000, 9001, 9002, 9003, 9004, 9005, 9006 and 3 more.' },
+      line('internet', 'paste.summary.internet', [row('22', 'SSH')]),
+      line('local-network', 'paste.summary.localNetwork', [risky(row('5432', 'PostgreSQL'), 'high')]),
+      { kind: 'no-address', text: { code: 'paste.summary.noAddress', params: { count: 11, list: [...listed, { code: 'paste.summary.more', params: { count: 3 } }] }, count: 11 } },
     ]);
-    expect(pasteSummary([])).toEqual([{ kind: 'none', text: 'No port found in the pasted text.' }]);
+    expect(pasteSummary([])).toEqual([{ kind: 'none', text: { code: 'paste.summary.none' } }]);
+  });
+
+  it('writes a range as from–to', async () => {
+    const [line0] = pasteSummary(await rowsOf('ports 6000-6002 on 0.0.0.0'));
+    expect(JSON.stringify(line0)).toMatch(/"6000–6002"/);
   });
 });
 
 describe('pasteRefusal', () => {
-  it('refuses 5 MB and more with a clear message, counting UTF-8 bytes', () => {
+  it('refuses 5 MB and more with its size, counting UTF-8 bytes', () => {
     expect(pasteRefusal('x'.repeat(MAX_PASTE_BYTES - 1))).toBeNull();
-    expect(pasteRefusal('x'.repeat(MAX_PASTE_BYTES))).toMatch(/^The pasted text is 5\.0 MB; Porthole explains up to 5 MB at a time\. Nothing was read/);
-    expect(pasteRefusal('x'.repeat(6 * 1024 * 1024))).toMatch(/^The pasted text is 6\.0 MB/);
+    expect(pasteRefusal('x'.repeat(MAX_PASTE_BYTES))).toEqual({ code: 'paste.refused', params: { size: 5, max: 5 } });
+    expect(pasteRefusal('x'.repeat(6.25 * 1024 * 1024))).toEqual({ code: 'paste.refused', params: { size: 6.3, max: 5 } });
     // 2 million "é" are 4 MB in UTF-8 though only 2 million characters; 3 million are 6 MB.
     expect(pasteRefusal('é'.repeat(2_000_000))).toBeNull();
     expect(pasteRefusal('é'.repeat(3_000_000))).not.toBeNull();

@@ -4,10 +4,11 @@
 // Pure: the caller supplies the detector, a pause between slices (so a big
 // paste never freezes the page) and the service names and risks.
 import type { PortMention } from './detect/types.ts';
-import { attentionScore, mentionExposure, reachLabel, type Exposure, type ExposureScope } from './exposure.ts';
+import { attentionScore, mentionExposure, type Exposure, type ExposureScope } from './exposure.ts';
 import type { PagePortRow } from './page-export.ts';
 import { chunkEnd, excerpt } from './text-blocks.ts';
-import { RISK_LEVELS, type RiskLevel } from './types.ts';
+import type { RiskLevel } from './types.ts';
+import { uiText, type UiText, type UiTextCode, type UiTextParam } from './ui-text.ts';
 
 export const MAX_PASTE_MB = 5;
 export const MAX_PASTE_BYTES = MAX_PASTE_MB * 1024 * 1024;
@@ -28,12 +29,12 @@ export function utf8Length(text: string): number {
 }
 
 /** Why a paste is refused, or null when it may be read. */
-export function pasteRefusal(text: string): string | null {
+export function pasteRefusal(text: string): UiText | null {
   // Quick bound first: every UTF-16 unit is at least one byte.
   if (text.length < MAX_PASTE_BYTES / 3) return null;
   const bytes = utf8Length(text);
   if (bytes < MAX_PASTE_BYTES) return null;
-  return `The pasted text is ${(bytes / 1024 / 1024).toFixed(1)} MB; Porthole explains up to ${MAX_PASTE_MB} MB at a time. Nothing was read: paste a smaller part.`;
+  return uiText('paste.refused', { size: Math.round(bytes / 1024 / 102.4) / 10, max: MAX_PASTE_MB });
 }
 
 /** One port (or range) of a paste. */
@@ -107,7 +108,7 @@ export function pasteRows(ports: readonly PastePort[], gists: ReadonlyMap<number
   return sortByAttention(
     ports.map((p) => {
       const gist = gists.get(p.port);
-      return { ...p, ...(gist?.service ? { service: gist.service } : {}), ...(gist?.risk ? { risk: gist.risk } : {}), ...(p.exposure ? { reach: reachLabel(p.exposure) } : {}) };
+      return { ...p, ...(gist?.service ? { service: gist.service } : {}), ...(gist?.risk ? { risk: gist.risk } : {}) };
     }),
   );
 }
@@ -118,47 +119,45 @@ export function sortByAttention(rows: PasteRow[]): PasteRow[] {
 }
 
 /** A row's port and name for a sentence: `3306 MySQL (high risk)`. */
-function rowPhrase(r: PasteRow): string {
-  const label = r.endPort !== undefined ? `${r.port}–${r.endPort}` : String(r.port);
-  const risky = r.risk !== undefined && RISK_LEVELS.indexOf(r.risk) >= RISK_LEVELS.indexOf('high');
-  return `${label}${r.service ? ` ${r.service}` : ''}${risky ? ` (${r.risk} risk)` : ''}`;
+function rowPhrase(r: PasteRow): UiTextParam {
+  const port = r.endPort !== undefined ? `${r.port}–${r.endPort}` : String(r.port);
+  const named = r.service ? uiText('paste.summary.row', { port, service: r.service }) : port;
+  if (r.risk !== 'high' && r.risk !== 'critical') return named;
+  return uiText('paste.summary.risky', { row: named, risk: uiText(r.risk === 'critical' ? 'paste.summary.risk.critical' : 'paste.summary.risk.high') });
 }
 
 const LISTED = 8;
 
-function listOf(rows: PasteRow[]): string {
+/** The first rows by name, then how many more: "8080, 9000, … and 3 more". */
+function listOf(rows: PasteRow[]): UiTextParam[] {
   const shown = rows.slice(0, LISTED).map(rowPhrase);
   const more = rows.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  return more > 0 ? [...shown, uiText('paste.summary.more', { count: more })] : shown;
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export interface SummaryLine {
   /** What the sentence is about, for its colour. */
   kind: ExposureScope | 'published' | 'no-address' | 'none';
-  text: string;
+  text: UiText;
 }
 
 /**
  * The paste in a few sentences, widest reach first: "3 services listen on
- * every interface: 3306 MySQL (high risk), 6379 Redis (critical risk), 22 SSH."
+ * every interface: 3306 MySQL (high risk), 6379 Redis (critical risk), and 22 SSH."
  * `rows` are expected in attention order (see sortByAttention).
  */
 export function pasteSummary(rows: PasteRow[]): SummaryLine[] {
-  if (rows.length === 0) return [{ kind: 'none', text: 'No port found in the pasted text.' }];
+  if (rows.length === 0) return [{ kind: 'none', text: uiText('paste.summary.none') }];
   const lines: SummaryLine[] = [];
   const of = (scope: ExposureScope) => rows.filter((r) => r.exposure?.scope === scope);
-  const add = (kind: SummaryLine['kind'], picked: PasteRow[], verb: (n: number) => string) => {
-    if (picked.length) lines.push({ kind, text: `${verb(picked.length)}: ${listOf(picked)}.` });
+  const add = (kind: SummaryLine['kind'], picked: PasteRow[], code: UiTextCode) => {
+    if (picked.length) lines.push({ kind, text: uiText(code, { count: picked.length, list: listOf(picked) }, picked.length) });
   };
-  add('every-interface', of('every-interface'), (n) => `${count(n, 'service listens', 'services listen')} on every interface`);
-  add('published', rows.filter((r) => r.exposure?.publish && r.exposure.scope !== 'this-machine'), (n) =>
-    `${count(n, 'port is', 'ports are')} published from containers past the host firewall (Docker's iptables rules)`,
-  );
-  add('internet', of('internet'), (n) => `${count(n, 'service listens', 'services listen')} on a public address`);
-  add('local-network', of('local-network'), (n) => `${count(n, 'service listens', 'services listen')} on the local network`);
-  add('this-machine', of('this-machine'), (n) => `${count(n, 'service listens', 'services listen')} on this machine only`);
-  add('no-address', rows.filter((r) => !r.exposure), (n) => `${count(n, 'port is', 'ports are')} mentioned without an address`);
+  add('every-interface', of('every-interface'), 'paste.summary.everyInterface');
+  add('published', rows.filter((r) => r.exposure?.publish && r.exposure.scope !== 'this-machine'), 'paste.summary.published');
+  add('internet', of('internet'), 'paste.summary.internet');
+  add('local-network', of('local-network'), 'paste.summary.localNetwork');
+  add('this-machine', of('this-machine'), 'paste.summary.thisMachine');
+  add('no-address', rows.filter((r) => !r.exposure), 'paste.summary.noAddress');
   return lines;
 }

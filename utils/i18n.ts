@@ -3,7 +3,8 @@
 // Intl formatters. Language and direction come from our own `locale` and `dir`
 // messages, not from getUILanguage()/@@bidi_dir: those keep saying en-US/ltr
 // in headless Chromium even when it shows another locale's messages.
-import { i18n } from '#i18n';
+import { i18n, type GeneratedI18nStructure } from '#i18n';
+import type { UiText, UiTextCode, UiTextParam } from '@/lib/ui-text';
 
 export const t = i18n.t;
 
@@ -59,4 +60,23 @@ export function formatDate(iso: string | undefined): string {
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined }).format(d);
+}
+
+// Every code lib/ may return is a message of locales/en.json: this line stops compiling otherwise.
+const messageKey = (code: UiTextCode): keyof GeneratedI18nStructure => code;
+
+function sayParam(param: UiTextParam): string {
+  if (typeof param === 'string') return ltr(param);
+  if (typeof param === 'number') return formatNumber(param);
+  if (Array.isArray(param)) return formatList((param as readonly UiTextParam[]).map(sayParam));
+  return say(param as UiText);
+}
+
+/** Words lib/ returned (a message code and its parameters) in the UI language. */
+export function say(text: UiText): string {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = sayParam(value);
+  // The key is checked above; `t`'s per-key parameter types cannot follow a key chosen at run time.
+  const translate = t as (key: string, ...args: unknown[]) => string;
+  return text.count === undefined ? translate(messageKey(text.code), params) : translate(messageKey(text.code), text.count, params);
 }

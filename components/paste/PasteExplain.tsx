@@ -6,13 +6,13 @@
 // leaves the browser.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { findPortMentions } from '@/lib/detect';
-import { exposureTone } from '@/lib/exposure';
+import { exposureTone, reachLabel } from '@/lib/exposure';
 import { portLabel } from '@/lib/format';
 import { findPastePorts, pasteRefusal, pasteRows, pasteSummary, type PasteRow, type PortGist, type SummaryLine } from '@/lib/paste';
 import { RiskBadge, type CopyFn } from '../details/parts';
 import { ExportBar } from '../page/PagePorts';
 import { richText } from '../rich-text';
-import { formatNumber, t } from '@/utils/i18n';
+import { formatNumber, say, t } from '@/utils/i18n';
 
 export interface PasteExplainProps {
   /** Service names and risks for these ports (the database). */
@@ -26,7 +26,7 @@ type State =
   | { kind: 'idle' }
   | { kind: 'refused'; message: string }
   | { kind: 'reading' }
-  | { kind: 'done'; rows: PasteRow[]; summary: SummaryLine[]; total: number }
+  | { kind: 'done'; rows: PasteRow[]; summary: { kind: SummaryLine['kind']; text: string }[]; total: number }
   | { kind: 'error'; message: string };
 
 /** Pastes longer than this are read without being shown in the box: laying out megabytes of text in a textarea alone freezes a page. */
@@ -53,7 +53,7 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
     running.current?.abort();
     const refusal = pasteRefusal(text);
     if (refusal) {
-      setState({ kind: 'refused', message: refusal });
+      setState({ kind: 'refused', message: say(refusal) });
       setAnswers((n) => n + 1);
       return;
     }
@@ -64,8 +64,9 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
       const ports = await findPastePorts(text, findPortMentions, pause, controller.signal);
       const gists = await describePorts(ports.map((p) => p.port));
       if (controller.signal.aborted) return;
-      const rows = pasteRows(ports, gists);
-      setState({ kind: 'done', rows, summary: pasteSummary(rows), total: rows.reduce((n, r) => n + r.count, 0) });
+      // Who can reach each port, in the reader's words (the list and the exports show it).
+      const rows = pasteRows(ports, gists).map((r) => (r.exposure ? { ...r, reach: say(reachLabel(r.exposure)) } : r));
+      setState({ kind: 'done', rows, summary: pasteSummary(rows).map((line) => ({ kind: line.kind, text: say(line.text) })), total: rows.reduce((n, r) => n + r.count, 0) });
     } catch (err) {
       if (controller.signal.aborted) return;
       setState({ kind: 'error', message: t('paste.failed', { error: err instanceof Error ? err.message : String(err) }) });

@@ -69,7 +69,7 @@ describe('paste to explain in the popup', () => {
   it('groups ss -tlnp output by port, worst first, and sums it up', async () => {
     await paste(popup, SS);
     expect(await summary(popup)).toEqual([
-      '3 services listen on every interface: 6379 Redis (critical risk), 3306 MySQL / MariaDB (high risk), 22 SSH.',
+      '3 services listen on every interface: 6379 Redis (critical risk), 3306 MySQL / MariaDB (high risk), and 22 SSH.',
       '1 service listens on this machine only: 5432 PostgreSQL (high risk).',
     ]);
     expect(await rows(popup)).toEqual([
@@ -113,7 +113,7 @@ describe('paste to explain in the popup', () => {
 
   it('refuses a 6 MB paste with a clear message and lists nothing', async () => {
     await paste(popup, 'LISTEN 0.0.0.0:22\n', Math.ceil((6 * 1024 * 1024) / 18));
-    expect(await popup.locator('.paste [role=alert]').innerText()).toMatch(/^The pasted text is 6\.0 MB; Porthole explains up to 5 MB at a time\. Nothing was read/);
+    expect(await popup.locator('.paste [role=alert]').innerText()).toMatch(/^The pasted text is 6 MB; Porthole explains up to 5 MB at a time\. Nothing was read/);
     expect(await popup.locator('.paste-row').count()).toBe(0);
   });
 
@@ -138,7 +138,7 @@ describe('paste to explain in the popup', () => {
     );
     expect(ticks).toBeGreaterThan(50);
     expect(await summary(popup)).toEqual([
-      '3 services listen on every interface: 6379 Redis (critical risk), 3306 MySQL / MariaDB (high risk), 22 SSH.',
+      '3 services listen on every interface: 6379 Redis (critical risk), 3306 MySQL / MariaDB (high risk), and 22 SSH.',
       '1 service listens on this machine only: 5432 PostgreSQL (high risk).',
     ]);
   });

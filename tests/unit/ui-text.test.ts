@@ -1,0 +1,56 @@
+// Every message code lib/ can return has an English message, with the
+// parameters lib/ passes; and the views' `say` turns lib/'s codes into the
+// sentences users read (English here: the unit tests' getMessage serves en).
+import { describe, expect, it } from 'vitest';
+import { findPortMentions } from '@/lib/detect';
+import { exposureOf, exposureWords, reachLabel } from '@/lib/exposure';
+import { findPastePorts, pasteRefusal, pasteRows, pasteSummary } from '@/lib/paste';
+import { UI_TEXT_CODES } from '@/lib/ui-text';
+import { say } from '@/utils/i18n';
+import { readLocale } from '../../scripts/locales.ts';
+
+const english = new Map((await readLocale('en')).map((m) => [m.key.join('.'), m]));
+
+describe('message codes of lib/', () => {
+  it('each has a message in locales/en.json', () => {
+    expect(UI_TEXT_CODES.filter((code) => !english.has(code))).toEqual([]);
+  });
+
+  it('are listed once', () => {
+    expect(new Set(UI_TEXT_CODES).size).toBe(UI_TEXT_CODES.length);
+  });
+});
+
+describe('say', () => {
+  it('words an exposure, its reach and its fix', () => {
+    const at = (host: string) => exposureWords(exposureOf(host, null)!);
+    expect(say(at('10.0.0.5').detail)).toBe('10.0.0.5 is a private address (RFC 1918): reachable from the local network, not directly from the internet.');
+    expect(say(at('127.0.0.1').headline)).toBe('This machine only');
+    expect(say(at('0.0.0.0').detail)).toBe('Listens on every interface (0.0.0.0): other machines can connect unless a firewall stops them.');
+    const docker = exposureOf(undefined, { source: 'run', side: 'container', hostSpec: '8080', containerSpec: '80' })!;
+    expect(say(exposureWords(docker).detail)).toBe(
+      "Container port 80, published on the host as 8080 on every interface of the host. Docker's own iptables rules let this traffic in ahead of ufw and firewalld rules, so a host firewall does not stop it.",
+    );
+    expect(say(exposureWords(docker).fix!.lead)).toBe('To keep it on this machine, publish it as');
+    expect(say(reachLabel(docker))).toBe('Every interface (Docker publish)');
+    expect(say(reachLabel(exposureOf('127.0.0.1', { source: 'ps', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!))).toBe(
+      'This machine only (127.0.0.1, Docker publish)',
+    );
+  });
+
+  it('words a paste summary with counts, plurals and lists, and a refusal', async () => {
+    const text = ['0.0.0.0:6379', '0.0.0.0:22', '127.0.0.1:5432', ...Array.from({ length: 10 }, (_, i) => `port ${9000 + i}`)].join('\n');
+    const gists = new Map([
+      [6379, { service: 'Redis', risk: 'critical' as const }],
+      [22, { service: 'SSH', risk: 'medium' as const }],
+      [5432, { service: 'PostgreSQL', risk: 'high' as const }],
+    ]);
+    const rows = pasteRows(await findPastePorts(text, findPortMentions, () => Promise.resolve()), gists);
+    expect(pasteSummary(rows).map((line) => say(line.text))).toEqual([
+      '2 services listen on every interface: 6379 Redis (critical risk) and 22 SSH.',
+      '1 service listens on this machine only: 5432 PostgreSQL (high risk).',
+      '10 ports are mentioned without an address: 9000, 9001, 9002, 9003, 9004, 9005, 9006, 9007, and 2 more.',
+    ]);
+    expect(say(pasteRefusal('x'.repeat(6 * 1024 * 1024))!)).toBe('The pasted text is 6 MB; Porthole explains up to 5 MB at a time. Nothing was read: paste a smaller part.');
+  });
+});
