@@ -43,5 +43,16 @@ describe('definition form', () => {
     expect(entryOfForm({ ...EMPTY_FORM, port: '10', title: 'x', summary: 'y', references: 'not a url' })).toEqual({
       errors: { references: 'Each reference must be an https:// URL or an identifier like "RFC 5321".' },
     });
+    expect(entryOfForm({ ...EMPTY_FORM, port: 'x', endPort: '99999', protocols: [], related: '22, 70000', uses: '*a\n*b', advice: 'patch', title: 'x', summary: 'y' })).toEqual({
+      errors: {
+        port: 'Port must be a number from 0 to 65535.',
+        endPort: 'End port 99999 is out of range (0–65535).',
+        protocols: 'Choose at least one protocol.',
+        related: 'Related port 70000 is out of range (0–65535).',
+        uses: 'Mark only one use as the main one (*).',
+        risk: 'Choose a risk level for the advice, or clear the advice.',
+      },
+    });
+    expect(entryOfForm({ ...EMPTY_FORM, port: '10', title: 'x'.repeat(500), summary: 'y' })).toEqual({ errors: { title: expect.stringMatching(/^Keep it under \d+ characters\.$/) } });
   });
 });

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { KnowledgeSchema, type KnowledgeEntry } from '@/lib/knowledge-schema';
 import { normaliseEntry } from '@/lib/import/user-import';
 import { isValidPort, type Protocol, type RiskLevel } from '@/lib/types';
+import { formatNumber, ltr, t } from '@/utils/i18n';
 
 export interface DefinitionForm {
   port: string;
@@ -50,11 +51,13 @@ export function formOfEntry(e: KnowledgeEntry): DefinitionForm {
   };
 }
 
-function portField(text: string, label: string): number | string {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return `${label} must be a number from 0 to 65535.`;
-  const n = Number(t);
-  return isValidPort(n) ? n : `${label} ${t} is out of range (0–65535).`;
+type PortFieldName = 'port' | 'endPort' | 'related';
+
+function portField(text: string, field: PortFieldName): number | string {
+  const value = text.trim();
+  if (!/^\d+$/.test(value)) return t(`options.defs.error.${field}.notNumber`);
+  const n = Number(value);
+  return isValidPort(n) ? n : t(`options.defs.error.${field}.outOfRange`, { value: ltr(value) });
 }
 
 const FIELD_OF_PATH: Record<string, FormField> = { 'security.risk': 'risk', 'security.advice': 'advice' };
@@ -62,19 +65,19 @@ const FIELD_OF_PATH: Record<string, FormField> = { 'security.risk': 'risk', 'sec
 /** The entry the form describes, or one message per field in error. */
 export function entryOfForm(form: DefinitionForm): { entry: KnowledgeEntry } | { errors: FormErrors } {
   const errors: FormErrors = {};
-  const port = portField(form.port, 'Port');
+  const port = portField(form.port, 'port');
   if (typeof port === 'string') errors.port = port;
   let endPort: number | undefined;
   if (form.endPort.trim() !== '') {
-    const end = portField(form.endPort, 'End port');
+    const end = portField(form.endPort, 'endPort');
     if (typeof end === 'string') errors.endPort = end;
-    else if (typeof port === 'number' && end < port) errors.endPort = 'End port must not be below the port.';
+    else if (typeof port === 'number' && end < port) errors.endPort = t('options.defs.error.endBelow');
     else endPort = end;
   }
-  if (form.protocols.length === 0) errors.protocols = 'Choose at least one protocol.';
+  if (form.protocols.length === 0) errors.protocols = t('options.defs.error.protocols');
   const related: number[] = [];
   for (const item of form.related.split(/[\s,;]+/).filter(Boolean)) {
-    const r = portField(item, 'Related port');
+    const r = portField(item, 'related');
     if (typeof r === 'string') errors.related = r;
     else related.push(r);
   }
@@ -90,9 +93,9 @@ export function entryOfForm(form: DefinitionForm): { entry: KnowledgeEntry } | {
       const note = colon === -1 ? '' : body.slice(colon + 1).trim();
       return { name, ...(primary ? { primary: true } : {}), ...(note ? { note } : {}) };
     });
-  if (uses.filter((u) => u.primary).length > 1) errors.uses = 'Mark only one use as the main one (*).';
-  if (form.risk === '' && form.advice.trim() !== '') errors.risk = 'Choose a risk level for the advice, or clear the advice.';
-  if (form.risk !== '' && form.advice.trim() === '') errors.advice = 'Say what to do about the risk.';
+  if (uses.filter((u) => u.primary).length > 1) errors.uses = t('options.defs.error.oneMainUse');
+  if (form.risk === '' && form.advice.trim() !== '') errors.risk = t('options.defs.error.riskForAdvice');
+  if (form.risk !== '' && form.advice.trim() === '') errors.advice = t('options.defs.error.adviceForRisk');
   if (Object.keys(errors).length > 0) return { errors };
 
   const raw: Record<string, unknown> = { port, protocols: form.protocols, title: form.title, summary: form.summary, uses };
@@ -111,13 +114,15 @@ export function entryOfForm(form: DefinitionForm): { entry: KnowledgeEntry } | {
     const path = v.getDotPath(issue) ?? '';
     const top = path.split('.')[0] ?? '';
     const field = FIELD_OF_PATH[path] ?? ((top in EMPTY_FORM ? top : 'title') as FormField);
-    const message = /Invalid length: Expected >=1/.test(issue.message)
-      ? 'This field is required.'
-      : /Invalid length: Expected <=(\d+)/.test(issue.message)
-        ? `Keep it under ${/<=(\d+)/.exec(issue.message)![1]} characters.`
-        : field === 'references'
-          ? 'Each reference must be an https:// URL or an identifier like "RFC 5321".'
-          : issue.message;
+    // Valibot's own messages are English: say it from the issue's kind instead.
+    const message =
+      issue.type === 'min_length'
+        ? t('options.defs.error.required')
+        : issue.type === 'max_length'
+          ? t('options.defs.error.tooLong', { max: formatNumber(Number(issue.requirement)) })
+          : field === 'references'
+            ? t('options.defs.error.reference')
+            : t('options.defs.error.invalid');
     errors[field] ??= message;
   }
   return { errors };
