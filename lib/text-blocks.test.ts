@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blockOffset, excerpt, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock } from './text-blocks.ts';
+import { blockElement, blockOffset, excerpt, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock } from './text-blocks.ts';
 
 function blocksOf(html: string): TextBlock[] {
   document.body.innerHTML = html;
@@ -53,6 +53,17 @@ describe('walkTextBlocks', () => {
     expect(texts('<div id="me">port 1</div><div> \n </div><p>x</p>')).toEqual(['port 1', 'x']);
     document.body.innerHTML = '<div id="me">port 1</div><p>x</p>';
     expect([...walkTextBlocks(document.body, { skip: (el) => el.id === 'me' })].map((b) => b.text)).toEqual(['x']);
+  });
+});
+
+describe('blockElement', () => {
+  it('is the element holding the whole block, not the element of its first node', () => {
+    const [para] = blocksOf('<p id="p"><a href="#p" style="display:none">#</a>port 8443</p>');
+    expect((blockElement(para!) as HTMLElement).id).toBe('p');
+    const [code] = blocksOf('<pre id="pre"><code id="c"><span>a</span>\n<span>b: 80</span></code></pre>');
+    expect((blockElement(code!) as HTMLElement).id).toBe('c');
+    const [one] = blocksOf('<div><b id="b">8080</b></div>');
+    expect((blockElement(one!) as HTMLElement).id).toBe('b');
   });
 });
 

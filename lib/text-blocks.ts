@@ -191,6 +191,18 @@ function pushChildren(stack: StackItem[], parent: Node): void {
   for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
 }
 
+/**
+ * The element whose box holds all of the block's text: the nearest element
+ * containing its first and last nodes. A one-token span or a hidden anchor at
+ * the start of a block says nothing about where the rest of it is on screen.
+ */
+export function blockElement(block: TextBlock): Element | null {
+  const last = block.nodes[block.nodes.length - 1];
+  let el = block.nodes[0]?.parentElement ?? null;
+  while (el && last && !el.contains(last)) el = el.parentElement;
+  return el;
+}
+
 /** Where a block offset falls: the text node and the offset inside it. */
 export interface NodePoint {
   node: Text;

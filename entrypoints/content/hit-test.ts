@@ -1,7 +1,9 @@
 // Which mention is under the pointer, without touching the DOM: ask the
-// highlight registry first (it returns our very Range objects); otherwise
-// take the caret position at the point and check that the point really lies
-// in one of the mention's boxes (the caret snaps to the nearest line end).
+// highlight registry first (it returns our very Range objects); when it is
+// missing or finds none of ours (a range not in the highlight yet, a browser
+// that misses it), take the caret position at the point and check that the
+// point really lies in one of the mention's boxes (the caret snaps to the
+// nearest line end).
 import { blockOffset } from '@/lib/text-blocks';
 import type { Mention, PageTextScanner } from './scanner';
 
@@ -28,15 +30,15 @@ export function pointInRange(range: Range, x: number, y: number): boolean {
 }
 
 export function createHitTester(scanner: PageTextScanner, highlight: () => Highlight | null, shadowRoots: () => ShadowRoot[]) {
-  function viaHighlights(x: number, y: number): Mention | null | undefined {
+  function viaHighlights(x: number, y: number): Mention | null {
     const registry = (typeof CSS !== 'undefined' ? CSS.highlights : undefined) as HitTestingRegistry | undefined;
     const own = highlight();
-    if (!registry?.highlightsFromPoint || !own) return undefined;
+    if (!registry?.highlightsFromPoint || !own) return null;
     let hits: HighlightHit[];
     try {
       hits = registry.highlightsFromPoint(x, y, { shadowRoots: shadowRoots() });
     } catch {
-      return undefined;
+      return null;
     }
     for (const hit of hits) {
       if (hit.highlight !== own) continue;
@@ -67,8 +69,7 @@ export function createHitTester(scanner: PageTextScanner, highlight: () => Highl
   return {
     /** The mention under (x, y) in viewport coordinates, if any. */
     mentionAt(x: number, y: number): Mention | null {
-      const fast = viaHighlights(x, y);
-      return fast === undefined ? viaCaret(x, y) : fast;
+      return viaHighlights(x, y) ?? viaCaret(x, y);
     },
   };
 }

@@ -3,7 +3,7 @@
 // time. Keeps an index from text nodes and ranges back to mentions for
 // hit-testing, the popup's "Ports on this page" and the keyboard shortcut.
 import type { PortMention } from '@/lib/detect/types';
-import { chunkEnd, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock, type WalkOptions } from '@/lib/text-blocks';
+import { blockElement, chunkEnd, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock, type WalkOptions } from '@/lib/text-blocks';
 import { createHighlightWindow, type Highlighter, type HighlightWindow } from './highlighter';
 
 export type Detect = (text: string) => PortMention[];
@@ -16,6 +16,8 @@ export interface Mention {
 
 export interface BlockState {
   block: TextBlock;
+  /** The element whose box holds the block's text (see blockElement). */
+  box: Element | null;
   mentions: Mention[];
   /** Characters of `block.text` already run through the detector. */
   done: number;
@@ -153,7 +155,7 @@ export class PageTextScanner {
           break;
         }
         const state = this.register(next.value);
-        if (this.isVisible(next.value)) this.process(state, end);
+        if (this.isVisible(state)) this.process(state, end);
         if (state.done < state.block.text.length) this.deferred.push(state);
       }
     }
@@ -173,7 +175,7 @@ export class PageTextScanner {
   }
 
   private register(block: TextBlock): BlockState {
-    const state: BlockState = { block, mentions: [], done: 0 };
+    const state: BlockState = { block, box: blockElement(block), mentions: [], done: 0 };
     // A newer walk of the same text replaces the older block.
     for (const n of block.nodes) {
       const old = this.byNode.get(n);
@@ -181,12 +183,12 @@ export class PageTextScanner {
       this.byNode.set(n, state);
     }
     this.blocks.add(state);
-    this.window.track(state, block.nodes[0]?.parentElement ?? null);
+    this.window.track(state, state.box);
     return state;
   }
 
-  private isVisible(block: TextBlock): boolean {
-    const el = block.nodes[0]?.parentElement;
+  private isVisible(state: BlockState): boolean {
+    const el = state.box;
     if (!el) return true;
     let visible = this.rectCache.get(el);
     if (visible === undefined) {
