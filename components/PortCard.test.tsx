@@ -49,6 +49,15 @@ describe('PortCard', () => {
     expect(handlers.onDetails).toHaveBeenCalledWith(445, undefined, undefined);
   });
 
+  it('says plainly when the port is only the one a link’s scheme implies', () => {
+    const https = { ...info, port: 443, records: [] };
+    const { container, rerender, unmount } = render(<PortCard content={{ kind: 'port', info: https }} impliedBy="https" {...handlers} />);
+    expect(container.querySelector('.implied')?.textContent).toBe('This link names no port: https:// links use port 443 unless they name another.');
+    rerender(<PortCard content={{ kind: 'port', info: https }} {...handlers} />);
+    expect(container.querySelector('.implied')).toBeNull();
+    unmount();
+  });
+
   it('renders page text as text, never as HTML', () => {
     const content: CardContent = { kind: 'none', text: '<img src=x onerror="alert(1)">port?' };
     const { container } = render(<PortCard content={content} {...handlers} />);

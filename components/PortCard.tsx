@@ -36,6 +36,8 @@ export interface PortCardProps {
   content: CardContent;
   /** Who can reach the port, when the mention's text gave an address or a container publish. */
   exposure?: Exposure;
+  /** A link's scheme (`https`) when the port is the one it implies: the link itself names no port. */
+  impliedBy?: string;
   /** Several ports in a selection: chips to switch between them. */
   choices?: CardChoice[];
   chosen?: number;
@@ -478,6 +480,7 @@ export function PortCard(props: PortCardProps) {
       )}
       <Header id={headingId} content={content} />
       <div class="body">
+        {props.impliedBy && target && <p class="implied">{t('card.impliedPort', { scheme: ltr(`${props.impliedBy}://`), port: ltr(target.port) })}</p>}
         {props.exposure && content.kind === 'port' && <ExposureLine exposure={props.exposure} risk={highestRisk(content.info.records)} />}
         {props.exposure && content.kind === 'range' && <ExposureLine exposure={props.exposure} risk={highestRisk(content.summary.ports.flatMap((p) => p.records))} />}
         {content.kind === 'port' && <PortBody info={content.info} protocol={content.protocol} onOpenPort={props.onOpenPort} onSaveNote={props.onSaveNote} />}

@@ -122,6 +122,7 @@ describe('handleContentMessage', () => {
     pageMentions: async () => ({ url: 'https://example.org/', title: 't', groups: [], total: 0, frame: 'k', path: [], childFrames: 0 }),
     revealMention: () => undefined,
     explainSelection: async ({ text }) => text.includes('22'),
+    explainLink: async ({ url }) => url.includes(':'),
     explainAtCaret: async () => {
       throw new Error('no caret');
     },

@@ -243,6 +243,8 @@ export const ContentRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('revealMention'), port, endPort: v.optional(port), frame: v.optional(frameKey) }),
   /** Explain the ports in a selection, in a card at the selection (context menu). */
   v.strictObject({ type: v.literal('explainSelection'), text: v.pipe(v.string(), v.maxLength(100_000)) }),
+  /** Explain a link's port, in a card where the menu was opened (context menu): the port it names, else the one its scheme implies, said plainly. */
+  v.strictObject({ type: v.literal('explainLink'), url: v.pipe(v.string(), v.maxLength(8192)) }),
   /** Explain the port at the caret or selection in the focused frame (keyboard shortcut). */
   v.strictObject({ type: v.literal('explainAtCaret') }),
   /** Move the keyboard focus ring to the next or previous mention in the page and announce it (shortcuts). */
@@ -287,6 +289,8 @@ export interface ContentReplies {
   revealMention: boolean;
   /** False when the selection holds no port (the card then says so). */
   explainSelection: boolean;
+  /** False when the link has no network port at all (`mailto:`). */
+  explainLink: boolean;
   /** False when there is no port at the caret or in the selection. */
   explainAtCaret: boolean;
   /** False when the page has no mention to move to. */

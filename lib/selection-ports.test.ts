@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explicitPortOfUrl, portsInSelection } from './selection-ports.ts';
+import { explicitPortOfUrl, linkPortOf, portsInSelection } from './selection-ports.ts';
 
 // A stand-in detector: the real one is tested in lib/detect.
 const fakeDetect = (text: string) =>
@@ -32,6 +32,24 @@ describe('explicitPortOfUrl', () => {
     expect(explicitPortOfUrl('https://u:p@[::1]:443')).toBe(443);
     expect(explicitPortOfUrl('https://example.com/a:80')).toBeNull();
     expect(explicitPortOfUrl('not a url')).toBeNull();
+  });
+});
+
+describe('linkPortOf', () => {
+  it('tells a port the link names from the one its scheme implies', () => {
+    expect(linkPortOf('http://shop.example:8080/')).toEqual({ kind: 'explicit', port: 8080 });
+    expect(linkPortOf('https://example.com:443/')).toEqual({ kind: 'explicit', port: 443 });
+    expect(linkPortOf('https://example.com/docs')).toEqual({ kind: 'implied', port: 443, scheme: 'https' });
+    expect(linkPortOf('HTTP://example.com')).toEqual({ kind: 'implied', port: 80, scheme: 'http' });
+    expect(linkPortOf('wss://example.com/socket')).toEqual({ kind: 'implied', port: 443, scheme: 'wss' });
+    expect(linkPortOf('ftp://files.example/')).toEqual({ kind: 'implied', port: 21, scheme: 'ftp' });
+  });
+
+  it('has nothing to say of links without a network port', () => {
+    expect(linkPortOf('mailto:ops@example.com')).toEqual({ kind: 'none' });
+    expect(linkPortOf('javascript:void(0)')).toEqual({ kind: 'none' });
+    expect(linkPortOf('file:///etc/services')).toEqual({ kind: 'none' });
+    expect(linkPortOf('not a url')).toEqual({ kind: 'none' });
   });
 });
 

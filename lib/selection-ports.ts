@@ -67,3 +67,21 @@ export function explicitPortOfUrl(url: string): number | null {
     return null;
   }
 }
+
+/** The port a URL scheme uses when a link names none (the URL Standard's special schemes). */
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21 };
+
+/** What a link says about its port: one it names, the one its scheme implies, or none at all (`mailto:`). */
+export type LinkPort = { kind: 'explicit'; port: number } | { kind: 'implied'; port: number; scheme: string } | { kind: 'none' };
+
+export function linkPortOf(url: string): LinkPort {
+  const explicit = explicitPortOfUrl(url);
+  if (explicit !== null) return { kind: 'explicit', port: explicit };
+  try {
+    const { protocol } = new URL(url);
+    const port = Object.hasOwn(DEFAULT_PORTS, protocol) ? DEFAULT_PORTS[protocol] : undefined;
+    return port === undefined ? { kind: 'none' } : { kind: 'implied', port, scheme: protocol.slice(0, -1) };
+  } catch {
+    return { kind: 'none' };
+  }
+}

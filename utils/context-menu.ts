@@ -2,9 +2,16 @@
 // command, in the background. The tab's content script shows the card; where
 // none can run (browser pages, the PDF viewer, store pages) the details page
 // opens instead.
+//
+// The item shows on every link: no menu API can limit it to links with an
+// explicit port (match patterns cannot tell `host:80` from `host`, Chrome has
+// no way to change a menu once it is open, and Firefox's `menus.onShown`
+// gives no link URL without host permissions). So a link that names no port
+// gets the port its scheme implies, with the card saying plainly that the
+// link itself names none.
 import { browser, type Browser } from 'wxt/browser';
 import { findPortMentions } from '@/lib/detect';
-import { explicitPortOfUrl, portsInSelection } from '@/lib/selection-ports';
+import { linkPortOf, portsInSelection, type SelectedPort } from '@/lib/selection-ports';
 import { detailsUrl } from '@/lib/urls';
 import { contentApi } from './content-script';
 import { t } from './i18n';
@@ -28,28 +35,24 @@ function createMenus(): void {
   );
 }
 
-/** The text to explain: the selection, else a link's URL (when it names a port). */
-export function clickText(info: ClickInfo): string {
-  if (info.selectionText?.trim()) return info.selectionText;
-  if (info.linkUrl) return explicitPortOfUrl(info.linkUrl) !== null ? info.linkUrl : '';
-  return '';
-}
-
 /**
  * Handles a click on the menu item. Returns where the answer went: the tab's
  * card, a details page, or nowhere (no content script and no port).
  */
 export async function explainClick(info: ClickInfo, tab: TabLike | undefined): Promise<'card' | 'details' | 'none'> {
-  const text = clickText(info);
+  // A selection wins over the link it may be in.
+  const selection = info.selectionText?.trim() ? info.selectionText : '';
+  const link = !selection && info.linkUrl ? info.linkUrl.slice(0, 8192) : '';
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      await contentApi(tab.id, { frameId: info.frameId ?? 0 }).explainSelection({ text: text.slice(0, 100_000) });
+      const page = contentApi(tab.id, { frameId: info.frameId ?? 0 });
+      await (link ? page.explainLink({ url: link }) : page.explainSelection({ text: selection.slice(0, 100_000) }));
       return 'card';
     } catch {
       // No content script can run in that frame: a browser page, the PDF viewer, a store page.
     }
   }
-  const port = portsInSelection(text, findPortMentions)[0] ?? (info.linkUrl ? linkPort(info.linkUrl) : undefined);
+  const port = link ? linkPort(link) : portsInSelection(selection, findPortMentions)[0];
   if (!port) return 'none';
   await browser.tabs.create({
     url: extensionUrl(detailsUrl(port.port, port.endPort, port.protocol)),
@@ -58,9 +61,10 @@ export async function explainClick(info: ClickInfo, tab: TabLike | undefined): P
   return 'details';
 }
 
-function linkPort(url: string): { port: number; endPort?: number; protocol?: string } | undefined {
-  const port = explicitPortOfUrl(url);
-  return port === null ? undefined : { port };
+/** The port a link names, else the one its scheme implies. */
+function linkPort(url: string): SelectedPort | undefined {
+  const link = linkPortOf(url);
+  return link.kind === 'none' ? undefined : { port: link.port };
 }
 
 /** The shortcuts that move between the page's mentions (manifest commands). */

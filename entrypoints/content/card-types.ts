@@ -13,6 +13,8 @@ export interface CardTarget {
   protocol?: Protocol;
   /** Who can reach it, from the mention's text; ports opened from the card itself have none. */
   exposure?: Exposure;
+  /** The port is not in the text: a link's scheme (`https`) implies it, the link names none. */
+  impliedBy?: string;
 }
 
 /** What the card is placed against: a Range, or a point turned into a box. */

@@ -56,6 +56,7 @@ export function createCardController(opts: CardOptions): CardController {
       <PortCard
         content={shown.content}
         exposure={shown.current?.exposure}
+        impliedBy={shown.current?.impliedBy}
         choices={choices}
         chosen={shown.chosen}
         onChoose={(i) => {

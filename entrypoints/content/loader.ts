@@ -89,7 +89,7 @@ export function startLoader(signal: AbortSignal): void {
     else if (handle) reply = handle.then((h) => h.answer(message, sender));
     // One answer per tab: the top frame's (every frame answers on PAGE_MENTIONS_PORT below).
     else if (type === 'pageMentions') reply = isTopFrame() ? mentions().then((value) => ({ ok: true, value })) : undefined;
-    else if (type === 'explainSelection' || (type === 'explainAtCaret' && document.hasFocus())) reply = startScanner().then((h) => h.answer(message, sender));
+    else if (type === 'explainSelection' || type === 'explainLink' || (type === 'explainAtCaret' && document.hasFocus())) reply = startScanner().then((h) => h.answer(message, sender));
     if (!reply) return false;
     reply.then(sendResponse, (err: unknown) => sendResponse(internalError(err)));
     return true;

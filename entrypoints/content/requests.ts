@@ -6,7 +6,7 @@ import { findPortMentions } from '@/lib/detect';
 import { mentionExposure } from '@/lib/exposure';
 import type { ContentHandlers, FrameMentions } from '@/lib/messages';
 import { groupMentions } from '@/lib/page-mentions';
-import { portsInSelection, type SelectedPort } from '@/lib/selection-ports';
+import { linkPortOf, portsInSelection, type SelectedPort } from '@/lib/selection-ports';
 import { excerpt } from '@/lib/text-blocks';
 import { pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card-types';
 import { frameReport } from './frame-report';
@@ -101,6 +101,20 @@ export function createContentRequests(deps: ContentRequestDeps) {
     return targets.length > 0;
   }
 
+  /** A link from the context menu: the port it names, else the one its scheme implies (the card says the link names none). */
+  function explainLink(url: string): boolean {
+    const link = linkPortOf(url);
+    if (link.kind !== 'implied') return explainText(link.kind === 'explicit' ? url : '', 'menu');
+    const point = deps.contextPoint();
+    card.open({
+      anchor: pointAnchor(point?.x ?? innerWidth / 2 - 180, point?.y ?? 80),
+      targets: [{ port: link.port, impliedBy: link.scheme }],
+      origin: 'menu',
+      themeFrom: document.body,
+    });
+    return true;
+  }
+
   function explainAtCaret(): boolean {
     const range = selectionRange();
     if (range && range.toString().trim()) return explainText(range.toString(), 'keyboard');
@@ -163,6 +177,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
     // In the frame the popup names, else in the top frame.
     revealMention: (r) => ((r.frame === undefined ? isTop : r.frame === deps.frameKey) ? reveal(r.port, r.endPort) : undefined),
     explainSelection: (r) => Promise.resolve(explainText(r.text, 'menu')),
+    explainLink: (r) => Promise.resolve(explainLink(r.url)),
     // Only the focused frame answers the shortcut.
     explainAtCaret: () => (document.hasFocus() ? Promise.resolve(explainAtCaret()) : undefined),
     moveMention: (r) => (isTop ? deps.nav.move(r.direction) : undefined),

@@ -132,6 +132,22 @@ describe('a page the loader skips', () => {
     expect(scannerLoads.get('/no-ports.html')).toBeGreaterThan(0);
     await page.close();
   });
+
+  it('explains a link without a port as the port its scheme implies, saying the link names none', async () => {
+    const page = await openPage('no-ports.html');
+    await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
+    const where = await browser.worker.evaluate(async () => {
+      const tabs = await chrome.tabs.query({ active: true });
+      const tab = tabs[tabs.length - 1]!;
+      const menu = (globalThis as unknown as { portholeContextMenu: { explainClick: (i: object, t: object) => Promise<string> } }).portholeContextMenu;
+      return menu.explainClick({ linkUrl: 'https://docs.example/guide', frameId: 0 }, tab);
+    });
+    expect(where).toBe('card');
+    const card = page.locator(CARD);
+    await expect.poll(() => card.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/Port 443[\s\S]*HTTPS/);
+    expect(await card.locator('.implied').innerText()).toBe('This link names no port: https:// links use port 443 unless they name another.');
+    await page.close();
+  });
 });
 
 describe('ports on this page, across frames', () => {
