@@ -14,7 +14,8 @@ import type { TextScan } from './state.ts';
 import type { PortMention } from './types.ts';
 import { LIST_WORDS, PROTOCOL_HASHES, RANGE_WORDS } from './words.ts';
 
-export function emit(sc: TextScan, start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
+/** Adds a mention to sc.out; rule is the code (rules.ts) of the rule that accepted it. */
+export function emit(sc: TextScan, rule: number, start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
   // One object literal per shape: no property added after allocation.
   let m: PortMention;
   if (endPort > port) {
@@ -26,15 +27,22 @@ export function emit(sc: TextScan, start: number, end: number, port: number, end
     m = protocol !== undefined ? { start, end, port, protocol } : { start, end, port };
   }
   sc.out.push(m);
+  if (sc.trace !== null) sc.trace.accepted.push(rule);
+}
+
+/** Turns a run down by the rule of that code (rules.ts) and returns pos (where the pass goes on, or the rule's own "no" value). */
+export function reject<T>(sc: TextScan, rule: number, pos: T): T {
+  sc.rule = rule;
+  return pos;
 }
 
 /**
  * Emits the mention at [s, e) and what may extend it: a range (135-139,
  * 6667 through 7000, ports 6000 to 6063), a /tcp suffix. Remembers the list
- * so that the next numbers can continue it. protoAfter: a protocol word
+ * so that the next numbers can continue it. rule: the accepting rule's code (rules.ts). protoAfter: a protocol word
  * may follow the number (listen 53 udp).
  */
-export function accept(sc: TextScan, s: number, e: number, v: number, proto: Protocol | undefined, mode: number, host: string | undefined, protoAfter = false): number {
+export function accept(sc: TextScan, rule: number, s: number, e: number, v: number, proto: Protocol | undefined, mode: number, host: string | undefined, protoAfter = false): number {
   const t = sc.t;
   let endPort = v;
   let end = e;
@@ -85,7 +93,7 @@ export function accept(sc: TextScan, s: number, e: number, v: number, proto: Pro
     // listen 53 udp; ports 2456-2458 UDP — a protocol word after the number (not "TCP and UDP", "TCP/UDP").
     if (proto === undefined) proto = protoWordAfter(sc, end);
   }
-  emit(sc, s, end, v, endPort, host, proto);
+  emit(sc, rule, s, end, v, endPort, host, proto);
   setList(sc, consumed, proto, mode, false);
   return consumed;
 }

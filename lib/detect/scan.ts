@@ -7,26 +7,41 @@ import { stripPlaceholders } from './placeholders.ts';
 import { colonCase } from './rules/hostport.ts';
 import { chainCase } from './rules/pairs.ts';
 import { plainCase } from './rules/plain.ts';
-import { TextScan } from './state.ts';
+import { R_NO_RULE } from './rules.ts';
+import { ScanTrace, TextScan } from './state.ts';
 import type { PortMention } from './types.ts';
 
 export function findPortMentions(text: string): PortMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  const scan = scanAll(text, false);
+  if (scan.map !== undefined) for (const m of scan.out) mapBack(m, scan.map);
+  return scan.out;
+}
+
+/**
+ * Scans text; when a number stood inside {{…}} or after an option
+ * alternation, reads the text again without the placeholders and returns
+ * that scan with the map from its offsets back to text's (spans not yet
+ * mapped). traced: record the rules' decisions (traceMentions).
+ */
+export function scanAll(text: string, traced: boolean): TextScan {
   const scan = new TextScan(text);
+  if (traced) scan.trace = new ScanTrace();
   scanText(scan);
-  if (!scan.placeholders) return scan.out;
-  // A number inside {{…}} or after an option alternation: read the text
-  // again without the placeholders, and map the spans back.
+  if (!scan.placeholders) return scan;
   const stripped = stripPlaceholders(text);
-  if (stripped === undefined) return scan.out;
+  if (stripped === undefined) return scan;
   const again = new TextScan(stripped.text);
+  if (traced) again.trace = new ScanTrace();
   scanText(again);
-  const map = stripped.map;
-  for (const m of again.out) {
-    m.end = map[m.end - 1]! + 1;
-    m.start = map[m.start]!;
-  }
-  return again.out;
+  again.map = stripped.map;
+  return again;
+}
+
+/** Moves a span found in the stripped text back to the original text. */
+export function mapBack(span: { start: number; end: number }, map: Int32Array): void {
+  span.end = map[span.end - 1]! + 1;
+  span.start = map[span.start]!;
 }
 
 /** Runs the pass over sc.t, adding the mentions to sc.out. */
@@ -36,6 +51,7 @@ export function scanText(sc: TextScan): void {
   // A sticky skip over non-digits: it always matches (maybe empty), and
   // lastIndex lands on the next digit, or on n when there is none.
   const re = /[^0-9]*/y;
+  const trace = sc.trace;
   let i = 0;
   while (i < n) {
     // The next digit is often the next character but one (10.0.0.1,
@@ -50,7 +66,14 @@ export function scanText(sc: TextScan): void {
       if (s >= n) break;
     }
     const e = digitsEnd(t, s + 1);
-    const next = digitRun(sc, s, e);
+    let next: number;
+    if (trace === null) next = digitRun(sc, s, e);
+    else {
+      const before = sc.out.length;
+      sc.rule = R_NO_RULE;
+      next = digitRun(sc, s, e);
+      trace.runs.push(s, e, before, sc.out.length, sc.rule);
+    }
     i = next > e ? next : e;
   }
 }

@@ -175,6 +175,14 @@ export class LineState {
   }
 }
 
+/** What a traced pass records, as numbers only (rule codes of rules.ts). */
+export class ScanTrace {
+  /** The code of the rule that accepted each mention of TextScan.out, in the same order. */
+  readonly accepted: number[] = [];
+  /** Per digit run the pass stopped at: start, end, out.length before and after it, and the rejecting rule's code. */
+  readonly runs: number[] = [];
+}
+
 /** The state of one pass over a text; every rule receives it. */
 export class TextScan {
   readonly t: string;
@@ -188,6 +196,12 @@ export class TextScan {
   readonly compose = { line: -2, inPorts: false };
   /** The last mention written with a host: where it ended and its protocol (lsof's peer shares it). */
   readonly host = { lastEnd: -1, lastProto: undefined as Protocol | undefined };
+  /** Code of the rule that last turned a run down (rules.ts; reject() sets it). Read only when tracing. */
+  rule = 0;
+  /** When the text read is another with its placeholders stripped (scanAll): offsets back to that text. */
+  map: Int32Array | undefined = undefined;
+  /** What traceMentions records; null (nothing recorded) for findPortMentions. */
+  trace: ScanTrace | null = null;
   /** A number was seen next to {{ }} or after "] " (a placeholder or an option alternation): findPortMentions reads the text again without them. */
   placeholders = false;
 

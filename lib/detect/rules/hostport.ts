@@ -4,7 +4,7 @@
 // keyword-as-key forms (port:8080, tcp:21, dpts:1024:65535). Versions, tags,
 // units and passwords after the colon are rejected here.
 import type { Protocol } from '../../types.ts';
-import { accept, emit, protoWordBefore, suffixProto } from '../accept.ts';
+import { accept, emit, protoWordBefore, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue,
   isHex, isHostChar, isQuote, isSpace, isWordLetter, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U, LPAREN, NEWLINE,
@@ -15,6 +15,7 @@ import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
 import { classifyWord, KW_DPORT, KW_NONE, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
 import { M_ARROW, M_LIST, setList } from '../lists.ts';
+import { R_NO_RULE, ruleCode } from '../rules.ts';
 import type { TextScan } from '../state.ts';
 import { SPN_CLASSES } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
@@ -23,12 +24,47 @@ import {
   addressFamilyBefore, busPort, hostVariableBefore, mayBeSocatType, optionOfToken, protocolPrefixedSpec, socatAddressType,
 } from './specs.ts';
 
+// Rule codes (rules.ts) of the rules decided here.
+const R_REJECT_VERSION = ruleCode('reject.version');
+const R_REJECT_UNIT = ruleCode('reject.unit');
+const R_REJECT_TAG = ruleCode('reject.tag');
+const R_BRACKETED_HOST = ruleCode('hostport.bracketed-host');
+const R_IPV6 = ruleCode('hostport.ipv6');
+const R_WILDCARD = ruleCode('hostport.wildcard');
+const R_IPV6_LOOPBACK = ruleCode('hostport.ipv6-loopback');
+const R_IPV6_ANY = ruleCode('hostport.ipv6-any');
+const R_QUOTED_KEY = ruleCode('hostport.quoted-key');
+const R_BARE_COLON = ruleCode('hostport.bare-colon');
+const R_REJECT_EMOJI_CODE = ruleCode('reject.emoji-code');
+const R_REJECT_REPLY_OR_DISPLAY = ruleCode('reject.reply-or-display');
+const R_HOST_VARIABLE = ruleCode('hostport.host-variable');
+const R_LSOF_I = ruleCode('hostport.lsof-i');
+const R_INTERFACE = ruleCode('hostport.interface');
+const R_SOCAT = ruleCode('specs.socat');
+const R_REJECT_NOT_A_HOST = ruleCode('reject.not-a-host');
+const R_REJECT_PORT_0_PLACEHOLDER = ruleCode('reject.port-0-placeholder');
+const R_IPV4 = ruleCode('hostport.ipv4');
+const R_IP_MAP = ruleCode('hostport.ip-map');
+const R_SSH_BIND = ruleCode('hostport.ssh-bind');
+const R_SPN = ruleCode('hostport.spn');
+const R_REJECT_PATH = ruleCode('reject.path');
+const R_SSH_FORWARD = ruleCode('hostport.ssh-forward');
+const R_CURL_RESOLVE = ruleCode('specs.curl-resolve');
+const R_KEY = ruleCode('hostport.key');
+const R_KEY_RANGE = ruleCode('hostport.key-range');
+const R_TWO_PORTS = ruleCode('hostport.two-ports');
+const R_REJECT_IMAGE_TAG = ruleCode('reject.image-tag');
+const R_NAME = ruleCode('hostport.name');
+const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+
+
+
 /** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
 export function colonCase(sc: TextScan, s: number, e: number, c1: number): number {
   if (c1 === AT) return busPort(sc, s, e); // user:1234@host is a password; 10.0.0.1:6379@16379 a cluster node
-  if (c1 === DOT && isDigit(sc.at(e + 1))) return skipDotted(sc.t, e); // redis:7.2, 00:01:45.120
-  if (isGlue(c1)) return e; // took:35ms, 10:30am
-  if (isDash(c1) && isWordLetter(sc.at(e + 1))) return e; // postgres:16-alpine
+  if (c1 === DOT && isDigit(sc.at(e + 1))) return reject(sc, R_REJECT_VERSION, skipDotted(sc.t, e)); // redis:7.2, 00:01:45.120
+  if (isGlue(c1)) return reject(sc, R_REJECT_UNIT, e); // took:35ms, 10:30am
+  if (isDash(c1) && isWordLetter(sc.at(e + 1))) return reject(sc, R_REJECT_TAG, e); // postgres:16-alpine
   const chained = c1 === COLON && isDigit(sc.at(e + 1));
   const v = portValue(sc.t, s, e);
   const colon = s - 1;
@@ -37,7 +73,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
   if (cp === RBRACKET) return bracketHost(sc, s, e, v, colon, chained);
   if (cp === STAR) {
     if (isGlue(sc.at(colon - 2)) || chained || v <= 0) return e;
-    return hostPort(sc, s, e, v, '*', colon - 1, true);
+    return hostPort(sc, R_WILDCARD, s, e, v, '*', colon - 1, true);
   }
   if (cp === COLON) {
     // ":::80" (any IPv6 address) — but not "fe80::1:80"-style unbracketed addresses.
@@ -50,10 +86,10 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
       const c = sc.at(e2);
       const v2 = portValue(sc.t, s2, e2);
       if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return skipChain(sc.t, e2);
-      return hostPort(sc, s2, e2, v2, '::1', colon - 1, true);
+      return hostPort(sc, R_IPV6_LOOPBACK, s2, e2, v2, '::1', colon - 1, true);
     }
     if (b === COLON && !(isHex(bb) || bb === COLON || isGlue(bb) || bb === DOT) && !chained && v > 0) {
-      return hostPort(sc, s, e, v, '::', colon - 2, true);
+      return hostPort(sc, R_IPV6_ANY, s, e, v, '::', colon - 2, true);
     }
     return chained ? skipChain(sc.t, e) : e;
   }
@@ -65,7 +101,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
       const lim = Math.max(0, colon - 40);
       while (k > lim && (isGlue(sc.at(k - 1)) || sc.at(k - 1) === HYPHEN || sc.at(k - 1) === DOT)) k--;
       const kw = classifyWord(sc.t.slice(k, colon - 1), 0);
-      if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return accept(sc, s, e, v, undefined, M_LIST, undefined);
+      if ((kw === KW_PORT || kw === KW_PORTS) && v >= 0 && !chained) return accept(sc, R_QUOTED_KEY, s, e, v, undefined, M_LIST, undefined);
       return e;
     }
     return bareColon(sc, s, e, v, chained);
@@ -74,7 +110,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
     return bareColon(sc, s, e, v, chained);
   }
   if (cp === AT && addressFamilyBefore(sc, colon - 1)) return bareColon(sc, s, e, v, chained); // HAProxy's bind ipv6@:80
-  if (cp === RBRACE && !chained && v > 0 && hostVariableBefore(sc, colon)) { emit(sc, s, e, v, v, undefined, undefined); return e; } // ${host}:443
+  if (cp === RBRACE && !chained && v > 0 && hostVariableBefore(sc, colon)) { emit(sc, R_HOST_VARIABLE, s, e, v, v, undefined, undefined); return e; } // ${host}:443
   if (isHostChar(cp)) {
     const lc = cp | 32;
     if ((lc === LOWER_U || lc === LOWER_T || lc === LOWER_S) && !chained && v >= 0) {
@@ -95,15 +131,15 @@ export function bareColon(sc: TextScan, s: number, e: number, v: number, chained
   if (chained) return skipChain(sc.t, e);
   if (v <= 0) return e;
   const proto = protoWordBefore(sc, s - 1); // listen tcp :8080
-  if (sc.at(e) === COLON && proto === undefined) return e; // :100: is an emoji code
+  if (sc.at(e) === COLON && proto === undefined) return reject(sc, R_REJECT_EMOJI_CODE, e); // :100: is an emoji code
   if (proto === undefined) {
     const c = sc.at(e);
     const lineOnly = (s === 1 || sc.at(s - 2) === NEWLINE) && (c === -1 || c === NEWLINE || c === CR);
     // A line that is only ":N" is a reply (Redis integers); ":0"…":19" with
     // no port word before are X displays (DISPLAY=:1, Xvfb :7).
-    if (lineOnly || (v < 20 && keywordBefore(sc, s - 1).kind === KW_NONE)) return e;
+    if (lineOnly || (v < 20 && keywordBefore(sc, s - 1).kind === KW_NONE)) return reject(sc, R_REJECT_REPLY_OR_DISPLAY, e);
   }
-  emit(sc, s, e, v, v, undefined, proto);
+  emit(sc, R_BARE_COLON, s, e, v, v, undefined, proto);
   return e;
 }
 
@@ -121,14 +157,14 @@ export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon
   }
   if (k >= lim && colons === 0 && !chained && v > 0 && k + 1 < rb && classifyHost(sc.t, k + 1, rb, v, false) === HOST_ADDRESS) {
     // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
-    return hostPort(sc, s, e, v, sc.t.slice(k + 1, rb), k, true);
+    return hostPort(sc, R_BRACKETED_HOST, s, e, v, sc.t.slice(k + 1, rb), k, true);
   }
   if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
-  return hostPort(sc, s, e, v, sc.t.slice(k + 1, rb), k, true);
+  return hostPort(sc, R_IPV6, s, e, v, sc.t.slice(k + 1, rb), k, true);
 }
 
 /** Emits a mention written with a host; netstat lines lend their protocol. */
-export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: string, hostStart: number, address: boolean): number {
+export function hostPort(sc: TextScan, rule: number, s: number, e0: number, v: number, host: string, hostStart: number, address: boolean): number {
   // localhost:8001-8006, 0.0.0.0:8081-8082->80-81/tcp: a range after the host.
   let e = e0;
   let endPort = v;
@@ -154,7 +190,7 @@ export function hostPort(sc: TextScan, s: number, e0: number, v: number, host: s
   if (proto === undefined && hostStart >= 2 && hostStart - 2 === sc.host.lastEnd && sc.at(hostStart - 1) === GT && sc.at(hostStart - 2) === HYPHEN) proto = sc.host.lastProto;
   sc.host.lastEnd = end;
   sc.host.lastProto = proto;
-  emit(sc, s, e, v, endPort, host, proto);
+  emit(sc, rule, s, e, v, endPort, host, proto);
   // "127.0.0.1:8080 -> 80": only an arrow right after lets a number continue.
   let a = end;
   if (sc.at(a) === SPACE) a++;
@@ -192,7 +228,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     // lsof -i :8080, -iTCP:8080, -iudp:53
     const rest = t.slice(h + 2, colon).toLowerCase();
     if ((rest === 'tcp' || rest === 'udp' || rest === '4tcp' || rest === '6tcp') && v > 0 && !chained) {
-      return accept(sc, s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
+      return accept(sc, R_LSOF_I, s, e, v, rest.endsWith('udp') ? 'udp' : 'tcp', 0, undefined);
     }
   }
   if (p0 === PERCENT && !chained && v > 0) {
@@ -202,49 +238,49 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (sc.at(a - 1) === RBRACKET) {
       let b = a - 2;
       while (b > lo && t.charCodeAt(b) !== LBRACKET) b--;
-      if (t.charCodeAt(b) === LBRACKET && b < a - 2) return hostPort(sc, s, e, v, t.slice(b + 1, a - 1), b, true);
+      if (t.charCodeAt(b) === LBRACKET && b < a - 2) return hostPort(sc, R_INTERFACE, s, e, v, t.slice(b + 1, a - 1), b, true);
       return e;
     }
     let b = a;
     while (b > lo && (isDigit(t.charCodeAt(b - 1)) || t.charCodeAt(b - 1) === DOT)) b--;
-    if (b < a && isIPv4(t, b, a) && !isGlue(sc.at(b - 1))) return hostPort(sc, s, e, v, t.slice(b, a), b, true);
+    if (b < a && isIPv4(t, b, a) && !isGlue(sc.at(b - 1))) return hostPort(sc, R_INTERFACE, s, e, v, t.slice(b, a), b, true);
     return e;
   }
   if (!url && !chained && v > 0 && mayBeSocatType(t, h, colon)) {
     // socat's TCP-LISTEN:8080, UDP4-RECVFROM:53: an address type, not a host.
     const proto = socatAddressType(sc, colon);
-    if (proto !== undefined) { emit(sc, s, e, v, v, undefined, proto); return e; }
+    if (proto !== undefined) { emit(sc, R_SOCAT, s, e, v, v, undefined, proto); return e; }
   }
   const kind = classifyHost(t, h, colon, v, url, hash);
-  if (kind === HOST_REJECT) return chained ? skipChain(sc.t, e) : e;
+  if (kind === HOST_REJECT) return reject(sc, R_REJECT_NOT_A_HOST, chained ? skipChain(sc.t, e) : e);
   const first = t.charCodeAt(h);
   if (isDigit(first)) {
     // IPv4 host (classifyHost accepted it).
-    if (v <= 0) return chained ? skipChain(sc.t, e) : e; // 0.0.0.0:0 is a placeholder
+    if (v <= 0) return reject(sc, R_REJECT_PORT_0_PLACEHOLDER, chained ? skipChain(sc.t, e) : e); // 0.0.0.0:0 is a placeholder
     if (chained) return ipMap(sc, s, e, v, t.slice(h, colon));
     const socat = p0 === COLON ? socatAddressType(sc, h - 1) : undefined; // socat - TCP4:10.0.0.1:80
-    if (socat !== undefined) { emit(sc, s, e, v, v, t.slice(h, colon), socat); return e; }
-    return hostPort(sc, s, e, v, t.slice(h, colon), h, true);
+    if (socat !== undefined) { emit(sc, R_SOCAT, s, e, v, v, t.slice(h, colon), socat); return e; }
+    return hostPort(sc, R_IPV4, s, e, v, t.slice(h, colon), h, true);
   }
   // A single word or a dotted name.
   if (p0 === SLASH && !url) {
     // Kerberos SPN: MSSQLSvc/sql01.corp.local:1433, HTTP/web.corp.example:8080.
-    if (kind === HOST_ADDRESS && !chained && v > 0 && spnClassBefore(sc, h - 1)) return hostPort(sc, s, e, v, t.slice(h, colon), h, false);
-    return chained ? skipChain(sc.t, e) : e; // a path: src/app.rs:17
+    if (kind === HOST_ADDRESS && !chained && v > 0 && spnClassBefore(sc, h - 1)) return hostPort(sc, R_SPN, s, e, v, t.slice(h, colon), h, false);
+    return reject(sc, R_REJECT_PATH, chained ? skipChain(sc.t, e) : e); // a path: src/app.rs:17
   }
   if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && (lineHasWord(t, h, 'ssh') || optionOfToken(sc, h) === '--connect-to')) {
     // ssh -L 8080:localhost:80 — the forwarded-to port; curl --connect-to a:443:b:8443.
-    return hostPort(sc, s, e, v, t.slice(h, colon), h, false);
+    return hostPort(sc, R_SSH_FORWARD, s, e, v, t.slice(h, colon), h, false);
   }
   if (p0 === COLON && kind !== HOST_REJECT && !chained && v > 0) {
     // socat TCP4:host:80, OPENSSL-CONNECT:host:443: the address type names the protocol.
     const proto = socatAddressType(sc, h - 1);
-    if (proto !== undefined) { emit(sc, s, e, v, v, t.slice(h, colon), proto); return e; }
+    if (proto !== undefined) { emit(sc, R_SOCAT, s, e, v, v, t.slice(h, colon), proto); return e; }
   }
   if (chained && v > 0 && p0 !== COLON) {
     // curl --resolve example.com:443:127.0.0.1, --connect-to a.example:443:b.example:8443.
     const opt = optionOfToken(sc, h);
-    if (opt === '--resolve' || opt === '--connect-to') { emit(sc, s, e, v, v, t.slice(h, colon), undefined); return e; }
+    if (opt === '--resolve' || opt === '--connect-to') { emit(sc, R_CURL_RESOLVE, s, e, v, v, t.slice(h, colon), undefined); return e; }
   }
   if (p0 === COLON || p0 === BACKSLASH || p0 === DOLLAR || p0 === PERCENT) return chained ? skipChain(sc.t, e) : e;
   const name = t.slice(h, colon);
@@ -254,11 +290,11 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : protoWordBefore(sc, h);
     if (chained) {
       if (kw !== KW_DPORT) return skipChain(sc.t, e);
-      return colonPair(sc, s, e, 2, proto);
+      return colonPair(sc, R_KEY_RANGE, s, e, 2, proto);
     }
     if (v < 0) return e;
     if (kw === KW_PROTO && v === 0) return e;
-    return accept(sc, s, e, v, proto, M_LIST, undefined);
+    return accept(sc, R_KEY, s, e, v, proto, M_LIST, undefined);
   }
   if (chained && p0 === EQUALS && v >= 1024) {
     // server.1=zk1:2888:3888 — a host with two ports (ZooKeeper's peer and election ports).
@@ -268,17 +304,17 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const c = sc.at(e2);
     if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, h)) {
       const hostName = t.slice(h, colon);
-      emit(sc, s, e, v, v, hostName, undefined);
-      emit(sc, s2, e2, v2, v2, hostName, undefined);
+      emit(sc, R_TWO_PORTS, s, e, v, v, hostName, undefined);
+      emit(sc, R_TWO_PORTS, s2, e2, v2, v2, hostName, undefined);
       return e2;
     }
   }
-  if (chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
+  if (chained || v <= 0) return reject(sc, v < 0 ? R_REJECT_OUT_OF_RANGE : R_NO_RULE, chained ? skipChain(sc.t, e) : e);
   if (kind === HOST_WORD && !url) {
     // A single word needs more evidence: not an image line, and a port-like number.
-    if (isImageContext(t, h)) return e;
+    if (isImageContext(t, h)) return reject(sc, R_REJECT_IMAGE_TAG, e);
   }
-  return hostPort(sc, s, e, v, name, h, false);
+  return hostPort(sc, R_NAME, s, e, v, name, h, false);
 }
 
 /** A Kerberos service class right before the '/' at slash: MSSQLSvc, HTTP, ldap (not a directory of a path). */
@@ -301,14 +337,14 @@ export function ipMap(sc: TextScan, s: number, e: number, v: number, host: strin
   const c = sc.at(e2);
   if (c === DOT && v > 0 && lineHasWord(sc.t, s, 'ssh')) {
     // ssh -R 0.0.0.0:9022:10.0.0.5:22: the bind port; the address after it is read next.
-    emit(sc, s, e, v, v, host, undefined);
+    emit(sc, R_SSH_BIND, s, e, v, v, host, undefined);
     return e;
   }
   if (c === COLON || c === DOT || isGlue(c)) return skipChain(sc.t, e2);
   const v2 = portValue(sc.t, s2, e2);
   if (v2 <= 0) return e2;
   const proto = suffixProto(sc, e2);
-  emit(sc, s, e, v, v, host, proto);
-  emit(sc, s2, e2, v2, v2, undefined, proto);
+  emit(sc, R_IP_MAP, s, e, v, v, host, proto);
+  emit(sc, R_IP_MAP, s2, e2, v2, v2, undefined, proto);
   return proto !== undefined ? e2 + 1 + proto.length : e2;
 }

@@ -4,7 +4,7 @@
 // works out the keyword's kind, protocol and list mode. Chinese, Japanese and
 // Korean port words and linking words are read here too.
 import type { Protocol } from '../../types.ts';
-import { protoWordBefore } from '../accept.ts';
+import { protoWordBefore, reject } from '../accept.ts';
 import {
   APOS, COLON, COMMA, DOT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
   LBRACKET, LOWER_D, LOWER_O, matchesLower, RBRACKET, STAR,
@@ -17,9 +17,14 @@ import {
   mayBeKeyword, TOKEN_CHAR,
 } from '../keywords.ts';
 import { M_BETWEEN, M_CHANGE, M_LIST, M_SPACE_LIST, M_SPACE_RANGE, M_TO_RANGE } from '../lists.ts';
+import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import { H_BETWEEN, OF_WORDS, PLAIN_PORT_WORDS, PROTOCOL_HASHES, SERVICE_PORTS } from '../words.ts';
 import { physicalBefore } from './vetting.ts';
+
+// Rule codes (rules.ts) of the rules decided here.
+const R_REJECT_HARDWARE = ruleCode('reject.hardware');
+
 
 /**
  * Looks backwards from s over linking punctuation and words for a keyword.
@@ -169,14 +174,14 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       mode |= M_LIST;
       if (!(mode & M_TO_RANGE)) mode |= M_CHANGE;
       const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-      if (physicalBefore(sc, word, hb, k)) return look;
+      if (physicalBefore(sc, word, hb, k)) return reject(sc, R_REJECT_HARDWARE, look);
       look.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
       if (look.proto === undefined && j - a === 8 && t.charCodeAt(a + 3) === HYPHEN) look.proto = protoPrefix(sc, a); // UDP-Port 500
       look.beforeHash = hb;
     } else if (kw === KW_PORTS) {
       mode |= M_LIST | M_TO_RANGE;
       const hb = wordBeforeHash(t, k); // the word before the keyword, read once
-      if (physicalBefore(sc, word, hb, k)) return look;
+      if (physicalBefore(sc, word, hb, k)) return reject(sc, R_REJECT_HARDWARE, look);
       look.proto = hb === 0 ? undefined : PROTOCOL_HASHES.get(hb);
       if (look.proto === undefined && j - a === 9 && t.charCodeAt(a + 3) === HYPHEN) look.proto = protoPrefix(sc, a); // TCP-Ports 80
     } else if (kw === KW_RANGE_KEY) {

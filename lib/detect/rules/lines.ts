@@ -16,9 +16,16 @@ import { wordHash } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS } from '../host.ts';
 import { classifyWord, KW_NONE, KW_PORT, mayBeKeyword } from '../keywords.ts';
 import { M_LIST, M_SPACE_LIST } from '../lists.ts';
+import { ruleCode } from '../rules.ts';
 import { CMD_DIRECTIVE, CMD_DOCKER, CMD_HOST_PORT, type TextScan } from '../state.ts';
 import { HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
 import { countedAfter } from './vetting.ts';
+
+// Rule codes (rules.ts) of the rules decided here.
+const R_DIRECTIVE = ruleCode('lines.directive');
+const R_HOST_PORT_COMMAND = ruleCode('lines.host-port-command');
+
+
 
 /** A compose list item under ports:/expose: — `- 5432`, `- "3000:3000"`. s is the first char of the value. */
 export function composeItem(sc: TextScan, s: number): boolean {
@@ -260,7 +267,7 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
     const c = sc.at(e);
     if (!(c === -1 || isSpace(c))) return -1;
     const w = wordAfter(t, e);
-    return accept(sc, s, e, v, w === 'udp' || w === 'tcp' ? w : undefined, 0, t.slice(k, j));
+    return accept(sc, R_DIRECTIVE, s, e, v, w === 'udp' || w === 'tcp' ? w : undefined, 0, t.slice(k, j));
   }
   const isDockerPort = (kind & CMD_DOCKER) !== 0 && lineArgIs(sc, s, 'port');
   if (!(kind & CMD_HOST_PORT) && !isDockerPort) return -1;
@@ -272,7 +279,7 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
 
 /** A port argument after a host (nc host 22 80): more numbers separated by spaces may follow. */
 export function acceptHostPortArg(sc: TextScan, s: number, e: number, v: number): number {
-  return accept(sc, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
+  return accept(sc, R_HOST_PORT_COMMAND, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined);
 }
 
 export function lineArgIs(sc: TextScan, s: number, arg: string): boolean {

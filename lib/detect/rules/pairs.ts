@@ -4,7 +4,7 @@
 // item, a /tcp suffix, kubectl port-forward. Longer colon chains (10:15:30)
 // are skipped whole.
 import type { Protocol } from '../../types.ts';
-import { emit, suffixProto } from '../accept.ts';
+import { emit, reject, suffixProto } from '../accept.ts';
 import {
   COLON, COMMA, digitsEnd, DOT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote,
   isSpace, matchesLower, portValue, skipChain, skipDotted,
@@ -12,37 +12,52 @@ import {
 import { lineHasWord } from '../context.ts';
 import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { gapIsListSep, M_LIST, setList } from '../lists.ts';
+import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import { LIST_WORDS } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
 import { firewallLine, pNotPort } from './specs.ts';
 
+// Rule codes (rules.ts) of the rules decided here.
+const R_REJECT_IN_HOST = ruleCode('reject.in-host');
+const R_REJECT_CLOCK_TIME = ruleCode('reject.clock-time');
+const R_REJECT_VERSE = ruleCode('reject.verse');
+const R_MAP_LIST = ruleCode('pairs.map-list');
+const R_MAP = ruleCode('pairs.map');
+const R_RANGE = ruleCode('pairs.range');
+const R_BY_SUFFIX = ruleCode('pairs.by-suffix');
+const R_REJECT_PAIR_NO_REASON = ruleCode('reject.pair-no-reason');
+const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+
+
+
 /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
 export function chainCase(sc: TextScan, s: number, e: number, c0: number): number {
-  if (isGlue(c0) || c0 === DOT) return e; // db1:5432 / 10.0.0.1:22 — the next run sees the host
-  if (c0 === HYPHEN && isAsciiAlnum(sc.at(s - 2))) return e; // kafka-0:9092
+  if (isGlue(c0) || c0 === DOT) return reject(sc, R_REJECT_IN_HOST, e); // db1:5432 / 10.0.0.1:22 — the next run sees the host
+  if (c0 === HYPHEN && isAsciiAlnum(sc.at(s - 2))) return reject(sc, R_REJECT_IN_HOST, e); // kafka-0:9092
   const s1 = e + 1;
   const e1 = digitsEnd(sc.t, s1);
   const c2 = sc.at(e1);
-  if (c2 === COLON && isDigit(sc.at(e1 + 1))) return skipChain(sc.t, e1); // 10:15:30, 1:1:1…
-  if (c2 === DOT && isDigit(sc.at(e1 + 1))) return skipDotted(sc.t, e1); // 00:01.5
-  if (isGlue(c2) || c2 === COLON) return e1; // 10:30am
-  if (isDash(c2) && isDigit(sc.at(e1 + 1))) return e1; // Genesis 1:1-3
+  if (c2 === COLON && isDigit(sc.at(e1 + 1))) return reject(sc, R_REJECT_CLOCK_TIME, skipChain(sc.t, e1)); // 10:15:30, 1:1:1…
+  if (c2 === DOT && isDigit(sc.at(e1 + 1))) return reject(sc, R_REJECT_CLOCK_TIME, skipDotted(sc.t, e1)); // 00:01.5
+  if (isGlue(c2) || c2 === COLON) return reject(sc, R_REJECT_CLOCK_TIME, e1); // 10:30am
+  if (isDash(c2) && isDigit(sc.at(e1 + 1))) return reject(sc, R_REJECT_VERSE, e1); // Genesis 1:1-3
   const j = isQuote(c0) ? s - 1 : s;
   // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
-  if (sc.list.end >= 0 && sc.list.isMap && j - sc.list.end <= 16 && gapIsListSep(sc, sc.list.end, j, M_LIST)) return colonPair(sc, s, e, 1, undefined);
+  if (sc.list.end >= 0 && sc.list.isMap && j - sc.list.end <= 16 && gapIsListSep(sc, sc.list.end, j, M_LIST)) return colonPair(sc, R_MAP_LIST, s, e, 1, undefined);
   const look = keywordBefore(sc, j);
   const kind = chainContext(sc, s, c0, look);
-  if (kind === 0) return e1;
-  return colonPair(sc, s, e, kind, kind === 2 ? look.proto : undefined);
+  if (kind === 0) return reject(sc, R_REJECT_PAIR_NO_REASON, e1);
+  return colonPair(sc, kind === 1 ? R_MAP : kind === 2 ? R_RANGE : R_BY_SUFFIX, s, e, kind, kind === 2 ? look.proto : undefined);
 }
 
 /**
  * Emits "a:b" starting at s (digits [s,e), then ':' and digits):
  * kind 1 = port map (two mentions), 2 = range (one mention), 3 = decide by line (ufw → range).
+ * rule: the code (rules.ts) of the rule that announced it.
  */
-export function colonPair(sc: TextScan, s: number, e: number, kind: number, proto: Protocol | undefined): number {
+export function colonPair(sc: TextScan, rule: number, s: number, e: number, kind: number, proto: Protocol | undefined): number {
   const s1 = e + 1;
   const e1 = digitsEnd(sc.t, s1);
   if (sc.at(e1) === COLON || isGlue(sc.at(e1))) return skipChain(sc.t, e1);
@@ -51,7 +66,7 @@ export function colonPair(sc: TextScan, s: number, e: number, kind: number, prot
   const sp = suffixProto(sc, e1);
   const end = sp !== undefined ? e1 + 1 + sp.length : e1;
   if (sp !== undefined) proto = sp;
-  if (v0 < 0 || v1 < 0) return end; // -p 65536:80: nothing at all
+  if (v0 < 0 || v1 < 0) return reject(sc, R_REJECT_OUT_OF_RANGE, end); // -p 65536:80: nothing at all
   if (kind === 3) {
     // a:b/tcp with nothing before: kubectl's port:nodePort (30000–32767), docker's
     // host:container, or a firewall range (ufw status, allow/deny on the line).
@@ -61,12 +76,12 @@ export function colonPair(sc: TextScan, s: number, e: number, kind: number, prot
   }
   if (kind === 2) {
     if (v1 < v0) return end;
-    emit(sc, s, e1, v0, v1, undefined, proto);
+    emit(sc, rule, s, e1, v0, v1, undefined, proto);
     setList(sc, end, proto, M_LIST, false);
   } else {
     if (v0 === 0 || v1 === 0) return end;
-    emit(sc, s, e, v0, v0, undefined, proto);
-    emit(sc, s1, e1, v1, v1, undefined, proto);
+    emit(sc, rule, s, e, v0, v0, undefined, proto);
+    emit(sc, rule, s1, e1, v1, v1, undefined, proto);
     setList(sc, end, proto, M_LIST, true);
   }
   return end;

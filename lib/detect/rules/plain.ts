@@ -1,8 +1,8 @@
 // Rule family dispatch for a number with no colon around it: the cheap
 // rejections first (glued to a word, a version, a unit, a date), then the
-// rules in their accepted order (see PLAIN_RULES in ../rules.ts).
+// rules in their accepted order (the order of RULE_IDS in ../rules.ts; trace.test.ts checks they agree).
 import type { Protocol } from '../../types.ts';
-import { accept, emit, suffixProto } from '../accept.ts';
+import { accept, emit, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKTICK, COLON, COMMA, DIGIT_0, DIGIT_3, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiLetter, isDash,
   isDigit, isGlue, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_A, LOWER_C, LOWER_G, LOWER_N,
@@ -12,6 +12,7 @@ import { lineHasWord, wordBefore } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_NONE, KW_OPT_SSH } from '../keywords.ts';
 import { listContinues, listSuffixProto, listThenPortWord, M_LIST, M_SPACE_LIST } from '../lists.ts';
+import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import {
   ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, mayBeService,
@@ -23,117 +24,163 @@ import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, u
 import { grepableProto, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
+// Rule codes (rules.ts) of the rules decided here.
+const R_REJECT_VERSION = ruleCode('reject.version');
+const R_REJECT_UNIT = ruleCode('reject.unit');
+const R_REJECT_PATH = ruleCode('reject.path');
+const R_REJECT_GLUED = ruleCode('reject.glued');
+const R_GLUED_P = ruleCode('specs.glued-p');
+const R_TCPDUMP_ADDRESS = ruleCode('specs.tcpdump-address');
+const R_REJECT_COMPOUND = ruleCode('reject.compound');
+const R_REJECT_THOUSANDS = ruleCode('reject.thousands');
+const R_REJECT_SYMBOL_BEFORE = ruleCode('reject.symbol-before');
+const R_REJECT_ARRAY_INDEX = ruleCode('reject.array-index');
+const R_REJECT_NEGATIVE = ruleCode('reject.negative');
+const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+const R_CONTINUE = ruleCode('list.continue');
+const R_REJECT_COUNT = ruleCode('reject.count');
+const R_REJECT_DATE = ruleCode('reject.date');
+const R_PROTO_SLASH = ruleCode('plain.proto-slash');
+const R_REJECT_PORT_0 = ruleCode('reject.port-0');
+const R_REJECT_P_NOT_PORT = ruleCode('reject.p-not-port');
+const R_REJECT_PROSE_NUMBER = ruleCode('reject.prose-number');
+const R_PROTO_SUFFIX = ruleCode('after.proto-suffix');
+const R_RANGE_PROTO = ruleCode('after.range-proto');
+const R_GREPABLE = ruleCode('specs.grepable');
+const R_PORT_WORD = ruleCode('after.port-word');
+const R_LIST_THEN_PORT_WORD = ruleCode('after.list-then-port-word');
+const R_LIST_PROTO = ruleCode('after.list-proto');
+const R_SERVICE = ruleCode('after.service');
+const R_APPOSITIVE = ruleCode('after.appositive');
+const R_SERVICE_NEARBY = ruleCode('after.service-nearby');
+const R_PORTS_KEY = ruleCode('lines.ports-key');
+const R_UFW_ROW = ruleCode('lines.ufw-row');
+const R_VALUE_OF_PORT_KEY = ruleCode('lines.value-of-port-key');
+const R_UFW_ALLOW = ruleCode('lines.ufw-allow');
+const R_PORTS_BRACES = ruleCode('lines.ports-braces');
+const R_PORT_LABEL = ruleCode('lines.port-label');
+const R_PORTS_MAP = ruleCode('specs.ports-map');
+const R_COMPOSE_ITEM = ruleCode('lines.compose-item');
+const R_CALL_HOST = ruleCode('code.call-host');
+const R_PORT_CALL = ruleCode('code.port-call');
+const R_PORT_LIST_CALL = ruleCode('specs.port-list-call');
+const R_PORT_FORWARD = ruleCode('specs.port-forward');
+const R_CONN_STRING = ruleCode('code.conn-string');
+
+
+
 export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: number): number {
   const t = sc.t;
   // Glued to a word or a dotted number: v2, x_3, 1.5, 192.168.…
   if (isGlue(c0)) {
     if (c0 === LOWER_P && sc.at(s - 2) === HYPHEN && isInlineSpace(sc.at(s - 3))) return gluedOptP(sc, s, e);
-    return e;
+    return reject(sc, R_REJECT_GLUED, e);
   }
-  if (c0 === DOT && (isAsciiLetter(sc.at(s - 2)) || isDigit(sc.at(s - 2)))) return e;
+  if (c0 === DOT && (isAsciiLetter(sc.at(s - 2)) || isDigit(sc.at(s - 2)))) return reject(sc, R_REJECT_GLUED, e);
   if (c1 === DOT && isDigit(sc.at(e + 1))) return dotted(sc, s, e, c0);
-  if (isGlue(c1)) return e; // 80ms, 3rd, 5x
-  if (isDash(c1) && isWordLetter(sc.at(e + 1))) return e; // 48-port, 3-way
-  if (c1 === PERCENT || c1 === AT || c1 === 0xb0 /* ° */) return e; // 80%, 5@, 22°
-  if (c1 === COMMA && sc.at(e + 1) === DIGIT_0 && sc.at(e + 2) === DIGIT_0 && sc.at(e + 3) === DIGIT_0 && !isDigit(sc.at(e + 4))) return e + 4; // 100,000 packets
+  if (isGlue(c1)) return reject(sc, R_REJECT_UNIT, e); // 80ms, 3rd, 5x
+  if (isDash(c1) && isWordLetter(sc.at(e + 1))) return reject(sc, R_REJECT_COMPOUND, e); // 48-port, 3-way
+  if (c1 === PERCENT || c1 === AT || c1 === 0xb0 /* ° */) return reject(sc, R_REJECT_UNIT, e); // 80%, 5@, 22°
+  if (c1 === COMMA && sc.at(e + 1) === DIGIT_0 && sc.at(e + 2) === DIGIT_0 && sc.at(e + 3) === DIGIT_0 && !isDigit(sc.at(e + 4))) return reject(sc, R_REJECT_THOUSANDS, e + 4); // 100,000 packets
   const slashDigit = c1 === SLASH && isDigit(sc.at(e + 1)); // 1/0/1, 14/10/2016 — unless a list: ports 80/443
-  if (c0 === HASH || c0 === DOLLAR || c0 === PLUS || c0 === 0x2116 || c0 === 0x20ac || c0 === 0xa3 || c0 === 0xa5) return e; // #22 $5 +1 №3 €80
-  if (c0 === LBRACKET && c1 === RBRACKET && isGlue(sc.at(s - 2))) return e; // ports[0]: an array index
+  if (c0 === HASH || c0 === DOLLAR || c0 === PLUS || c0 === 0x2116 || c0 === 0x20ac || c0 === 0xa3 || c0 === 0xa5) return reject(sc, R_REJECT_SYMBOL_BEFORE, e); // #22 $5 +1 №3 €80
+  if (c0 === LBRACKET && c1 === RBRACKET && isGlue(sc.at(s - 2))) return reject(sc, R_REJECT_ARRAY_INDEX, e); // ports[0]: an array index
   let dashVar = false;
   if (c0 === HYPHEN) {
     // ${PORT:-3000} is a default value; other glued dashes are negative numbers or range tails.
     if (sc.at(s - 2) === COLON && isGlue(sc.at(s - 3))) dashVar = true;
-    else if (isGlue(sc.at(s - 2)) || isDigit(sc.at(s - 2))) return e;
+    else if (isGlue(sc.at(s - 2)) || isDigit(sc.at(s - 2))) return reject(sc, R_REJECT_NEGATIVE, e);
   }
   const v = portValue(t, s, e);
   if (v < 0) return skipInvalid(sc, e);
 
   // 1. The next item of a list announced before: ports 80, 443 and 8080.
   if (listContinues(sc, s)) {
-    if (countedAfter(sc, e) || (slashDigit && !(sc.list.mode & M_LIST))) return e;
-    if ((sc.list.mode & M_SPACE_LIST) && isDash(c1) && !(portValue(t, e + 1, digitsEnd(t, e + 1)) > v)) return e; // a date, not a range
-    return accept(sc, s, e, v, sc.list.proto, sc.list.mode, undefined);
+    if (countedAfter(sc, e)) return reject(sc, R_REJECT_COUNT, e);
+    if (slashDigit && !(sc.list.mode & M_LIST)) return reject(sc, R_REJECT_DATE, e);
+    if ((sc.list.mode & M_SPACE_LIST) && isDash(c1) && !(portValue(t, e + 1, digitsEnd(t, e + 1)) > v)) return reject(sc, R_REJECT_DATE, e); // a date, not a range
+    return accept(sc, R_CONTINUE, s, e, v, sc.list.proto, sc.list.mode, undefined);
   }
   if (c0 === SLASH) {
     // tcp/445, udp/161
     const w = wordBefore(t, s - 1);
     const k = s - 1 - w.length;
     if ((w === 'tcp' || w === 'udp' || w === 'sctp' || w === 'dccp') && !isGlue(sc.at(k - 1)) && sc.at(k - 1) !== SLASH && v > 0) {
-      return accept(sc, s, e, v, w as Protocol, M_LIST, undefined);
+      return accept(sc, R_PROTO_SLASH, s, e, v, w as Protocol, M_LIST, undefined);
     }
-    return e;
+    return reject(sc, R_REJECT_PATH, e);
   }
 
   // 2. A keyword before: port 22, TCP 445, --port=3000, listen 80, EXPOSE 3000, -p 5432.
   const look = keywordBefore(sc, dashVar ? s - 2 : s);
   const kw = look.kind;
-  if (slashDigit && (kw === KW_NONE || kw === KW_OPT_SSH)) return e;
+  if (slashDigit && (kw === KW_NONE || kw === KW_OPT_SSH)) return reject(sc, R_REJECT_DATE, e);
   if (kw !== KW_NONE) {
+    // keywordMention accepts, or names the rejection.
     const r = keywordMention(sc, s, e, v, look);
-    if (r >= 0) return r;
-    return e;
+    return r >= 0 ? r : e;
   }
   // A number in running prose ("moved 5 services"): between two lower-case
   // words, neither a keyword nor a service, and no rule below can take it.
-  if (c0 === SPACE && c1 === SPACE && proseNumber(sc, s, e, v, look)) return e;
+  if (c0 === SPACE && c1 === SPACE && proseNumber(sc, s, e, v, look)) return reject(sc, R_REJECT_PROSE_NUMBER, e);
 
   // 3. Something after: 445/tcp, 8080 port, 22端口, 8080番ポート, 22 (SSH).
   const proto = suffixProto(sc, e);
   if (proto !== undefined) {
-    if (v === 0) return e;
-    return accept(sc, s, e, v, proto, M_LIST, undefined);
+    if (v === 0) return reject(sc, R_REJECT_PORT_0, e);
+    return accept(sc, R_PROTO_SUFFIX, s, e, v, proto, M_LIST, undefined);
   }
   if (isDash(c1) && isDigit(sc.at(e + 1)) && suffixProto(sc, digitsEnd(t, e + 1)) !== undefined) {
-    return accept(sc, s, e, v, undefined, M_LIST, undefined); // 80-81/tcp (docker ps), 6000-6063/udp
+    return accept(sc, R_RANGE_PROTO, s, e, v, undefined, M_LIST, undefined); // 80-81/tcp (docker ps), 6000-6063/udp
   }
   if (c1 === SLASH && v > 0) {
     // nmap's grepable output: 22/open/tcp//ssh///, 53/open|filtered/udp//domain///
     const gp = grepableProto(sc, e);
-    if (gp !== undefined) return accept(sc, s, e, v, gp, M_LIST, undefined);
+    if (gp !== undefined) return accept(sc, R_GREPABLE, s, e, v, gp, M_LIST, undefined);
   }
-  if (portWordAfter(sc, s, e)) return accept(sc, s, e, v, undefined, 0, undefined);
+  if (portWordAfter(sc, s, e)) return accept(sc, R_PORT_WORD, s, e, v, undefined, 0, undefined);
   if (v > 0 && (c1 === COMMA || c1 === 0x3001 || c1 === 0x548c || c1 === 0x3068 || (isInlineSpace(c1) && (!isAsciiLetter(sc.at(e + 1)) || sc.at(e + 2) === SPACE || sc.at(e + 3) === SPACE || sc.at(e + 4) === SPACE || sc.at(e + 5) === SPACE))) && listThenPortWord(sc, e)) {
-    return accept(sc, s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
+    return accept(sc, R_LIST_THEN_PORT_WORD, s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
   }
   if (c1 === COMMA && v > 0) {
     // 80,443/tcp (ufw status): the protocol after the list covers every item.
     const lp = listSuffixProto(sc, e);
-    if (lp !== undefined) return accept(sc, s, e, v, lp, M_LIST, undefined);
+    if (lp !== undefined) return accept(sc, R_LIST_PROTO, s, e, v, lp, M_LIST, undefined);
   }
-  if (v > 0 && serviceAround(sc, s, e, v, look)) return accept(sc, s, e, v, undefined, M_LIST, undefined);
+  if (v > 0 && serviceAround(sc, s, e, v, look)) return accept(sc, R_SERVICE, s, e, v, undefined, M_LIST, undefined);
   if (v >= 100 && c1 === COMMA && sc.at(s - 2) === COMMA && c0 === SPACE && portAppositive(sc, s - 2)) {
-    return accept(sc, s, e, v, undefined, 0, undefined); // the exporter's port, 9100, is scraped
+    return accept(sc, R_APPOSITIVE, s, e, v, undefined, 0, undefined); // the exporter's port, 9100, is scraped
   }
-  if (v >= 100 && ALL_SERVICE_PORTS.has(v) && serviceNearby(sc, s, e, v)) return accept(sc, s, e, v, undefined, 0, undefined);
+  if (v >= 100 && ALL_SERVICE_PORTS.has(v) && serviceNearby(sc, s, e, v)) return accept(sc, R_SERVICE_NEARBY, s, e, v, undefined, 0, undefined);
   const fw = look.firstA >= 0 ? look.firstHash : 0;
   if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && underPortsKey(sc, s)) {
-    return accept(sc, s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
+    return accept(sc, R_PORTS_KEY, s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
   }
-  if (v > 0 && c1 === SPACE && sc.at(e + 1) === SPACE && ufwStatusRow(sc, s, e)) return accept(sc, s, e, v, undefined, M_LIST, undefined);
-  if (v > 0 && fw === H_VALUE && valueOfPortKey(sc, look.firstA)) return accept(sc, s, e, v, undefined, 0, undefined);
+  if (v > 0 && c1 === SPACE && sc.at(e + 1) === SPACE && ufwStatusRow(sc, s, e)) return accept(sc, R_UFW_ROW, s, e, v, undefined, M_LIST, undefined);
+  if (v > 0 && fw === H_VALUE && valueOfPortKey(sc, look.firstA)) return accept(sc, R_VALUE_OF_PORT_KEY, s, e, v, undefined, 0, undefined);
   if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && lineHasWord(t, s, 'ufw')) {
-    return accept(sc, s, e, v, undefined, M_LIST, undefined); // ufw allow 443
+    return accept(sc, R_UFW_ALLOW, s, e, v, undefined, M_LIST, undefined); // ufw allow 443
   }
   if (v > 0 && fw !== 0) {
     let pj = s;
     while (pj > 0 && isInlineSpace(t.charCodeAt(pj - 1))) pj--;
     const pc = sc.at(pj - 1);
-    if ((pc === EQUALS || pc === COLON) && inPortsBraces(sc, s)) return accept(sc, s, e, v, undefined, 0, undefined); // ports { http = 8500 }
-    if (pc === COLON && pj < s && portLabel(sc, s)) return accept(sc, s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
-    if (pc === COLON && underPortsMap(sc, pj - 1, e)) return accept(sc, s, e, v, undefined, 0, undefined); // ports:\n  http: 9121
+    if ((pc === EQUALS || pc === COLON) && inPortsBraces(sc, s)) return accept(sc, R_PORTS_BRACES, s, e, v, undefined, 0, undefined); // ports { http = 8500 }
+    if (pc === COLON && pj < s && portLabel(sc, s)) return accept(sc, R_PORT_LABEL, s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
+    if (pc === COLON && underPortsMap(sc, pj - 1, e)) return accept(sc, R_PORTS_MAP, s, e, v, undefined, 0, undefined); // ports:\n  http: 9121
   }
 
   // 4. Line shapes: compose "- 5432", code calls, nc/telnet host port.
-  if (v > 0 && composeItem(sc, isQuote(c0) ? s - 1 : s)) return accept(sc, s, e, v, suffixProto(sc, e), M_LIST, undefined);
+  if (v > 0 && composeItem(sc, isQuote(c0) ? s - 1 : s)) return accept(sc, R_COMPOSE_ITEM, s, e, v, suffixProto(sc, e), M_LIST, undefined);
   if (v > 0) {
     const host = codeCallHost(sc, s, e, c0);
-    if (host !== undefined) return accept(sc, s, e, v, undefined, 0, host === '' ? undefined : host);
-    if (c0 === LPAREN && portCall(sc, s)) return accept(sc, s, e, v, undefined, 0, undefined);
-    if (c0 === LBRACE && sc.at(s - 2) === LPAREN && portListCall(sc, s - 2)) return accept(sc, s, e, v, undefined, M_LIST, undefined); // port_or_service({25, 465})
-    if (c0 === SPACE && (c1 === -1 || isSpace(c1) || c1 === BACKTICK) && portForwardLine(sc, s)) return accept(sc, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined); // kubectl port-forward pod/x 5000 6000
+    if (host !== undefined) return accept(sc, R_CALL_HOST, s, e, v, undefined, 0, host === '' ? undefined : host);
+    if (c0 === LPAREN && portCall(sc, s)) return accept(sc, R_PORT_CALL, s, e, v, undefined, 0, undefined);
+    if (c0 === LBRACE && sc.at(s - 2) === LPAREN && portListCall(sc, s - 2)) return accept(sc, R_PORT_LIST_CALL, s, e, v, undefined, M_LIST, undefined); // port_or_service({25, 465})
+    if (c0 === SPACE && (c1 === -1 || isSpace(c1) || c1 === BACKTICK) && portForwardLine(sc, s)) return accept(sc, R_PORT_FORWARD, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined); // kubectl port-forward pod/x 5000 6000
     if (c0 === COMMA) {
       const ch = connStringHost(sc, s);
-      if (ch !== undefined) return accept(sc, s, e, v, undefined, 0, ch);
+      if (ch !== undefined) return accept(sc, R_CONN_STRING, s, e, v, undefined, 0, ch);
     }
     const hp = hostPortCommand(sc, s, e, v);
     if (hp >= 0) return hp;
@@ -174,16 +221,16 @@ export function gluedOptP(sc: TextScan, s: number, e: number): number {
   const v = portValue(sc.t, s, e);
   if (v < 0) return skipInvalid(sc, e);
   const cmd = sc.line.command(s);
-  if (pNotPort(sc, s) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb') return e;
+  if (pNotPort(sc, s) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb') return reject(sc, R_REJECT_P_NOT_PORT, e);
   const c = sc.at(e);
-  if (!(c === -1 || isSpace(c) || c === COMMA || isDash(c))) return e;
-  if (v === 0 && !isDash(c)) return e;
-  return accept(sc, s, e, v, undefined, M_LIST, undefined);
+  if (!(c === -1 || isSpace(c) || c === COMMA || isDash(c))) return reject(sc, R_REJECT_GLUED, e);
+  if (v === 0 && !isDash(c)) return reject(sc, R_REJECT_PORT_0, e);
+  return accept(sc, R_GLUED_P, s, e, v, undefined, M_LIST, undefined);
 }
 
 /** A dotted number at s: a version or address, or tcpdump's address.port (10.0.0.5.51514 > 10.0.0.9.80:). */
 export function dotted(sc: TextScan, s: number, e: number, c0: number): number {
-  const end = skipDotted(sc.t, e);
+  const end = reject(sc, R_REJECT_VERSION, skipDotted(sc.t, e));
   if (c0 !== SPACE) return end;
   const c = sc.at(end);
   const arrowAfter = c === SPACE && sc.at(end + 1) === GT && sc.at(end + 2) === SPACE && isDigit(sc.at(end + 3));
@@ -196,12 +243,13 @@ export function dotted(sc: TextScan, s: number, e: number, c0: number): number {
   if (dots !== 4 || !isIPv4(t, s, last)) return end;
   const v = portValue(t, last + 1, end);
   if (v <= 0) return end;
-  emit(sc, last + 1, end, v, v, t.slice(s, last), undefined);
+  emit(sc, R_TCPDUMP_ADDRESS, last + 1, end, v, v, t.slice(s, last), undefined);
   return end;
 }
 
 /** After an invalid number (70000, 123456), skip anything joined to it. */
 export function skipInvalid(sc: TextScan, e: number): number {
+  sc.rule = R_REJECT_OUT_OF_RANGE;
   const c = sc.at(e);
   if ((c === COLON || isDash(c)) && isDigit(sc.at(e + 1))) return digitsEnd(sc.t, e + 1);
   return e;

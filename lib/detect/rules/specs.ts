@@ -7,7 +7,7 @@
 // under a `ports:` map, HAProxy address families (ipv6@:80), host variables
 // (${host}:443), and whether -p means something else than a port.
 import type { Protocol } from '../../types.ts';
-import { accept, emit, suffixProto } from '../accept.ts';
+import { accept, emit, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKTICK, COLON, COMMA, CR, DIGIT_4, DIGIT_6, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiAlnum,
   isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace, LBRACE, LOWER_C, LOWER_D, LOWER_F, LOWER_O, LOWER_P,
@@ -17,9 +17,17 @@ import { lineHasWord, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
+import { ruleCode } from '../rules.ts';
 import { CMD_KUBECTL, type TextScan } from '../state.ts';
 import { P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
+
+// Rule codes (rules.ts) of the rules decided here.
+const R_BUS_PORT = ruleCode('specs.bus-port');
+const R_REJECT_PASSWORD = ruleCode('reject.password');
+const R_NMAP_PREFIX = ruleCode('specs.nmap-prefix');
+
+
 
 /** Functions of scanner scripts whose first argument is a list of ports (nmap's shortport). */
 const PORT_LIST_CALLS = new Set(['port_or_service', 'portnumber', 'port_range']);
@@ -68,7 +76,7 @@ export function protocolPrefixedSpec(sc: TextScan, s: number, e: number, v: numb
   }
   if (!ok) return -1;
   const proto: Protocol = lc === LOWER_U ? 'udp' : lc === LOWER_T ? 'tcp' : 'sctp';
-  return accept(sc, s, e, v, proto, M_LIST, undefined);
+  return accept(sc, R_NMAP_PREFIX, s, e, v, proto, M_LIST, undefined);
 }
 
 /** A scanner script's port rule given a list: shortport.port_or_service({25, 465, 587}, …), portnumber({8611, 8612}). paren is the '('. */
@@ -120,21 +128,21 @@ export function mayBeSocatType(t: string, h: number, colon: number): boolean {
 /** Redis Cluster's ip:port@busport: two mentions after an address; anything else before '@' is a password. */
 export function busPort(sc: TextScan, s: number, e: number): number {
   const t = sc.t;
-  if (!isDigit(sc.at(e + 1))) return e;
+  if (!isDigit(sc.at(e + 1))) return reject(sc, R_REJECT_PASSWORD, e);
   const e2 = digitsEnd(t, e + 1);
   const c = sc.at(e2);
-  if (isGlue(c) || c === DOT || c === COLON || c === AT) return e2;
+  if (isGlue(c) || c === DOT || c === COLON || c === AT) return reject(sc, R_REJECT_PASSWORD, e2);
   let h = s - 1;
   const lo = h > 64 ? h - 64 : 0;
   while (h > lo && (isDigit(t.charCodeAt(h - 1)) || t.charCodeAt(h - 1) === DOT)) h--;
   const b = sc.at(h - 1);
-  if (!isIPv4(t, h, s - 1) || !(b === -1 || isSpace(b) || isQuote(b) || b === COMMA)) return e2;
+  if (!isIPv4(t, h, s - 1) || !(b === -1 || isSpace(b) || isQuote(b) || b === COMMA)) return reject(sc, R_REJECT_PASSWORD, e2);
   const v = portValue(t, s, e);
   const v2 = portValue(t, e + 1, e2);
   if (v <= 0 || v2 <= 0) return e2;
   const host = t.slice(h, s - 1);
-  emit(sc, s, e, v, v, host, undefined);
-  emit(sc, e + 1, e2, v2, v2, host, undefined);
+  emit(sc, R_BUS_PORT, s, e, v, v, host, undefined);
+  emit(sc, R_BUS_PORT, e + 1, e2, v2, v2, host, undefined);
   return e2;
 }
 

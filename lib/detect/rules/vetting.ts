@@ -4,7 +4,7 @@
 // backlog, the per-command meaning of -p/-P/-s/-l, and the protocol an
 // option names on the line (-p tcp, --protocol udp, PROTO=TCP).
 import type { Protocol } from '../../types.ts';
-import { accept } from '../accept.ts';
+import { accept, reject } from '../accept.ts';
 import {
   BACKTICK, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit,
   isInlineSpace, isQuote, isSpace, LOWER_E, LOWER_P, LOWER_T, LOWER_U, LOWER_Z, LPAREN, matchesLower, NEWLINE, PERCENT,
@@ -13,9 +13,10 @@ import {
 import { lineHasWord, wordAfter, wordAfterHash, wordBefore } from '../context.ts';
 import { wordHash } from '../hash.ts';
 import {
-  KW_DPORT, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
+  KW_DPORT, KW_EXPOSE, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
 } from '../keywords.ts';
 import { M_TO_RANGE } from '../lists.ts';
+import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import {
   BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
@@ -24,6 +25,36 @@ import {
 import { lineArgIs } from './lines.ts';
 import { pNotPort, wordRangeEnd } from './specs.ts';
 
+// Rule codes (rules.ts) of the rules decided here.
+const R_REJECT_COUNT = ruleCode('reject.count');
+const R_REJECT_PORT_0 = ruleCode('reject.port-0');
+const R_REJECT_NETSTAT_QUEUE = ruleCode('reject.netstat-queue');
+const R_REJECT_NC_OPTION = ruleCode('reject.nc-option');
+const R_DPORT = ruleCode('keyword.dport');
+const R_REJECT_PRICE = ruleCode('reject.price');
+const R_UFW_PROTO = ruleCode('keyword.ufw-proto');
+const R_REJECT_DEVICE_PORT = ruleCode('reject.device-port');
+const R_REJECT_HARDWARE = ruleCode('reject.hardware');
+const R_REJECT_SWITCH = ruleCode('reject.switch');
+const R_REJECT_BACKLOG = ruleCode('reject.backlog');
+const R_REJECT_P_NOT_PORT = ruleCode('reject.p-not-port');
+const R_REJECT_OPTION_NOT_PORT = ruleCode('reject.option-not-port');
+const R_HYDRA_S = ruleCode('keyword.hydra-s');
+const R_SSH_P = ruleCode('keyword.ssh-p');
+
+
+
+/** The rule code (rules.ts) that accepts a number after each keyword kind (KW_*). */
+const KEYWORD_RULE: number[] = [];
+KEYWORD_RULE[KW_PORT] = KEYWORD_RULE[KW_PORTS] = ruleCode('keyword.port');
+KEYWORD_RULE[KW_RANGE_KEY] = ruleCode('keyword.range-key');
+KEYWORD_RULE[KW_PROTO] = ruleCode('keyword.protocol');
+KEYWORD_RULE[KW_LISTEN] = ruleCode('keyword.listen');
+KEYWORD_RULE[KW_EXPOSE] = ruleCode('keyword.expose');
+KEYWORD_RULE[KW_OPT_P] = KEYWORD_RULE[KW_OPT_BIG_P] = ruleCode('keyword.option-p');
+KEYWORD_RULE[KW_DPORT] = ruleCode('keyword.dport');
+KEYWORD_RULE[KW_OPT_NC] = ruleCode('keyword.nc-listen');
+
 /** Checks the number found after the keyword look; returns the scan position, or -1 to reject. */
 export function keywordMention(sc: TextScan, s: number, e: number, v: number, look: KeywordLook): number {
   const t = sc.t;
@@ -31,8 +62,8 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
   const mode = look.mode;
   const proto = look.proto;
   const rangeNext = isDash(sc.at(e)) && isDigit(sc.at(e + 1));
-  if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return -1;
-  if (countedAfter(sc, e)) return -1;
+  if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return reject(sc, R_REJECT_PORT_0, -1);
+  if (countedAfter(sc, e)) return reject(sc, R_REJECT_COUNT, -1);
   let protoAfter = false;
   switch (kw) {
     case KW_PROTO: {
@@ -42,7 +73,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
       while (isInlineSpace(sc.at(i))) i++;
       if (i > e && isDigit(sc.at(i))) {
         const ie = digitsEnd(t, i);
-        if (sc.at(ie) !== DOT) return -1;
+        if (sc.at(ie) !== DOT) return reject(sc, R_REJECT_NETSTAT_QUEUE, -1);
       }
       break;
     }
@@ -52,20 +83,20 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
       const w = look.firstWordLower(t);
       if (NC_CMDS.has(cmd) || cmdEarlierOnLine(sc, look.start, NC_CMDS)) break;
       if (w === 'l' && (cmd === 'serve' || (RUNNERS.has(cmd) && lineArgIs(sc, s, 'serve')))) break;
-      return -1;
+      return reject(sc, R_REJECT_NC_OPTION, -1);
     }
     case KW_DPORT: {
       // iptables -p tcp -m multiport --dports 80,443; PROTO=TCP SPT=… DPT=3389
-      if (proto === undefined) return accept(sc, s, e, v, lineProtoOption(sc, s), mode, undefined);
+      if (proto === undefined) return accept(sc, R_DPORT, s, e, v, lineProtoOption(sc, s), mode, undefined);
       break;
     }
     case KW_PORT:
     case KW_PORTS: {
-      if (priceAfter(sc, e)) return -1; // frais de port : 4,90 €
+      if (priceAfter(sc, e)) return reject(sc, R_REJECT_PRICE, -1); // frais de port : 4,90 €
       if (proto === undefined && look.beforeHash === H_ANY && sc.line.command(s) === 'ufw') {
         // ufw allow proto udp to any port 51820
         const p = lineProtoOption(sc, s);
-        if (p !== undefined) return accept(sc, s, e, v, p, mode, undefined);
+        if (p !== undefined) return accept(sc, R_UFW_PROTO, s, e, v, p, mode, undefined);
       }
       if (v > 0 && v < 10 && look.plain) {
         // "Port 4 … Switch", "porta 3", "USBポート2", "ports 1-4": ports below 10 are
@@ -73,20 +104,20 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
         let endV = 0;
         if (rangeNext) endV = portValue(t, e + 1, digitsEnd(t, e + 1));
         else if (mode & M_TO_RANGE) endV = wordRangeEnd(sc, e); // ports from 1 to 65535
-        if (endV < 10 && !netContext(sc, s)) return -1;
+        if (endV < 10 && !netContext(sc, s)) return reject(sc, R_REJECT_DEVICE_PORT, -1);
       }
       if (v <= 64) {
         const w1 = wordAfter(t, e);
         if (w1 === 'of' || w1 === 'on' || w1 === 'at' || w1 === 'in' || w1 === 'der' || w1 === 'du' || w1 === 'del' || w1 === 'do' || w1 === 'da') {
           const w2 = nthWordAfter(sc, e, 2);
           const w3 = nthWordAfter(sc, e, 3);
-          if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return -1;
+          if (PHYSICAL_AFTER.has(w2) || PHYSICAL_AFTER.has(w3)) return reject(sc, R_REJECT_HARDWARE, -1);
         }
-        if (look.plain && switchContext(sc, look.start)) return -1; // the switch has 48 ports …; port 48 goes to …
+        if (look.plain && switchContext(sc, look.start)) return reject(sc, R_REJECT_SWITCH, -1); // the switch has 48 ports …; port 48 goes to …
         const before = wordBefore(t, look.start);
         if (before === 'into' || before === 'in') {
           const w0 = wordBefore(t, look.start - before.length - 1);
-          if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return -1;
+          if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return reject(sc, R_REJECT_HARDWARE, -1);
         }
       }
       protoAfter = proto === undefined;
@@ -94,32 +125,32 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
     }
     case KW_LISTEN: {
       // listen(5) in Python/C is the backlog, not a port.
-      if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return -1;
+      if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return reject(sc, R_REJECT_BACKLOG, -1);
       protoAfter = proto === undefined;
       break;
     }
     case KW_OPT_P: {
-      if (pNotPort(sc, s)) return -1;
+      if (pNotPort(sc, s)) return reject(sc, R_REJECT_P_NOT_PORT, -1);
       break;
     }
     case KW_OPT_BIG_P: {
-      if (!BIG_P_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, look.start, BIG_P_PORT)) return -1;
+      if (!BIG_P_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, look.start, BIG_P_PORT)) return reject(sc, R_REJECT_OPTION_NOT_PORT, -1);
       break;
     }
     case KW_OPT_S: {
       // hydra -s 2222: the target's port.
-      if (!S_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, look.start, S_PORT)) return -1;
-      return accept(sc, s, e, v, undefined, 0, undefined);
+      if (!S_PORT.has(sc.line.command(s)) && !cmdEarlierOnLine(sc, look.start, S_PORT)) return reject(sc, R_REJECT_OPTION_NOT_PORT, -1);
+      return accept(sc, R_HYDRA_S, s, e, v, undefined, 0, undefined);
     }
     case KW_OPT_SSH: {
       const c = sc.at(e);
-      if (!(c === COLON || c === -1 || isSpace(c) || c === BACKTICK || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return -1;
-      return accept(sc, s, e, v, undefined, 0, undefined);
+      if (!(c === COLON || c === -1 || isSpace(c) || c === BACKTICK || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return reject(sc, R_REJECT_OPTION_NOT_PORT, -1);
+      return accept(sc, R_SSH_P, s, e, v, undefined, 0, undefined);
     }
     default:
       break;
   }
-  return accept(sc, s, e, v, proto, mode, undefined, protoAfter);
+  return accept(sc, KEYWORD_RULE[kw]!, s, e, v, proto, mode, undefined, protoAfter);
 }
 
 /**
