@@ -47,6 +47,26 @@ export const UI_TEXT_CODES = [
   'paste.summary.risky',
   'paste.summary.risk.high',
   'paste.summary.risk.critical',
+  // lib/sync/ (and utils/sync.ts)
+  'sync.reason.notOurs',
+  'sync.reason.notObject',
+  'sync.reason.format',
+  'sync.reason.badTime',
+  'sync.reason.badDevice',
+  'sync.reason.badParts',
+  'sync.reason.partsMissing',
+  'sync.reason.partsInvalid',
+  'sync.reason.badNote',
+  'sync.reason.badDefinition',
+  'sync.reason.portMismatch',
+  'sync.ignored',
+  'sync.entry.note',
+  'sync.entry.definition',
+  'sync.entry.other',
+  'sync.refused',
+  'sync.overQuota.bytes',
+  'sync.overQuota.items',
+  'sync.failed',
 ] as const;
 
 export type UiTextCode = (typeof UI_TEXT_CODES)[number];

@@ -3,4 +3,5 @@
 import { storage } from 'wxt/utils/storage';
 import type { SyncStatus } from '@/lib/sync/round';
 
-export const syncStatusItem = storage.defineItem<SyncStatus | null>('local:syncStatus', { fallback: null });
+// Version 2 holds message codes where version 1 held English sentences: those are dropped (the next round writes anew).
+export const syncStatusItem = storage.defineItem<SyncStatus | null>('local:syncStatus', { fallback: null, version: 2, migrations: { 2: () => null } });

@@ -6,6 +6,7 @@ import { storage } from 'wxt/utils/storage';
 import type { PortholeDB } from '@/lib/db';
 import { syncRound, type SyncState } from '@/lib/sync/round';
 import { SYNC_PREFIX } from '@/lib/sync/payload';
+import { uiText } from '@/lib/ui-text';
 import { loadSettings, watchSettings } from './settings-store';
 import { syncStatusItem } from './sync-status';
 
@@ -47,7 +48,7 @@ export function registerSync(deps: SyncDeps): { localChanged: () => void } {
     }
     running = round()
       .catch((err: unknown) =>
-        syncStatusItem.setValue({ at: new Date().toISOString(), sent: 0, received: 0, ignored: [], error: `Sync failed: ${err instanceof Error ? err.message : String(err)}` }),
+        syncStatusItem.setValue({ at: new Date().toISOString(), sent: 0, received: 0, ignored: [], error: uiText('sync.failed', { error: err instanceof Error ? err.message : String(err) }) }),
       )
       .finally(() => {
         running = undefined;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { SyncStatus } from '@/lib/sync/round';
 import type { OptionsApi } from './api';
-import { formatDateTime, formatNumber, t } from '@/utils/i18n';
+import { formatDateTime, formatNumber, say, t } from '@/utils/i18n';
 import { Section } from './common';
 
 export function SyncSection({ api, settings, save }: { api: OptionsApi; settings: Settings; save: (next: Settings, message?: string) => Promise<void> }) {
@@ -34,7 +34,7 @@ export function SyncSection({ api, settings, save }: { api: OptionsApi; settings
         <div aria-label={t('options.sync.status')} role="group">
           {status.error ? (
             <p class="status status-error" role="alert">
-              {status.error}
+              {say(status.error)}
             </p>
           ) : (
             <p class="status status-ok" role="status">
@@ -43,8 +43,8 @@ export function SyncSection({ api, settings, save }: { api: OptionsApi; settings
           )}
           {status.ignored.length > 0 && (
             <ul class="problems" aria-label={t('options.sync.ignored')}>
-              {status.ignored.map((text) => (
-                <li key={text}>{text}</li>
+              {status.ignored.map((text, i) => (
+                <li key={i}>{say(text)}</li>
               ))}
             </ul>
           )}

@@ -2,7 +2,8 @@
 // storage.sync holds and decides, per item, who wins (the later change), what
 // to write to sync, and what to change here. Pure; the background applies it.
 import { decodeSync, encodeItem, keysOfItem, SYNC_PREFIX, type SyncData, type SyncItem } from './payload.ts';
-import { MAX_ITEMS, QUOTA_BYTES, formatKb, itemBytes } from './quota.ts';
+import { uiText, type UiText } from '../ui-text.ts';
+import { MAX_ITEMS, QUOTA_BYTES, itemBytes } from './quota.ts';
 
 /** Deletions travel as tombstones for this long, then are dropped from sync. */
 export const TOMBSTONE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -26,9 +27,9 @@ export interface SyncPlan {
   /** What this browser and sync agree on after the round: item key → change time. */
   known: Record<string, string>;
   /** Items in sync that were left alone, with why. */
-  ignored: { key: string; reason: string }[];
+  ignored: { key: string; reason: UiText }[];
   /** Set when writing would exceed sync's quota: then nothing is written. */
-  overQuota?: string;
+  overQuota?: UiText;
 }
 
 export interface SyncInput {
@@ -93,13 +94,13 @@ export function planSync({ local, stored, known, device, now }: SyncInput): Sync
 }
 
 /** Whether sync, after this round's writes, would hold more than its quota allows. */
-function quotaProblem(stored: Record<string, unknown>, plan: SyncPlan): string | undefined {
+function quotaProblem(stored: Record<string, unknown>, plan: SyncPlan): UiText | undefined {
   const after = new Map(Object.entries(stored).filter(([k]) => k.startsWith(SYNC_PREFIX)));
   for (const key of plan.remove) after.delete(key);
   for (const [key, value] of Object.entries(plan.set)) after.set(key, value);
   let bytes = 0;
   for (const [key, value] of after) bytes += itemBytes(key, value);
   if (bytes <= QUOTA_BYTES && after.size <= MAX_ITEMS) return undefined;
-  const need = bytes > QUOTA_BYTES ? `${formatKb(bytes)}, more than the ${formatKb(QUOTA_BYTES)} browser sync holds` : `${after.size} entries, more than the ${MAX_ITEMS} browser sync holds`;
-  return `Your notes and definitions need ${need}. Nothing was synced; everything stays in this browser. Delete some, or turn sync off.`;
+  const kb = (n: number) => Math.ceil(n / 1024);
+  return bytes > QUOTA_BYTES ? uiText('sync.overQuota.bytes', { size: kb(bytes), max: kb(QUOTA_BYTES) }) : uiText('sync.overQuota.items', { count: after.size, max: MAX_ITEMS });
 }

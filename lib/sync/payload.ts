@@ -8,6 +8,7 @@ import type { KnowledgeEntry } from '../knowledge-schema.ts';
 import { checkDefinition, MAX_NOTE_LENGTH } from '../import/user-import.ts';
 import { rangeKey } from '../curated.ts';
 import { isValidPort } from '../types.ts';
+import { uiText, type UiText } from '../ui-text.ts';
 import { QUOTA_BYTES_PER_ITEM, itemBytes } from './quota.ts';
 
 /** Every key Porthole writes to storage.sync starts with this; others are not ours. */
@@ -90,7 +91,7 @@ export function keysOfItem(stored: Record<string, unknown>, itemKey: string): st
 export interface DecodedSync {
   items: Map<string, SyncItem>;
   /** Items present but unusable (corrupt, from an unknown version, incomplete): left alone, never applied. */
-  ignored: { key: string; reason: string }[];
+  ignored: { key: string; reason: UiText }[];
 }
 
 /** Reads everything Porthole finds in storage.sync; keys of others are skipped silently. */
@@ -112,34 +113,34 @@ const NoteSchema = v.strictObject({
   text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NOTE_LENGTH)),
 });
 
-function decodeItem(itemKey: string, value: unknown, stored: Record<string, unknown>): { item: SyncItem } | { reason: string } {
-  if (!ITEM_KEY.test(itemKey)) return { reason: 'not a key Porthole writes' };
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { reason: 'not an object' };
+function decodeItem(itemKey: string, value: unknown, stored: Record<string, unknown>): { item: SyncItem } | { reason: UiText } {
+  if (!ITEM_KEY.test(itemKey)) return { reason: uiText('sync.reason.notOurs') };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { reason: uiText('sync.reason.notObject') };
   const head = value as Head;
-  if (head.v !== PAYLOAD_VERSION) return { reason: `written in format ${JSON.stringify(head.v)}, which this version of Porthole does not read` };
-  if (typeof head.t !== 'string' || !ISO_TIME.test(head.t)) return { reason: 'its change time is missing or malformed' };
-  if (typeof head.dev !== 'string' || head.dev.length === 0 || head.dev.length > 64) return { reason: 'its device id is missing or malformed' };
+  if (head.v !== PAYLOAD_VERSION) return { reason: uiText('sync.reason.format', { format: JSON.stringify(head.v) ?? 'undefined' }) };
+  if (typeof head.t !== 'string' || !ISO_TIME.test(head.t)) return { reason: uiText('sync.reason.badTime') };
+  if (typeof head.dev !== 'string' || head.dev.length === 0 || head.dev.length > 64) return { reason: uiText('sync.reason.badDevice') };
   const base = { key: itemKey, t: head.t, dev: head.dev };
   if (head.deleted === true) return { item: { ...base, data: null } };
   let raw: unknown = head.data;
   if (head.parts !== undefined) {
-    if (!Number.isInteger(head.parts) || head.parts < 1 || head.parts > 512) return { reason: 'its number of parts is malformed' };
+    if (!Number.isInteger(head.parts) || head.parts < 1 || head.parts > 512) return { reason: uiText('sync.reason.badParts') };
     const parts = Array.from({ length: head.parts }, (_, i) => stored[partKey(itemKey, i + 1)]);
-    if (parts.some((p) => typeof p !== 'string')) return { reason: 'some of its parts have not arrived (or are damaged)' };
+    if (parts.some((p) => typeof p !== 'string')) return { reason: uiText('sync.reason.partsMissing') };
     try {
       raw = JSON.parse(parts.join(''));
     } catch {
-      return { reason: 'its parts do not join into valid data' };
+      return { reason: uiText('sync.reason.partsInvalid') };
     }
   }
   if (itemKey.startsWith('n.')) {
     const note = v.safeParse(NoteSchema, raw);
-    if (!note.success) return { reason: 'not a valid note' };
+    if (!note.success) return { reason: uiText('sync.reason.badNote') };
     const data: SyncData = { kind: 'note', port: note.output.port, text: note.output.text };
-    return itemKeyOf(data) === itemKey ? { item: { ...base, data } } : { reason: 'its port does not match its key' };
+    return itemKeyOf(data) === itemKey ? { item: { ...base, data } } : { reason: uiText('sync.reason.portMismatch') };
   }
   const checked = checkDefinition(raw);
-  if ('problems' in checked) return { reason: `not a valid definition (${checked.problems[0]!.replace(/^: /, '')})` };
+  if ('problems' in checked) return { reason: uiText('sync.reason.badDefinition', { problem: checked.problems[0]!.replace(/^: /, '') }) };
   const data: SyncData = { kind: 'definition', entry: checked.entry };
-  return itemKeyOf(data) === itemKey ? { item: { ...base, data } } : { reason: 'its port does not match its key' };
+  return itemKeyOf(data) === itemKey ? { item: { ...base, data } } : { reason: uiText('sync.reason.portMismatch') };
 }

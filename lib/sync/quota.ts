@@ -13,7 +13,3 @@ const encoder = new TextEncoder();
 export function itemBytes(key: string, value: unknown): number {
   return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
 }
-
-export function formatKb(bytes: number): string {
-  return `${Math.ceil(bytes / 1024)} KB`;
-}

@@ -91,7 +91,7 @@ describe('syncRound between two browsers', () => {
     sync.data[`${SYNC_PREFIX}n.80`] = { v: 1, t: '2026-12-02T07:00:00.000Z', dev: 'x', data: { port: 80, text: { html: '<b>' } } };
     sync.data[`${SYNC_PREFIX}n.81`] = { v: 1, t: '2026-12-02T07:00:00.000Z', dev: 'x', data: { port: 81, text: 'fine' } };
     const status = await round(desk);
-    expect(status.ignored).toEqual(['A note for port 80 in browser sync was ignored: not a valid note. It was not applied.']);
+    expect(status.ignored).toEqual([{ code: 'sync.ignored', params: { entry: { code: 'sync.entry.note', params: { port: '80' } }, reason: { code: 'sync.reason.badNote' } } }]);
     expect((await listNotes(desk.db)).map((n) => n.port)).toEqual([81]);
   });
 
@@ -99,7 +99,7 @@ describe('syncRound between two browsers', () => {
     await setNote(desk.db, 22, 'keep', tick());
     sync.refuse = true;
     const status = await round(desk);
-    expect(status.error).toMatch(/^The browser refused the sync write: MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded\. Nothing was lost/);
+    expect(status.error).toEqual({ code: 'sync.refused', params: { error: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded' } });
     expect(desk.state.known).toEqual({});
     sync.refuse = false;
     expect(await round(desk)).toMatchObject({ sent: 1 });
@@ -109,7 +109,7 @@ describe('syncRound between two browsers', () => {
   it('refuses to outgrow the sync quota with a clear message, keeping everything here', async () => {
     for (let i = 0; i < 30; i++) await setNote(desk.db, 1000 + i, 'x'.repeat(4000), tick());
     const status = await round(desk);
-    expect(status.error).toMatch(/more than the 100 KB browser sync holds/);
+    expect(status.error).toMatchObject({ code: 'sync.overQuota.bytes', params: { max: 100 } });
     expect(Object.keys(sync.data)).toEqual([]);
     expect(await listNotes(desk.db)).toHaveLength(30);
   });

@@ -9,6 +9,7 @@ import { isOwnRecord, userRecordOf } from '../user-data.ts';
 import type { UserNote, UserRecord } from '../types.ts';
 import { planSync, type LocalItem } from './merge.ts';
 import type { SyncData, SyncItem } from './payload.ts';
+import { uiText, type UiText } from '../ui-text.ts';
 
 /** The browser's storage.sync, reduced to what a round needs. */
 export interface SyncStorage {
@@ -30,9 +31,9 @@ export interface SyncStatus {
   sent: number;
   received: number;
   /** Why the round could not write (quota, the browser refusing); absent when it could. */
-  error?: string;
+  error?: UiText;
   /** Items in sync that were not applied, each with why. */
-  ignored: string[];
+  ignored: UiText[];
 }
 
 const noteKey = (port: number) => `n.${port}`;
@@ -54,7 +55,7 @@ export async function syncRound(db: PortholeDB, sync: SyncStorage, state: SyncSt
     at: now.toISOString(),
     sent: 0,
     received: 0,
-    ignored: plan.ignored.map((i) => `${describeKey(i.key)} in browser sync was ignored: ${i.reason}. It was not applied.`),
+    ignored: plan.ignored.map((i) => uiText('sync.ignored', { entry: describeKey(i.key), reason: i.reason })),
   };
   if (plan.overQuota) status.error = plan.overQuota;
   else {
@@ -63,7 +64,7 @@ export async function syncRound(db: PortholeDB, sync: SyncStorage, state: SyncSt
       if (plan.remove.length > 0) await sync.remove(plan.remove);
       status.sent = Object.keys(plan.set).filter((k) => !k.includes('#')).length;
     } catch (err) {
-      status.error = `The browser refused the sync write: ${err instanceof Error ? err.message : String(err)}. Nothing was lost; Porthole tries again on the next change.`;
+      status.error = uiText('sync.refused', { error: err instanceof Error ? err.message : String(err) });
     }
   }
   status.received = await applyHere(db, plan.local);
@@ -102,8 +103,8 @@ function put(notes: { put: (v: UserNote) => Promise<unknown> }, user: { put: (v:
   return user.put(withRangeFlag(record));
 }
 
-function describeKey(key: string): string {
-  if (key.startsWith('n.')) return `A note for port ${key.slice(2)}`;
-  if (key.startsWith('d.')) return `A definition for port ${key.slice(2)}`;
-  return `An entry "${key.slice(0, 40)}"`;
+function describeKey(key: string): UiText {
+  if (key.startsWith('n.')) return uiText('sync.entry.note', { port: key.slice(2) });
+  if (key.startsWith('d.')) return uiText('sync.entry.definition', { port: key.slice(2) });
+  return uiText('sync.entry.other', { key: key.slice(0, 40) });
 }

@@ -37,19 +37,19 @@ describe('sync payload', () => {
   it('reports every kind of corrupt or foreign payload, and keeps the good ones', () => {
     const good = encodeItem(other(note(22, 'ok')));
     const head = { v: 1, t: T1, dev: 'laptop' };
-    const reasons = (stored: Record<string, unknown>) => decodeSync({ ...good, ...stored }).ignored.map((i) => `${i.key}: ${i.reason}`);
-    expect(reasons({ [`${SYNC_PREFIX}x.1`]: head })).toEqual(['x.1: not a key Porthole writes']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: 'text' })).toEqual(['n.1: not an object']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, v: 9, data: {} } })).toEqual(['n.1: written in format 9, which this version of Porthole does not read']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, t: 'yesterday' } })).toEqual(['n.1: its change time is missing or malformed']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, dev: '' } })).toEqual(['n.1: its device id is missing or malformed']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 0 } })).toEqual(['n.1: its number of parts is malformed']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 2 }, [`${SYNC_PREFIX}n.1#1`]: '{"port":1,' })).toEqual(['n.1: some of its parts have not arrived (or are damaged)']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 1 }, [`${SYNC_PREFIX}n.1#1`]: '{"port":1,' })).toEqual(['n.1: its parts do not join into valid data']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, data: { port: 1, text: '' } } })).toEqual(['n.1: not a valid note']);
-    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, data: { port: 2, text: 'x' } } })).toEqual(['n.1: its port does not match its key']);
-    expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 1, protocols: ['tcp'], title: 'x', uses: [] } } })).toEqual(['d.1: not a valid definition (summary: is missing.)']);
-    expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 2, protocols: ['tcp'], title: 'x', summary: 'y', uses: [] } } })).toEqual(['d.1: its port does not match its key']);
+    const reasons = (stored: Record<string, unknown>) => decodeSync({ ...good, ...stored }).ignored.map((i) => [i.key, i.reason]);
+    expect(reasons({ [`${SYNC_PREFIX}x.1`]: head })).toEqual([['x.1', { code: 'sync.reason.notOurs' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: 'text' })).toEqual([['n.1', { code: 'sync.reason.notObject' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, v: 9, data: {} } })).toEqual([['n.1', { code: 'sync.reason.format', params: { format: '9' } }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, t: 'yesterday' } })).toEqual([['n.1', { code: 'sync.reason.badTime' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, dev: '' } })).toEqual([['n.1', { code: 'sync.reason.badDevice' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 0 } })).toEqual([['n.1', { code: 'sync.reason.badParts' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 2 }, [`${SYNC_PREFIX}n.1#1`]: '{"port":1,' })).toEqual([['n.1', { code: 'sync.reason.partsMissing' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 1 }, [`${SYNC_PREFIX}n.1#1`]: '{"port":1,' })).toEqual([['n.1', { code: 'sync.reason.partsInvalid' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, data: { port: 1, text: '' } } })).toEqual([['n.1', { code: 'sync.reason.badNote' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, data: { port: 2, text: 'x' } } })).toEqual([['n.1', { code: 'sync.reason.portMismatch' }]]);
+    expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 1, protocols: ['tcp'], title: 'x', uses: [] } } })).toEqual([['d.1', { code: 'sync.reason.badDefinition', params: { problem: 'summary: is missing.' } }]]);
+    expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 2, protocols: ['tcp'], title: 'x', summary: 'y', uses: [] } } })).toEqual([['d.1', { code: 'sync.reason.portMismatch' }]]);
     expect(decodeSync({ ...good, [`${SYNC_PREFIX}n.1`]: 'text' }).items.has('n.22')).toBe(true);
   });
 });
@@ -109,16 +109,17 @@ describe('planSync', () => {
     const result = plan([note(22, 'mine', T2)], { [`${SYNC_PREFIX}n.22`]: { v: 1, t: T1, dev: 'x', data: { port: 22, text: 5 } } });
     expect(result.local).toEqual([]);
     expect(result.set).toEqual({});
-    expect(result.ignored).toEqual([{ key: 'n.22', reason: 'not a valid note' }]);
+    expect(result.ignored).toEqual([{ key: 'n.22', reason: { code: 'sync.reason.badNote' } }]);
   });
 
   it('refuses to write more than sync holds, bytes or entries, and changes nothing there', () => {
     const big = Array.from({ length: 30 }, (_, i) => note(1000 + i, 'x'.repeat(4000)));
     const bytes = plan(big, {});
     expect(bytes.set).toEqual({});
-    expect(bytes.overQuota).toMatch(/^Your notes and definitions need \d+ KB, more than the 100 KB browser sync holds\. Nothing was synced; everything stays in this browser\./);
+    expect(bytes.overQuota).toEqual({ code: 'sync.overQuota.bytes', params: { size: expect.any(Number), max: 100 } });
+    expect((bytes.overQuota!.params!.size as number) > 100).toBe(true);
     const many = plan(Array.from({ length: MAX_ITEMS + 1 }, (_, i) => note(i, 'x')), {});
-    expect(many.overQuota).toMatch(/need 513 entries, more than the 512 browser sync holds/);
+    expect(many.overQuota).toEqual({ code: 'sync.overQuota.items', params: { count: 513, max: 512 } });
     // Other devices' changes still come in.
     expect(plan([...big, ...[]], remote(other(note(22, 'from laptop')))).local).toEqual([{ put: other(note(22, 'from laptop')) }]);
   });

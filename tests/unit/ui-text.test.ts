@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findPortMentions } from '@/lib/detect';
 import { exposureOf, exposureWords, reachLabel } from '@/lib/exposure';
 import { findPastePorts, pasteRefusal, pasteRows, pasteSummary } from '@/lib/paste';
-import { UI_TEXT_CODES } from '@/lib/ui-text';
+import { UI_TEXT_CODES, uiText } from '@/lib/ui-text';
 import { say } from '@/utils/i18n';
 import { readLocale } from '../../scripts/locales.ts';
 
@@ -52,5 +52,12 @@ describe('say', () => {
       '10 ports are mentioned without an address: 9000, 9001, 9002, 9003, 9004, 9005, 9006, 9007, and 2 more.',
     ]);
     expect(say(pasteRefusal('x'.repeat(6 * 1024 * 1024))!)).toBe('The pasted text is 6 MB; Porthole explains up to 5 MB at a time. Nothing was read: paste a smaller part.');
+  });
+
+  it('words sync problems', () => {
+    expect(say(uiText('sync.ignored', { entry: uiText('sync.entry.note', { port: '80' }), reason: uiText('sync.reason.badNote') }))).toBe(
+      'A note for port 80 in browser sync was ignored: not a valid note. It was not applied.',
+    );
+    expect(say(uiText('sync.overQuota.items', { count: 513, max: 512 }))).toMatch(/^Your notes and definitions need 513 entries, more than the 512 browser sync holds\./);
   });
 });
