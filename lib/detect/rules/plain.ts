@@ -111,6 +111,9 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     return reject(sc, R_REJECT_PATH, e);
   }
 
+  // The year of an ISO date (2024-05-01), frequent in logs: no rule takes it.
+  if (c1 === HYPHEN && e - s === 4 && isoDateTail(sc, e)) return reject(sc, R_REJECT_DATE, e);
+
   // 2. A keyword before: port 22, TCP 445, --port=3000, listen 80, EXPOSE 3000, -p 5432.
   const look = keywordBefore(sc, dashVar ? s - 2 : s);
   const kw = look.kind;
@@ -214,6 +217,11 @@ export function proseNumber(sc: TextScan, s: number, e: number, v: number, look:
   const pc = pw < k ? sc.t.charCodeAt(pw - 1) | 32 : 0;
   if (pc === LOWER_T || pc === LOWER_C || pc === LOWER_G || pc === DIGIT_3) return false;
   return sc.line.commandKind(s) === 0;
+}
+
+/** "-MM-DD" at e (after a four-digit year), not followed by another digit. */
+export function isoDateTail(sc: TextScan, e: number): boolean {
+  return isDigit(sc.at(e + 1)) && isDigit(sc.at(e + 2)) && sc.at(e + 3) === HYPHEN && isDigit(sc.at(e + 4)) && isDigit(sc.at(e + 5)) && !isDigit(sc.at(e + 6));
 }
 
 /** -p80,443 (masscan, nmap): -p glued to its value. mysql's -pSECRET is a password. */
