@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blockElement, blockOffset, excerpt, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock } from './text-blocks.ts';
+import { blockElement, blockOffset, blockRootOf, excerpt, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock } from './text-blocks.ts';
 
 function blocksOf(html: string): TextBlock[] {
   document.body.innerHTML = html;
@@ -53,6 +53,58 @@ describe('walkTextBlocks', () => {
     expect(texts('<div id="me">port 1</div><div> \n </div><p>x</p>')).toEqual(['port 1', 'x']);
     document.body.innerHTML = '<div id="me">port 1</div><p>x</p>';
     expect([...walkTextBlocks(document.body, { skip: (el) => el.id === 'me' })].map((b) => b.text)).toEqual(['x']);
+  });
+});
+
+describe('line numbers and code tables', () => {
+  const chroma = (lines: string[]) =>
+    `<pre><code>${lines.map((l, i) => `<span class="line"><span class="ln">${i + 1}</span><span class="cl">${l}\n</span></span>`).join('')}</code></pre>`;
+
+  it('leaves inline line numbers out of the code (known gutter classes)', () => {
+    expect(blocksOf(chroma(['ports:', '  - "8080:80"'])).map((b) => b.text)).toEqual(['ports:\n  - "8080:80"\n']);
+    expect(texts('<pre><code><span class="linenos">12</span>127.0.0.1:5000</code></pre>')).toEqual(['127.0.0.1:5000']);
+    // A table gutter (Rouge): the cell with a column of numbers is not read.
+    expect(texts('<table><tr><td class="gutter gl"><pre class="lineno">1\n2</pre></td><td><pre>a: 1\nb: 2</pre></td></tr></table>')).toEqual(['a: 1\nb: 2']);
+  });
+
+  it('leaves non-selectable digits out inside code only, asking about digit-only elements alone', () => {
+    const asked: string[] = [];
+    const isUnselectable = (el: Element) => {
+      asked.push(el.textContent ?? '');
+      return el.classList.contains('num');
+    };
+    document.body.innerHTML =
+      '<pre><span class="num">12</span><span class="k">curl</span> 127.0.0.1:<span class="m">5000</span></pre><p><span class="num">7</span> apples</p>';
+    expect([...walkTextBlocks(document.body, { isUnselectable })].map((b) => b.text)).toEqual(['curl 127.0.0.1:5000', '7 apples']);
+    expect(asked).toEqual(['12', '5000']);
+  });
+
+  it('reads code laid out one table row per line as one block, gutter cells left out', () => {
+    // Line 3's number cell has no gutter class: it is read alone and does not split the lines.
+    const rows = ['services:', '  cache:', '    ports:', "      - '6379:6379'"]
+      .map((l, i) => `<tr><td${i === 2 ? '' : ' class="blob-num"'}>${i + 1}</td><td class="blob-code"><span>${l}</span></td></tr>`)
+      .join('');
+    document.body.innerHTML = `<p>before</p><table>${rows}</table><p>after</p>`;
+    const isPreformatted = (el: Element) => el.closest('.blob-code') !== null;
+    const blocks = [...walkTextBlocks(document.body, { isPreformatted })];
+    expect(blocks.map((b) => b.text)).toEqual(['before', '3', "services:\n  cache:\n    ports:\n      - '6379:6379'", 'after']);
+    const lines = blocks[2]!;
+    const at = lines.text.indexOf('6379');
+    const p = locateOffset(lines, at);
+    expect(p.node.data.slice(p.offset, p.offset + 4)).toBe('6379');
+    expect(blockOffset(lines, p.node, p.offset)).toBe(at);
+    // A change inside one line re-reads the whole table.
+    const cell = document.querySelectorAll('.blob-code')[2]!;
+    expect(blockRootOf(cell.firstChild!.firstChild!, { isPreformatted })).toBe(document.querySelector('table'));
+  });
+
+  it('joins only the cell below: two code columns side by side stay apart', () => {
+    const isPreformatted = (el: Element) => el.closest('.code') !== null;
+    document.body.innerHTML =
+      '<table><tr><td class="code">a: 1</td><td class="code">x: 9</td></tr><tr><td class="code">b: 2</td><td class="code">y: 8</td></tr></table>';
+    expect([...walkTextBlocks(document.body, { isPreformatted })].map((b) => b.text)).toEqual(['a: 1', 'x: 9', 'b: 2', 'y: 8']);
+    document.body.innerHTML = '<table><tr><td class="code">a: 1</td></tr><tr><td>prose</td></tr><tr><td class="code">b: 2</td></tr></table>';
+    expect([...walkTextBlocks(document.body, { isPreformatted })].map((b) => b.text)).toEqual(['a: 1', 'prose', 'b: 2']);
   });
 });
 

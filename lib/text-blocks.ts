@@ -43,6 +43,12 @@ export interface WalkOptions {
   isInline?: (el: Element) => boolean;
   /** Is this element's text laid out as written (pre, white-space: pre)? */
   isPreformatted?: (el: Element) => boolean;
+  /**
+   * Is the element's text left out of a selection (`user-select: none`)?
+   * Asked only inside pre and code, of elements that hold nothing but digits:
+   * that is how inline line numbers look (Chroma, Pygments).
+   */
+  isUnselectable?: (el: Element) => boolean;
 }
 
 const ELEMENT_NODE = 1;
@@ -81,47 +87,148 @@ function isInlineElement(el: Element, opts: WalkOptions): boolean {
   return false;
 }
 
-const EXIT = Symbol('exit');
-type StackItem = Node | typeof EXIT;
+/** Class names of line-number gutters: Chroma, Pygments, Rouge, GitHub, highlight.js. */
+const GUTTER_CLASS = /(?:^|\s)(?:ln|lnt|linenos?|lineno|line-?numbers?|blob-num|gutter|rouge-gutter|hljs-ln-numbers|hljs-ln-n)(?:\s|$)/i;
+const DIGITS_AND_SPACE = /^[\d\s]+$/;
+const DIGIT = /\d/;
 
-function makeBlock(nodes: Text[], preformatted: boolean): TextBlock {
+/** Does the element hold only a line number or a column of them (through a few single-child wrappers)? */
+function holdsOnlyNumbers(el: Element): boolean {
+  let n: Node = el;
+  for (let depth = 0; depth < 4; depth++) {
+    const c = n.firstChild;
+    if (!c || c !== n.lastChild) return false;
+    if (c.nodeType === TEXT_NODE) {
+      const data = (c as Text).data;
+      return DIGITS_AND_SPACE.test(data) && DIGIT.test(data);
+    }
+    if (c.nodeType !== ELEMENT_NODE) return false;
+    n = c;
+  }
+  return false;
+}
+
+/**
+ * A line-number gutter is not part of the code: read into it, "5" joins the
+ * line ("5ports:") and a number can be taken for a port. Known gutter classes
+ * and `data-line-number` count anywhere; non-selectable digits only in code.
+ */
+function isLineNumber(el: Element, inCode: boolean, opts: WalkOptions): boolean {
+  if (!holdsOnlyNumbers(el)) return false;
+  const cls = el.getAttribute('class');
+  if ((cls !== null && GUTTER_CLASS.test(cls)) || el.hasAttribute('data-line-number')) return true;
+  return inCode && opts.isUnselectable !== undefined && opts.isUnselectable(el);
+}
+
+const EXIT = Symbol('exit');
+/** Marks the end of a pre or code element's children. */
+const LEAVE_CODE = Symbol('leave-code');
+type StackItem = Node | typeof EXIT | typeof LEAVE_CODE;
+
+/** A run of inline text as the walk finds it, before code-table lines are joined. */
+interface Run {
+  nodes: Text[];
+  pre: boolean;
+  /** The element (or root) the run's text was laid out in. */
+  container: Node | null;
+}
+
+/** Builds a block; before each node index in `breaks` a line break is read if the text so far lacks one. */
+function makeBlock(nodes: Text[], preformatted: boolean, breaks: number[] = []): TextBlock {
   const starts: number[] = [];
   let text = '';
-  for (const n of nodes) {
+  let b = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (breaks[b] === i) {
+      if (!text.endsWith('\n')) text += '\n';
+      b++;
+    }
     starts.push(text.length);
-    text += n.data;
+    text += nodes[i]!.data;
   }
   if (!preformatted) text = text.replace(/[\t\n\r\f]/g, ' ');
   return { nodes, starts, text };
 }
 
+function isCell(node: Node | null): node is Element {
+  if (node === null || node.nodeType !== ELEMENT_NODE) return false;
+  const name = (node as Element).localName;
+  return name === 'td' || name === 'th';
+}
+
+function columnOf(cell: Element): number {
+  let i = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) i++;
+  return i;
+}
+
+/** Is `next` the cell below `prev`: the same column of the next row? */
+function isCellBelow(prev: Element, next: Element): boolean {
+  const row = prev.parentElement;
+  return row !== null && next.parentElement === row.nextElementSibling && columnOf(next) === columnOf(prev);
+}
+
 /**
  * Walks `root` (an element, document or shadow root) in document order and
  * yields its text blocks. Enters shadow roots before the host's light
- * children; skips scripts, form fields, contenteditable and editor roots.
- * Blocks holding only whitespace are left out.
+ * children; skips scripts, form fields, contenteditable and editor roots,
+ * and line-number gutters. Code laid out one table row per line (GitHub's
+ * blob view) is read as one block, a line break between rows, so a line keeps
+ * the lines above it. Blocks holding only whitespace are left out.
  */
 export function* walkTextBlocks(root: Node, opts: WalkOptions = {}): Generator<TextBlock, void, undefined> {
+  let lines: { nodes: Text[]; breaks: number[]; cell: Element } | null = null;
+  const takeLines = (): TextBlock => {
+    const block = makeBlock(lines!.nodes, true, lines!.breaks);
+    lines = null;
+    return block;
+  };
+  for (const run of walkRuns(root, opts)) {
+    const cell = run.pre && isCell(run.container) ? run.container : null;
+    if (lines && cell && isCellBelow(lines.cell, cell)) {
+      lines.breaks.push(lines.nodes.length);
+      lines.nodes.push(...run.nodes);
+      lines.cell = cell;
+      continue;
+    }
+    // A number cell that opens the next row (a gutter not recognised as one) does not end the lines.
+    const nextGutter = isCell(run.container) && run.container.parentElement === lines?.cell.parentElement?.nextElementSibling && holdsOnlyNumbers(run.container);
+    if (lines && (cell || !nextGutter)) yield takeLines();
+    if (cell) lines = { nodes: run.nodes, breaks: [], cell };
+    else yield makeBlock(run.nodes, run.pre);
+  }
+  if (lines) yield takeLines();
+}
+
+function* walkRuns(root: Node, opts: WalkOptions): Generator<Run, void, undefined> {
   const shadowRootOf = opts.shadowRootOf ?? defaultShadowRootOf;
   const stack: StackItem[] = [root];
+  /** The elements (and roots) being walked whose end will end a run. */
+  const containers: Node[] = [];
   let current: Text[] = [];
   let hasText = false;
   let pre = false;
+  let codeDepth = 0;
 
-  const flush = (): TextBlock | null => {
+  const flush = (): Run | null => {
     if (current.length === 0) return null;
-    const block = hasText ? makeBlock(current, pre) : null;
+    const run = hasText ? { nodes: current, pre, container: containers[containers.length - 1] ?? null } : null;
     current = [];
     hasText = false;
     pre = false;
-    return block;
+    return run;
   };
 
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (item === EXIT) {
-      const b = flush();
-      if (b) yield b;
+      const r = flush();
+      containers.pop();
+      if (r) yield r;
+      continue;
+    }
+    if (item === LEAVE_CODE) {
+      codeDepth--;
       continue;
     }
     if (item.nodeType === TEXT_NODE) {
@@ -136,10 +243,11 @@ export function* walkTextBlocks(root: Node, opts: WalkOptions = {}): Generator<T
       continue;
     }
     if (item.nodeType === DOCUMENT_FRAGMENT_NODE) {
-      const b = flush();
-      if (b) yield b;
+      const r = flush();
+      if (r) yield r;
       if (item !== root) opts.onShadowRoot?.(item as ShadowRoot);
       stack.push(EXIT);
+      containers.push(item);
       pushChildren(stack, item);
       continue;
     }
@@ -150,20 +258,26 @@ export function* walkTextBlocks(root: Node, opts: WalkOptions = {}): Generator<T
     }
     if (item.nodeType !== ELEMENT_NODE) continue;
     const el = item as Element;
-    if (isSkippedElement(el) || opts.skip?.(el)) continue;
-    if (el.tagName.toUpperCase() === 'BR') {
-      const b = flush();
-      if (b) yield b;
+    if (isSkippedElement(el) || opts.skip?.(el) || isLineNumber(el, codeDepth > 0, opts)) continue;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BR') {
+      const r = flush();
+      if (r) yield r;
       continue;
+    }
+    if (tag === 'PRE' || tag === 'CODE') {
+      codeDepth++;
+      stack.push(LEAVE_CODE);
     }
     const shadow = shadowRootOf(el);
     if (!shadow && isInlineElement(el, opts)) {
       pushChildren(stack, el);
       continue;
     }
-    const b = flush();
-    if (b) yield b;
+    const r = flush();
+    if (r) yield r;
     stack.push(EXIT);
+    containers.push(el);
     pushChildren(stack, el);
     if (shadow) stack.push(shadow);
   }
@@ -174,14 +288,18 @@ export function* walkTextBlocks(root: Node, opts: WalkOptions = {}): Generator<T
 /**
  * The node a walk must start from to re-read the block that holds `node`:
  * its nearest ancestor that is not inline (an element, a shadow root or the
- * document), so that text joined across inline elements is read whole.
+ * document), so that text joined across inline elements is read whole; for a
+ * line of code in a table row, the table (its lines are one block).
  */
 export function blockRootOf(node: Node, opts: WalkOptions = {}): Node {
   let cur: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
   const shadowRootOf = opts.shadowRootOf ?? defaultShadowRootOf;
   while (cur && cur.nodeType === ELEMENT_NODE) {
     const el = cur as Element;
-    if (!isInlineElement(el, opts) || shadowRootOf(el)) return el;
+    if (!isInlineElement(el, opts) || shadowRootOf(el)) {
+      const line = isCell(el) && (opts.isPreformatted ? opts.isPreformatted(el) : el.closest('pre') != null);
+      return (line && el.closest('table')) || el;
+    }
     cur = el.parentNode;
   }
   return cur ?? node;

@@ -63,6 +63,8 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: LazyC
   const skip = isPortholeHost;
   const adoptSheet = import.meta.env.FIREFOX ? makeSheet() : null;
 
+  // Asked of few elements (digits inside code), but again on every rescan of their block.
+  const unselectable = new WeakMap<Element, boolean>();
   // Mutation watching needs the walk options and the walk reports shadow roots to it.
   let observeRoot: (root: Node) => void = () => {};
   const walk: WalkOptions = {
@@ -89,6 +91,15 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: LazyC
     isPreformatted: (el) => {
       const ws = getComputedStyle(el).whiteSpace;
       return ws.startsWith('pre') || ws === 'break-spaces';
+    },
+    isUnselectable: (el) => {
+      let none = unselectable.get(el);
+      if (none === undefined) {
+        const style = getComputedStyle(el);
+        none = (style.userSelect || style.webkitUserSelect) === 'none';
+        unselectable.set(el, none);
+      }
+      return none;
     },
   };
 

@@ -2,7 +2,8 @@
 // token, a paragraph that starts with a hidden permalink, a wide block
 // scrolled sideways, a 200-line block read in the middle and at its end,
 // inline and table line numbers, GitHub's one-row-per-line table. Each
-// mention there is underlined where the reader sees it and opens its card.
+// mention there is underlined where the reader sees it and opens its card;
+// no line number is read as code or underlined.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, type Launched } from './harness.ts';
@@ -134,6 +135,35 @@ describe('code as documentation sites render it', () => {
     await page.evaluate(() => {
       document.getElementById('wide')!.scrollLeft = 0;
     });
+  });
+
+  it('reads inline line numbers (Chroma) as outside the code and underlines none of them', async () => {
+    await page.evaluate(() => document.getElementById('chroma')!.scrollIntoView({ block: 'center' }));
+    // Read with its numbers, the block gives "4    ports:" and "10127.0.0.1:5000": only one 5000.
+    await expect.poll(() => markedWithin(page, '#chroma')).toEqual(['5000', '5000', '80', '8080']);
+    expect(await markedTouches(page, '.ln')).toBe(false);
+  });
+
+  it('reads non-selectable digits in code (user-select: none, any class) as outside the code', async () => {
+    await page.evaluate(() => document.getElementById('unselectable')!.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => markedWithin(page, '#unselectable')).toEqual(['5000']);
+    expect(await markedTouches(page, '.site-num')).toBe(false);
+  });
+
+  it('keeps a table gutter (Chroma lineNumbersInTable) out of the code', async () => {
+    await page.evaluate(() => document.getElementById('gutter-table')!.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => markedWithin(page, '#gutter-table')).toEqual(['8081', '81', '8082', '82'].sort());
+    expect(await markedTouches(page, '.lnt')).toBe(false);
+  });
+
+  it("reads GitHub's one-row-per-line code as one text, so a line keeps the ports: line above it", async () => {
+    await page.evaluate(() => document.getElementById('blob')!.scrollIntoView({ block: 'center' }));
+    await expect.poll(() => markedWithin(page, '#blob')).toEqual(['6379', '6379']);
+    expect(await markedTouches(page, '.blob-num')).toBe(false);
+    await hover(page, await mentionPoint(page, '6379', 'blob'));
+    await expect.poll(() => page.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/Port 6379[\s\S]*Redis/);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => scrollTo(0, 0));
   });
 
   it('marks the middle and the end of a 200-line block reached by a jump', async () => {

@@ -51,6 +51,25 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
       .toMatch(/5432[\s\S]*PostgreSQL[\s\S]*postgresql/);
   });
 
+  it('leaves line numbers out of highlighted code and reads a one-row-per-line table as one text', async () => {
+    await firefox.navigate(server.url('docs-code.html'));
+    // Underlined texts inside each block, and whether any underline touches a line number.
+    const within = (selector: string) =>
+      firefox.evaluate<string>(`(() => {
+        const box = document.querySelector(${JSON.stringify(selector)});
+        const h = CSS.highlights.get('porthole-port');
+        return [...(h ?? [])].filter((r) => box.contains(r.startContainer)).map((r) => r.toString()).sort().join(',');
+      })()`);
+    await expect.poll(() => within('#blob'), { timeout: 15_000 }).toBe('6379,6379');
+    await expect.poll(() => within('#chroma'), { timeout: 15_000 }).toBe('5000,5000,80,8080');
+    await expect.poll(() => within('#unselectable'), { timeout: 15_000 }).toBe('5000');
+    const touchesNumber = await firefox.evaluate<boolean>(`(() => {
+      const numbers = [...document.querySelectorAll('.ln, .lnt, .blob-num, .site-num')];
+      return [...(CSS.highlights.get('porthole-port') ?? [])].some((r) => numbers.some((n) => r.intersectsNode(n)));
+    })()`);
+    expect(touchesNumber).toBe(false);
+  });
+
   it.each([
     ['all', '3306', /Every interface\. Listens on every interface \(0\.0\.0\.0\)/, 'warning'],
     ['docker', '5432', /Every interface\. Published from a container on every interface of the host[\s\S]*-p 127\.0\.0\.1:5432:5432/, 'danger'],
