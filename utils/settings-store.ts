@@ -1,22 +1,31 @@
 // Settings in extension storage, readable from content scripts and pages.
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '@/lib/settings';
+// The storage API itself rather than WXT's storage helper: the content
+// script's scanner part reads settings, and every KB there is paid in every
+// frame with ports (docs/performance.md).
+import { readSettings, type Settings } from '@/lib/settings';
 import { managedSitesOf } from '@/lib/managed-sites';
 import { extensionApi as browser } from './extension-api';
 
-const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+/** The `storage.local` key (the loader reads it too, for the sites switched off). */
+const KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
-  return readSettings(await item.getValue());
+  return readSettings((await browser.storage.local.get(KEY))[KEY]);
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await item.setValue(readSettings(settings));
+  await browser.storage.local.set({ [KEY]: readSettings(settings) });
 }
 
 /** Calls back with fresh settings whenever any context changes them; returns the unwatch function. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return item.watch((value) => onChange(readSettings(value)));
+  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {
+    const change = changes[KEY];
+    // Writing the same settings again is no change.
+    if (change && JSON.stringify(change.newValue) !== JSON.stringify(change.oldValue)) onChange(readSettings(change.newValue));
+  };
+  browser.storage.local.onChanged.addListener(listener);
+  return () => browser.storage.local.onChanged.removeListener(listener);
 }
 
 /** Sites where the organisation's policy turns Porthole off (none when there is no policy). */

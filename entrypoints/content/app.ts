@@ -13,10 +13,11 @@ import { createHighlighter, type Highlighter } from './highlighter';
 import { createHitTester } from './hit-test';
 import { watchHover } from './hover';
 import { watchMutations } from './mutations';
-import { NAV_HOST_TAG, createMentionNav, moveShortcutOf } from './mention-nav';
+import type { MentionNav } from './mention-nav';
+import { NAV_HOST_TAG, moveShortcutOf, type NavDirection } from './nav-keys';
 import { extensionApi } from '@/utils/extension-api';
 import { createLazyCard, type LazyCard } from './lazy-card';
-import type { ScannerHandle, ScannerStart } from './parts';
+import { loadPart, type ScannerHandle, type ScannerStart } from './parts';
 import { isExplainShortcut } from './shortcut';
 import { cardTargetOf, createContentRequests, type ScanView } from './requests';
 import { PageTextScanner, type Mention } from './scanner';
@@ -209,17 +210,27 @@ export async function startPorthole({ signal, contextPoint, frameKey }: ScannerS
     session = null;
   }, { once: true });
 
-  const nav = createMentionNav({
-    signal,
-    mentions: async () => {
-      const scanner = session?.scanner;
-      if (!scanner) return [];
-      await scanner.whenIdle();
-      return scanner.mentions();
+  // Keyboard navigation between mentions comes with the card part, on the first move.
+  let navPart: Promise<MentionNav> | null = null;
+  const nav: MentionNav = {
+    move(direction: NavDirection) {
+      navPart ??= loadPart('card').then((part) =>
+        part.createMentionNav({
+          signal,
+          mentions: async () => {
+            const scanner = session?.scanner;
+            if (!scanner) return [];
+            await scanner.whenIdle();
+            return scanner.mentions();
+          },
+          card,
+          openMention,
+        }),
+      );
+      navPart.catch(() => (navPart = null));
+      return navPart.then((n) => n.move(direction));
     },
-    card,
-    openMention,
-  });
+  };
   const requests = createContentRequests({ session: () => session, card, openMention, contextPoint, nav, frameKey });
   return {
     answer: (message, sender) => handleContentMessage(requests.handlers, message, sender, extensionApi.runtime.id),

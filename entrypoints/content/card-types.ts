@@ -11,8 +11,14 @@ export interface CardTarget {
   port: number;
   endPort?: number;
   protocol?: Protocol;
-  /** Who can reach it, from the mention's text; ports opened from the card itself have none. */
+  /** Who can reach it, from the mention's text (read by the card part from `context`); ports opened from the card itself have none. */
   exposure?: Exposure;
+  /**
+   * The text the mention is in and its place there. The card part reads the
+   * exposure from it, so the exposure reading loads with the card, not with
+   * the scanner part.
+   */
+  context?: { text: string; mention: { start: number; end: number; host?: string } };
   /** The port is not in the text: a link's scheme (`https`) implies it, the link names none. */
   impliedBy?: string;
 }

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
 import cardCss from '@/components/port-card.css?inline';
-import { placeOf } from '@/lib/exposure';
+import { mentionExposure, placeOf } from '@/lib/exposure';
 import { applyLocale, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { HOST_TAG, type CardController, type CardOptions, type CardTarget, type OpenRequest } from './card-types';
@@ -20,6 +20,12 @@ interface Shown {
   content: CardContent;
   openedAt: number;
   token: number;
+}
+
+/** A target with the exposure its mention's text gives, read here rather than in the scanner part. */
+function withExposure({ context, ...target }: CardTarget): CardTarget {
+  const exposure = context ? mentionExposure(context.text, context.mention) : null;
+  return exposure ? { ...target, exposure } : target;
 }
 
 export function createCardController(opts: CardOptions): CardController {
@@ -160,8 +166,9 @@ export function createCardController(opts: CardOptions): CardController {
     );
   }
 
-  function open(request: OpenRequest): void {
+  function open(opened: OpenRequest): void {
     if (opts.signal.aborted) return;
+    const request = { ...opened, targets: opened.targets.map(withExposure) };
     ensureHost();
     const focusCard = request.origin === 'keyboard' || request.origin === 'menu';
     if (focusCard && !shown) returnFocus = document.activeElement;

@@ -3,16 +3,15 @@
 // moves a focus ring to a mention, scrolls it into view and announces it
 // ("Port 5432, PostgreSQL, 3 of 41") in a live region inside Porthole's own
 // shadow root; Enter opens its card. Nothing is added to the page until the
-// first move.
+// first move. It loads with the card part, on the first move (nav-keys.ts
+// holds what the scanner part needs before that).
 import { nameOf, portLabel } from '@/lib/format';
 import { applyLocale, formatNumber, ltr, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { portTitle, portsTitle } from '@/components/labels';
 import type { CardController, CardOrigin } from './card-types';
+import { NAV_HOST_TAG, type NavDirection } from './nav-keys';
 import type { Mention } from './scanner';
-
-export const NAV_HOST_TAG = 'porthole-nav';
-export type NavDirection = 'next' | 'previous';
 
 /** Space between the mention's text and its ring, in CSS pixels. */
 const RING_GAP = 3;
@@ -28,12 +27,6 @@ const NAV_CSS = `
 @media (forced-colors: active) { .ring { outline-color: Highlight; } }
 .live { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
-
-/** The shortcut the content script answers itself (the manifest commands send the same request). */
-export function moveShortcutOf(e: KeyboardEvent): NavDirection | null {
-  if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return null;
-  return e.code === 'KeyJ' ? 'next' : e.code === 'KeyK' ? 'previous' : null;
-}
 
 function isEditable(el: Element | null): boolean {
   return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);

@@ -9,6 +9,7 @@
 // entry points in the registry below, which the loader then reads.
 import type { ContentReplies, FrameMentions } from '@/lib/messages';
 import type { CardController, CardOptions } from './card-types';
+import type { createMentionNav } from './mention-nav';
 import { extensionApi } from '@/utils/extension-api';
 
 export interface ScannerStart {
@@ -35,7 +36,7 @@ export interface ScannerHandle {
 
 export interface Parts {
   scanner: { start(options: ScannerStart): Promise<ScannerHandle> };
-  card: { createCardController(options: CardOptions): CardController };
+  card: { createCardController(options: CardOptions): CardController; createMentionNav: typeof createMentionNav };
 }
 
 const REGISTRY = Symbol.for('porthole.parts');

@@ -3,7 +3,6 @@
 // selection or what is at the caret. Replies use the protocol's envelope
 // (lib/messages.ts); the shortcut pressed in the page uses `explainAtCaret` too.
 import { findPortMentions } from '@/lib/detect';
-import { mentionExposure } from '@/lib/exposure';
 import type { ContentHandlers, FrameMentions } from '@/lib/messages';
 import { groupMentions } from '@/lib/page-mentions';
 import { linkPortOf, portsInSelection, type SelectedPort } from '@/lib/selection-ports';
@@ -39,10 +38,9 @@ export function targetOf(m: { port: number; endPort?: number; protocol?: string 
   return t;
 }
 
-/** A scanned mention as the card's target, with the exposure its text gives. */
+/** A scanned mention as the card's target, with the text the card reads its exposure from. */
 export function cardTargetOf(m: Mention): CardTarget {
-  const exposure = mentionExposure(m.block.block.text, m.mention);
-  return { ...targetOf(m.mention), ...(exposure ? { exposure } : {}) };
+  return { ...targetOf(m.mention), context: { text: m.block.block.text, mention: m.mention } };
 }
 
 function uniqueTargets(list: CardTarget[]): CardTarget[] {
