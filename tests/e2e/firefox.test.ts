@@ -1,6 +1,7 @@
 // The Firefox build in Debian's Firefox ESR: the content script marks
 // mentions, and hovering one opens a card filled from the background's
-// IndexedDB database, with the exposure line where the text gives an address.
+// IndexedDB database, with the exposure line where the text gives an address;
+// in iframes, only the frames with ports get the scanner part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
@@ -95,5 +96,37 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
       })()`);
     await expect.poll(line, { timeout: 15_000 }).toMatch(text);
     expect(await line()).toContain(`tone-${tone}`);
+  });
+
+  describe('iframes', () => {
+    /** How many mentions are marked in the iframe with this id (same-origin: its registry is reachable from the page). */
+    const markedIn = (id: string) =>
+      firefox.evaluate<number>(`document.getElementById(${JSON.stringify(id)})?.contentWindow?.CSS.highlights.get('porthole-port')?.size ?? -1`);
+
+    it('loads no scanner into a port-free iframe, only into the frames with ports', async () => {
+      await firefox.navigate(server.url('frames-mixed.html'));
+      await expect.poll(() => firefox.evaluate<number>(`CSS.highlights.get('porthole-port')?.size ?? 0`), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => markedIn('inner'), { timeout: 15_000 }).toBe(1);
+      // The advertisement loaded, was looked at (on screen, big enough) and got no scanner part: it registered no highlight at all.
+      expect(await firefox.evaluate<string>(`document.getElementById('ad').contentDocument.readyState`)).toBe('complete');
+      expect(
+        await firefox.evaluate<boolean>(`(() => { const h = document.getElementById('ad').contentWindow.CSS.highlights; return h.has('porthole-port') || h.has('porthole-port-quiet'); })()`),
+      ).toBe(false);
+    });
+
+    it('marks an iframe with ports added after the page loaded', async () => {
+      await firefox.evaluate(`(() => {
+        const late = document.createElement('iframe');
+        late.id = 'late';
+        late.src = '/frame-inner.html?late';
+        late.width = '600';
+        late.height = '120';
+        document.body.append(late);
+      })()`);
+      await expect.poll(() => markedIn('late'), { timeout: 15_000 }).toBe(1);
+      expect(await firefox.evaluate<string>(`document.getElementById('late').contentWindow.CSS.highlights.get('porthole-port').values().next().value.toString()`)).toBe('6379');
+      // By now the advertisement has long been decided on: still no scanner there.
+      expect(await firefox.evaluate<boolean>(`document.getElementById('ad').contentWindow.CSS.highlights.has('porthole-port')`)).toBe(false);
+    });
   });
 });
