@@ -40,6 +40,10 @@ describe('parseExposureParams', () => {
       ['docker run -p 5432:5432 postgres', 0],
       ['docker run -p 127.0.0.1:8080:80 nginx', 1],
       ['0.0.0.0:8081-8082->80-81/tcp', 0],
+      ['podman run -p 5432:5432 postgres', 0],
+      ['nerdctl run -p 10.0.0.5:8080:80 nginx', 1],
+      ['ports:\n  - target: 80\n    published: 8080', 0],
+      ['podman-compose up\nports:\n  - target: 80\n    host_ip: 10.0.0.5\n    published: 8080', 1],
     ] as const) {
       const { exposure, parsed } = roundTrip(text, index);
       expect(parsed, text).toEqual(exposure);
@@ -47,6 +51,9 @@ describe('parseExposureParams', () => {
     expect(detailsUrl(5432, undefined, undefined, placeOf(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' })!))).toBe(
       '/details.html?port=5432&pub=run&side=host&hp=5432&cp=5432',
     );
+    const longItem = roundTrip('ports:\n  - target: 80\n    published: 8080', 1);
+    expect(longItem.parsed?.publish).toEqual({ source: 'compose-long', side: 'host', hostSpec: '8080', containerSpec: '80' });
+    expect(roundTrip('podman run -p 5432:5432 postgres').parsed?.publish?.engine).toBe('podman');
   });
 
   it('gives nothing for no place or a malformed one', () => {
@@ -56,5 +63,8 @@ describe('parseExposureParams', () => {
     expect(parseExposureParams(params('/details.html?port=22&pub=helm&side=host&hp=1&cp=1'))).toBeNull();
     expect(parseExposureParams(params('/details.html?port=22&pub=run&side=host&hp=1;rm&cp=1'))).toBeNull();
     expect(parseExposureParams(params('/details.html?port=22&pub=run&side=both&hp=1&cp=1'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&pub=compose-short&side=host&hp=1&cp=1'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&pub=run&side=host&hp=1&cp=1&eng=lxc'))).toBeNull();
+    expect(parseExposureParams(params('/details.html?port=22&pub=run&side=host&hp=1&cp=1&eng='))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Reads the details page's address (see detailsUrl in urls.ts): port, end, proto.
 import { classifyAddress, exposureOf, type Exposure } from './exposure.ts';
 import { isProtocol } from './iana.ts';
-import type { PublishContext } from './publish-context.ts';
+import { CONTAINER_ENGINES, type ContainerEngine, type PublishContext } from './publish-context.ts';
 import { isValidPort, type Protocol } from './types.ts';
 
 export interface DetailsParams {
@@ -14,7 +14,7 @@ export interface DetailsParams {
 export type DetailsProblem = { code: 'noPort' } | { code: 'notAPort'; port: string } | { code: 'badEnd'; port: number; end: string };
 
 const PORT_SPEC = /^\d{1,5}(?:-\d{1,5})?$/;
-const SOURCES: readonly PublishContext['source'][] = ['run', 'compose', 'ps'];
+const SOURCES: readonly PublishContext['source'][] = ['run', 'compose', 'compose-long', 'ps'];
 const SIDES: readonly PublishContext['side'][] = ['host', 'container'];
 
 /** The exposure a mention gave (see detailsUrl); anything malformed means none. */
@@ -26,8 +26,10 @@ export function parseExposureParams(params: URLSearchParams): Exposure | null {
   const side = params.get('side') as PublishContext['side'] | null;
   const hostSpec = params.get('hp') ?? '';
   const containerSpec = params.get('cp') ?? '';
+  const engine = params.get('eng') as ContainerEngine | null;
   if (!SOURCES.includes(source) || !side || !SIDES.includes(side) || !PORT_SPEC.test(hostSpec) || !PORT_SPEC.test(containerSpec)) return null;
-  return exposureOf(undefined, { source, side, ...(at !== undefined ? { hostIp: at } : {}), hostSpec, containerSpec });
+  if (engine !== null && !CONTAINER_ENGINES.includes(engine)) return null;
+  return exposureOf(undefined, { source, ...(engine !== null ? { engine } : {}), side, ...(at !== undefined ? { hostIp: at } : {}), hostSpec, containerSpec });
 }
 
 export function parseDetailsParams(params: URLSearchParams): { ok: true; target: DetailsParams } | { ok: false; problem: DetailsProblem } {

@@ -150,11 +150,11 @@ describe('exposure of detected mentions', () => {
 
   it('a container publish without a host IP is every interface of the host, with the Docker note and the fix', () => {
     const e = exposureIn('docker run -p 5432:5432 postgres');
-    expect(e).toMatchObject({ scope: 'every-interface', publish: { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' } });
+    expect(e).toMatchObject({ scope: 'every-interface', publish: { source: 'run', engine: 'docker', side: 'host', hostSpec: '5432', containerSpec: '5432' } });
     expect(e?.host).toBeUndefined();
     expect(exposureWords(e!)).toEqual({
       headline: { code: 'exposure.scope.everyInterface' },
-      detail: { code: 'exposure.publish.everyInterface', params: { where: { code: 'exposure.publish.fromContainer' } } },
+      detail: { code: 'exposure.publish.everyInterface', params: { where: { code: 'exposure.publish.fromContainer' }, firewall: { code: 'exposure.firewall.docker' } } },
       fix: { lead: { code: 'exposure.fix.publish' }, code: '-p 127.0.0.1:5432:5432' },
     });
   });
@@ -172,7 +172,32 @@ describe('exposure of detected mentions', () => {
   it('the container side of a map names the host port it is published as', () => {
     const e = exposureIn('docker run --publish 8080:80 nginx', 1);
     expect(e).toMatchObject({ scope: 'every-interface', publish: { side: 'container', hostSpec: '8080', containerSpec: '80' } });
-    expect(exposureWords(e!).detail).toEqual({ code: 'exposure.publish.everyInterface', params: { where: { code: 'exposure.publish.mapped', params: { container: '80', host: '8080' } } } });
+    expect(exposureWords(e!).detail).toEqual({
+      code: 'exposure.publish.everyInterface',
+      params: { where: { code: 'exposure.publish.mapped', params: { container: '80', host: '8080' } }, firewall: { code: 'exposure.firewall.docker' } },
+    });
+  });
+
+  it('words the host firewall by engine: Podman and nerdctl publishes get their own note, the same fix', () => {
+    const firewall = (text: string) => (exposureWords(exposureIn(text)!).detail.params as { firewall: unknown }).firewall;
+    expect(firewall('podman run -d -p 5432:5432 postgres')).toEqual({ code: 'exposure.firewall.podman' });
+    expect(firewall('nerdctl run -d -p 5432:5432 postgres')).toEqual({ code: 'exposure.firewall.nerdctl' });
+    expect(firewall('docker run -d -p 5432:5432 postgres')).toEqual({ code: 'exposure.firewall.docker' });
+    // A compose file or -p that names no engine reads as Docker's, the usual one.
+    expect(firewall('services:\n  db:\n    ports:\n      - "5432:5432"')).toEqual({ code: 'exposure.firewall.docker' });
+    expect(firewall('podman-compose up\nservices:\n  db:\n    ports:\n      - "5432:5432"')).toEqual({ code: 'exposure.firewall.podman' });
+    const podmanAt = exposureWords(exposureIn('podman run -p 10.0.0.5:5432:5432 postgres')!);
+    expect(podmanAt.detail).toMatchObject({ code: 'exposure.publish.at', params: { firewall: { code: 'exposure.firewall.podman' } } });
+    expect(podmanAt.fix).toEqual({ lead: { code: 'exposure.fix.publish' }, code: '-p 127.0.0.1:5432:5432' });
+    expect(exposureWords(exposureIn('podman run -p 5432:5432 postgres')!).fix).toEqual({ lead: { code: 'exposure.fix.publish' }, code: '-p 127.0.0.1:5432:5432' });
+  });
+
+  it('a compose long-syntax item is told to add host_ip, not to switch to the short syntax', () => {
+    const compose = 'services:\n  db:\n    ports:\n      - target: 5432\n        published: "15432"\n      - target: 6379\n        host_ip: 10.0.0.5\n        published: 6379\n';
+    expect(exposureWords(exposureIn(compose)!).fix).toEqual({ lead: { code: 'exposure.fix.hostIp' }, code: 'host_ip: 127.0.0.1' });
+    const bound = exposureIn(compose, 2)!;
+    expect(bound).toMatchObject({ scope: 'local-network', host: '10.0.0.5', publish: { source: 'compose-long' } });
+    expect(exposureWords(bound).fix).toEqual({ lead: { code: 'exposure.fix.hostIp' }, code: 'host_ip: 127.0.0.1' });
   });
 
   it('compose ports are quoted in the fix; docker ps output keeps its address', () => {
@@ -190,10 +215,11 @@ describe('words', () => {
   it('label the reach shortly for lists', () => {
     const everyInterface = { code: 'exposure.scope.everyInterface' };
     expect(reachLabel(exposureOf('0.0.0.0', null)!)).toEqual({ code: 'exposure.reach.host', params: { scope: everyInterface, host: '0.0.0.0' } });
-    expect(reachLabel(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '80', containerSpec: '80' })!)).toEqual({ code: 'exposure.reach.publish', params: { scope: everyInterface } });
-    expect(reachLabel(exposureOf('127.0.0.1', { source: 'ps', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!)).toEqual({
+    expect(reachLabel(exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '80', containerSpec: '80' })!)).toEqual({ code: 'exposure.reach.publish', params: { scope: everyInterface, engine: 'Docker' } });
+    expect(reachLabel(exposureOf(undefined, { source: 'run', engine: 'podman', side: 'host', hostSpec: '80', containerSpec: '80' })!)).toEqual({ code: 'exposure.reach.publish', params: { scope: everyInterface, engine: 'Podman' } });
+    expect(reachLabel(exposureOf('127.0.0.1', { source: 'ps', engine: 'nerdctl', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!)).toEqual({
       code: 'exposure.reach.hostPublish',
-      params: { scope: { code: 'exposure.scope.thisMachine' }, host: '127.0.0.1' },
+      params: { scope: { code: 'exposure.scope.thisMachine' }, host: '127.0.0.1', engine: 'nerdctl' },
     });
     expect(reachLabel(exposureOf('10.0.0.5', null)!)).toEqual({ code: 'exposure.reach.host', params: { scope: { code: 'exposure.scope.localNetwork' }, host: '10.0.0.5' } });
   });
@@ -216,7 +242,7 @@ describe('words', () => {
     const e = exposureOf('10.0.0.5', { source: 'run', side: 'host', hostIp: '10.0.0.5', hostSpec: '5432', containerSpec: '5432' });
     expect(exposureWords(e!)).toEqual({
       headline: { code: 'exposure.scope.localNetwork' },
-      detail: { code: 'exposure.publish.at', params: { where: { code: 'exposure.publish.fromContainer' }, host: '10.0.0.5', range: { code: 'exposure.range.private' } } },
+      detail: { code: 'exposure.publish.at', params: { where: { code: 'exposure.publish.fromContainer' }, host: '10.0.0.5', range: { code: 'exposure.range.private' }, firewall: { code: 'exposure.firewall.docker' } } },
       fix: { lead: { code: 'exposure.fix.publish' }, code: '-p 127.0.0.1:5432:5432' },
     });
   });
@@ -228,6 +254,8 @@ describe('exposureTone: exposure × risk', () => {
   const local = exposureOf('127.0.0.1', null)!;
   const net = exposureOf('203.0.113.7', null)!;
   const docker = exposureOf(undefined, { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' })!;
+  const nerdctl = exposureOf(undefined, { source: 'run', engine: 'nerdctl', side: 'host', hostSpec: '5432', containerSpec: '5432' })!;
+  const podman = exposureOf(undefined, { source: 'run', engine: 'podman', side: 'host', hostSpec: '5432', containerSpec: '5432' })!;
 
   it('grades every interface and the internet by the port’s risk', () => {
     for (const e of [all, net]) {
@@ -254,6 +282,12 @@ describe('exposureTone: exposure × risk', () => {
       'caution',
       'calm',
     ]);
+    expect(exposureTone(nerdctl, 'high')).toBe('danger');
+  });
+
+  it('is not louder for a rootless-by-default Podman publish, which the host firewall filters', () => {
+    expect([exposureTone(podman, 'critical'), exposureTone(podman, 'high'), exposureTone(podman, 'medium')]).toEqual(['danger', 'warning', 'caution']);
+    expect(attentionScore(podman, 'high')).toBe(attentionScore(all, 'high'));
   });
 
   it('attention weighs reach by risk', () => {

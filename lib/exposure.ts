@@ -2,7 +2,7 @@
 // interface, this machine only, the local network or the internet. Pure
 // code; the words for each case (as message codes) live beside the classes
 // so the card, the details page and the paste summary say the same thing.
-import { publishContextAt, type PublishContext } from './publish-context.ts';
+import { publishContextAt, type ContainerEngine, type PublishContext } from './publish-context.ts';
 import { RISK_LEVELS, type RiskLevel } from './types.ts';
 import { uiText, type UiText, type UiTextCode } from './ui-text.ts';
 
@@ -140,7 +140,7 @@ export function classifyAddress(host: string): AddressClass | null {
 export interface Exposure extends AddressClass {
   /** The address as written, when one was (absent for `-p 5432:5432`). */
   host?: string;
-  /** The port was published from a container (docker -p, compose ports, docker ps). */
+  /** The port was published from a container (docker/podman/nerdctl -p, compose ports, docker ps). */
   publish?: PublishContext;
 }
 
@@ -148,7 +148,7 @@ export interface Exposure extends AddressClass {
 export function exposureOf(host: string | undefined, publish: PublishContext | null): Exposure | null {
   if (publish) {
     const address = publish.hostIp;
-    // Without a host IP Docker binds every interface of the host.
+    // Without a host IP every engine binds every interface of the host.
     const cls: AddressClass | null = address === undefined ? { scope: 'every-interface', range: 'unspecified' } : classifyAddress(address);
     if (!cls) return null;
     return { ...cls, ...(address !== undefined ? { host: address } : {}), publish };
@@ -197,17 +197,28 @@ export type ExposureTone = 'danger' | 'warning' | 'caution' | 'calm';
 const TONES: readonly ExposureTone[] = ['calm', 'caution', 'warning', 'danger'];
 
 /**
+ * Does the engine open published ports with its own NAT rules, ahead of the
+ * host firewall's? Docker's daemon does (and a publish that names no engine
+ * is read as Docker's, the usual one), and so does nerdctl as root through
+ * CNI's portmap; rootless Podman, its default, listens through an ordinary
+ * socket the host firewall filters.
+ */
+export function publishPassesHostFirewall(p: PublishContext): boolean {
+  return p.engine !== 'podman';
+}
+
+/**
  * Exposure × risk: a critical-risk port open to other machines is danger, a
  * high-risk one a warning; a local network halves that; this machine only is
- * calm. A Docker publish on other interfaces goes one step up, since Docker's
- * rules slip past the host firewall.
+ * calm. A publish past the host firewall (Docker's, nerdctl's) on other
+ * interfaces goes one step up.
  */
 export function exposureTone(exposure: Exposure, risk: RiskLevel | undefined): ExposureTone {
   if (exposure.scope === 'this-machine') return 'calm';
   const r = risk === undefined ? 0 : RISK_LEVELS.indexOf(risk); // info 0 … critical 4
   let step = r >= 4 ? 3 : r === 3 ? 2 : r === 2 ? 1 : 0;
   if (exposure.scope === 'local-network') step = Math.max(0, step - 1);
-  if (exposure.publish && r >= 1) step += 1;
+  if (exposure.publish && publishPassesHostFirewall(exposure.publish) && r >= 1) step += 1;
   return TONES[Math.min(step, TONES.length - 1)]!;
 }
 
@@ -218,7 +229,7 @@ export function exposureTone(exposure: Exposure, risk: RiskLevel | undefined): E
  */
 export function attentionScore(exposure: Exposure | null | undefined, risk: RiskLevel | undefined): number {
   let reach = !exposure ? 1 : exposure.scope === 'this-machine' ? 0 : exposure.scope === 'local-network' ? 2 : 3;
-  if (exposure?.publish && reach > 0) reach++;
+  if (exposure?.publish && publishPassesHostFirewall(exposure.publish) && reach > 0) reach++;
   const r = risk === undefined ? 0 : RISK_LEVELS.indexOf(risk);
   return reach * (r + 1) * 10 + r;
 }
@@ -247,18 +258,42 @@ const RANGE_TEXT: Record<AddressRange, UiTextCode> = {
 /** Who can reach it, in a few words: "Every interface". */
 export const scopeText = (scope: ExposureScope): UiText => uiText(SCOPE_TEXT[scope]);
 
+const ENGINE_NAME: Record<ContainerEngine, string> = { docker: 'Docker', podman: 'Podman', nerdctl: 'nerdctl' };
+
+/** How the engine's publish gets past (or not) the host firewall, in a sentence. */
+const FIREWALL_TEXT: Record<ContainerEngine, UiTextCode> = {
+  docker: 'exposure.firewall.docker',
+  podman: 'exposure.firewall.podman',
+  nerdctl: 'exposure.firewall.nerdctl',
+};
+
+/** The engine of a publish by name; one that names none is read as Docker's. */
+const engineName = (p: PublishContext): string => ENGINE_NAME[p.engine ?? 'docker'];
+
 /** A short label for lists and exports: `Every interface (0.0.0.0)`, `Every interface (Docker publish)`. */
 export function reachLabel(e: Exposure): UiText {
   const scope = scopeText(e.scope);
-  if (e.host !== undefined) return e.publish ? uiText('exposure.reach.hostPublish', { scope, host: e.host }) : uiText('exposure.reach.host', { scope, host: e.host });
-  return e.publish ? uiText('exposure.reach.publish', { scope }) : scope;
+  if (e.host !== undefined) return e.publish ? uiText('exposure.reach.hostPublish', { scope, host: e.host, engine: engineName(e.publish) }) : uiText('exposure.reach.host', { scope, host: e.host });
+  return e.publish ? uiText('exposure.reach.publish', { scope, engine: engineName(e.publish) }) : scope;
 }
 
-/** The fix for a publish on other interfaces: the same map bound to 127.0.0.1. */
+/**
+ * The fix for a publish on other interfaces: the same map bound to
+ * 127.0.0.1 (`-p 127.0.0.1:8080:80`, a quoted compose item), or for a
+ * compose long-syntax item the key to add.
+ */
 export function localPublishFix(p: PublishContext): string {
+  if (p.source === 'compose-long') return 'host_ip: 127.0.0.1';
   const map = `127.0.0.1:${p.hostSpec}:${p.containerSpec}`;
   return p.source === 'compose' ? `"${map}"` : `-p ${map}`;
 }
+
+const FIX_LEAD: Record<PublishContext['source'], UiTextCode> = {
+  run: 'exposure.fix.publish',
+  compose: 'exposure.fix.publish',
+  'compose-long': 'exposure.fix.hostIp',
+  ps: 'exposure.fix.start',
+};
 
 /** One line for the card and the details page: headline, explanation and, when there is one, the fix. */
 export interface ExposureWords {
@@ -275,10 +310,11 @@ export function exposureWords(e: Exposure): ExposureWords {
   if (p) {
     const where = p.side === 'container' && p.containerSpec !== p.hostSpec ? uiText('exposure.publish.mapped', { container: p.containerSpec, host: p.hostSpec }) : uiText('exposure.publish.fromContainer');
     if (e.scope === 'this-machine') return { headline, detail: uiText('exposure.publish.thisMachine', { where, host: e.host ?? '127.0.0.1' }) };
+    const firewall = uiText(FIREWALL_TEXT[p.engine ?? 'docker']);
     return {
       headline,
-      detail: e.scope === 'every-interface' ? uiText('exposure.publish.everyInterface', { where }) : uiText('exposure.publish.at', { where, host: e.host ?? '', range }),
-      fix: { lead: uiText(p.source === 'ps' ? 'exposure.fix.start' : 'exposure.fix.publish'), code: localPublishFix(p) },
+      detail: e.scope === 'every-interface' ? uiText('exposure.publish.everyInterface', { where, firewall }) : uiText('exposure.publish.at', { where, host: e.host ?? '', range, firewall }),
+      fix: { lead: uiText(FIX_LEAD[p.source]), code: localPublishFix(p) },
     };
   }
   const host = e.host ?? '';

@@ -21,6 +21,7 @@ describe('validateRequest', () => {
     [{ type: 'putUserRecord', entry: { port: 8443, protocols: ['tcp'], title: 'Billing', summary: 'Ours', uses: [] } }],
     [{ type: 'openDetails', port: 3306, place: { host: '0.0.0.0' } }],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'run', side: 'container', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' } } }],
+    [{ type: 'openDetails', port: 80, place: { publish: { source: 'compose-long', engine: 'podman', side: 'host', hostSpec: '8080', containerSpec: '80' } } }],
   ])('accepts %j', (message) => {
     expect(validateRequest(message).ok).toBe(true);
   });
@@ -39,6 +40,7 @@ describe('validateRequest', () => {
     [{ type: 'putUserRecord', entry: { port: 1, protocols: [], title: 'x', summary: 'y', uses: [] } }, '(entry.protocols)'],
     [{ type: 'openDetails', port: 80, place: { host: 'x'.repeat(65) } }, '(place.host)'],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'helm', side: 'host', hostSpec: '80', containerSpec: '80' } } }, '(place.publish.source)'],
+    [{ type: 'openDetails', port: 80, place: { publish: { source: 'run', engine: 'lxc', side: 'host', hostSpec: '80', containerSpec: '80' } } }, '(place.publish.engine)'],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'run', side: 'host', hostSpec: '80;x', containerSpec: '80' } } }, '(place.publish.hostSpec)'],
   ])('refuses %j with a specific message', (message, where) => {
     const result = validateRequest(message);

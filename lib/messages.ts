@@ -16,6 +16,7 @@ import type { IanaPreview, UserImportPreview } from './import/diff.ts';
 import type { IanaImportInfo } from './import/apply.ts';
 import type { ManagedPolicy } from './managed.ts';
 import type { InstalledPack } from './packs/store.ts';
+import { CONTAINER_ENGINES } from './publish-context.ts';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 /** A file's text for an import, refused above the size limit before any parsing. */
@@ -31,7 +32,8 @@ const PlaceSchema = v.strictObject({
   host: v.optional(address),
   publish: v.optional(
     v.strictObject({
-      source: v.picklist(['run', 'compose', 'ps']),
+      source: v.picklist(['run', 'compose', 'compose-long', 'ps']),
+      engine: v.optional(v.picklist(CONTAINER_ENGINES)),
       side: v.picklist(['host', 'container']),
       hostIp: v.optional(address),
       hostSpec: portSpec,

@@ -83,6 +83,11 @@ describe('sortByAttention and pasteSummary', () => {
     ]);
   });
 
+  it('does not call a Podman publish one past the host firewall', async () => {
+    const lines = pasteSummary(await rowsOf('$ podman ps\nabc123  postgres:16  Up 2 hours  0.0.0.0:5432->5432/tcp  db'));
+    expect(lines.map((l) => l.kind)).toEqual(['every-interface']);
+  });
+
   it('covers the local network, public addresses, no address, long lists and nothing at all', async () => {
     const text = ['10.0.0.5:5432', '203.0.113.7:22', 'port 8080', ...Array.from({ length: 10 }, (_, i) => `port ${9000 + i}`)].join('\n');
     const lines = pasteSummary(await rowsOf(text));

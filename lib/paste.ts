@@ -4,7 +4,7 @@
 // Pure: the caller supplies the detector, a pause between slices (so a big
 // paste never freezes the page) and the service names and risks.
 import type { PortMention } from './detect/types.ts';
-import { attentionScore, mentionExposure, type Exposure, type ExposureScope } from './exposure.ts';
+import { attentionScore, mentionExposure, publishPassesHostFirewall, type Exposure, type ExposureScope } from './exposure.ts';
 import type { PagePortRow } from './page-export.ts';
 import { chunkEnd, excerpt } from './text-blocks.ts';
 import type { RiskLevel } from './types.ts';
@@ -154,7 +154,7 @@ export function pasteSummary(rows: PasteRow[]): SummaryLine[] {
     if (picked.length) lines.push({ kind, text: uiText(code, { count: picked.length, list: listOf(picked) }, picked.length) });
   };
   add('every-interface', of('every-interface'), 'paste.summary.everyInterface');
-  add('published', rows.filter((r) => r.exposure?.publish && r.exposure.scope !== 'this-machine'), 'paste.summary.published');
+  add('published', rows.filter((r) => r.exposure?.publish && publishPassesHostFirewall(r.exposure.publish) && r.exposure.scope !== 'this-machine'), 'paste.summary.published');
   add('internet', of('internet'), 'paste.summary.internet');
   add('local-network', of('local-network'), 'paste.summary.localNetwork');
   add('this-machine', of('this-machine'), 'paste.summary.thisMachine');

@@ -8,17 +8,17 @@ const contexts = (text: string): (PublishContext | null)[] => findPortMentions(t
 describe('publishContextAt', () => {
   it('reads docker run -p and --publish, both sides', () => {
     expect(contexts('docker run -d -p 5432:5432 postgres')).toEqual([
-      { source: 'run', side: 'host', hostSpec: '5432', containerSpec: '5432' },
-      { source: 'run', side: 'container', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'run', engine: 'docker', side: 'host', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'run', engine: 'docker', side: 'container', hostSpec: '5432', containerSpec: '5432' },
     ]);
-    expect(contexts('docker run --publish 8080:80 nginx')[1]).toEqual({ source: 'run', side: 'container', hostSpec: '8080', containerSpec: '80' });
+    expect(contexts('docker run --publish 8080:80 nginx')[1]).toEqual({ source: 'run', engine: 'docker', side: 'container', hostSpec: '8080', containerSpec: '80' });
     expect(contexts('docker run --publish=8080:80/tcp nginx')[0]).toMatchObject({ source: 'run', side: 'host' });
   });
 
   it('keeps the host IP of a bound publish, IPv4 or bracketed IPv6', () => {
     expect(contexts('docker run -p 127.0.0.1:5432:5432 postgres')).toEqual([
-      { source: 'run', side: 'host', hostIp: '127.0.0.1', hostSpec: '5432', containerSpec: '5432' },
-      { source: 'run', side: 'container', hostIp: '127.0.0.1', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'run', engine: 'docker', side: 'host', hostIp: '127.0.0.1', hostSpec: '5432', containerSpec: '5432' },
+      { source: 'run', engine: 'docker', side: 'container', hostIp: '127.0.0.1', hostSpec: '5432', containerSpec: '5432' },
     ]);
     const text = 'docker run -p [::1]:8080:80 nginx';
     expect(publishContextAt(text, text.indexOf('8080'), text.indexOf('8080') + 4)).toMatchObject({ hostIp: '::1', side: 'host' });
@@ -58,14 +58,38 @@ describe('publishContextAt', () => {
       const i = compose.indexOf(needle);
       return publishContextAt(compose, i, i + needle.trim().length);
     };
-    expect(at('80\n')).toEqual({ source: 'compose', side: 'container', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' });
-    expect(at('8080')).toEqual({ source: 'compose', side: 'host', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' });
-    expect(at('9090')).toEqual({ source: 'compose', side: 'host', hostSpec: '9090', containerSpec: '9000' });
+    expect(at('80\n')).toEqual({ source: 'compose-long', side: 'container', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' });
+    expect(at('8080')).toEqual({ source: 'compose-long', side: 'host', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' });
+    expect(at('9090')).toEqual({ source: 'compose-long', side: 'host', hostSpec: '9090', containerSpec: '9000' });
     expect(at('9000')).toMatchObject({ side: 'container', hostSpec: '9090' });
     // No published port: Docker picks one; not under ports: is not a publish.
     expect(at('5000')).toBeNull();
     expect(at('8081')).toBeNull();
     expect(at('127.0.0.1')).toBeNull();
+  });
+
+  it('names the engine of the command: its own (continued) line for -p, the nearest command above a compose file or ps output', () => {
+    const engineAt = (text: string, digits: string) => {
+      const at = text.lastIndexOf(digits);
+      return publishContextAt(text, at, at + digits.length)?.engine;
+    };
+    expect(engineAt('podman run -d -p 8080:80 nginx', '8080')).toBe('podman');
+    expect(engineAt('sudo nerdctl run -p 8080:80 nginx', '8080')).toBe('nerdctl');
+    expect(engineAt('podman container create --publish=8080:80 nginx', '8080')).toBe('podman');
+    expect(engineAt('podman pod create -p 8080:80 web', '8080')).toBe('podman');
+    expect(engineAt('docker run -d \\\n  --name web \\\n  -p 8080:80 \\\n  nginx', '8080')).toBe('docker');
+    expect(engineAt('podman run -d `\r\n  -p 8080:80 nginx', '8080')).toBe('podman');
+    // A command on an earlier, finished line is not this one's.
+    expect(engineAt('podman pull nginx\npodman ps\n-p 8080:80', '8080')).toBeUndefined();
+    expect(engineAt('docker run -p 5432:5432 postgres\npodman run -p 8080:80 nginx', '5432')).toBe('docker');
+    expect(engineAt('podman run -p 5432:5432 postgres\ndocker run -p 8080:80 nginx', '8080')).toBe('docker');
+    const compose = 'services:\n  web:\n    image: docker.io/library/nginx\n    ports:\n      - "8080:80"\n      - target: 443\n        published: 8443\n';
+    expect(engineAt(compose, '8080')).toBeUndefined();
+    expect(engineAt(`# run with: podman-compose up -d\n${compose}`, '8080')).toBe('podman');
+    expect(engineAt(`$ nerdctl compose up\n${compose}`, '8443')).toBe('nerdctl');
+    expect(engineAt(`docker-compose up\n${compose}`, '8443')).toBe('docker');
+    expect(engineAt('$ podman ps\nabc123  nginx  0.0.0.0:8080->80/tcp  web', '8080')).toBe('podman');
+    expect(engineAt('abc123  nginx  0.0.0.0:8080->80/tcp  web', '8080')).toBeUndefined();
   });
 
   it('reads docker ps output, including ranges and the IPv6 wildcard', () => {

@@ -2,12 +2,24 @@
 // the text around it: `docker run -p [ip:]8080:80`, `--publish`, a compose
 // `ports:` list item ("5432:5432", or the long syntax with `target:`,
 // `published:` and `host_ip:` keys), or docker ps output
-// (`0.0.0.0:8080->80/tcp`). Works beside the detector, not inside it: the
+// (`0.0.0.0:8080->80/tcp`), and which container engine the command names
+// (Docker, Podman and nerdctl share these syntaxes but not how they open the
+// port on the host). Works beside the detector, not inside it: the
 // detector's mentions stay as they are.
 
+/** Container engines told apart by how they open a published port on the host. */
+export const CONTAINER_ENGINES = ['docker', 'podman', 'nerdctl'] as const;
+export type ContainerEngine = (typeof CONTAINER_ENGINES)[number];
+
 export interface PublishContext {
-  /** How the publish was written: a docker run flag, a compose list, docker ps output. */
-  source: 'run' | 'compose' | 'ps';
+  /**
+   * How the publish was written: a docker run flag, a compose list item
+   * (`"8080:80"`), a compose long-syntax item (`target:`/`published:` keys),
+   * docker ps output.
+   */
+  source: 'run' | 'compose' | 'compose-long' | 'ps';
+  /** The engine the command names (`podman run`, `podman-compose`, `nerdctl ps`); absent when the text names none. */
+  engine?: ContainerEngine;
   /** Which side of the map the mention is: the host port or the container port. */
   side: 'host' | 'container';
   /** The host address the publish binds, when written (brackets removed). */
@@ -41,6 +53,46 @@ const ITEM_KEY = /^(\s*)(-\s+)?[\w-]+\s*:/;
 /** Keys a long-syntax item may have; an item longer than this is something else. */
 const MAX_ITEM_LINES = 12;
 const LONG_PORTS = new RegExp(`^${PORTS}$`);
+
+/**
+ * An engine's command that publishes or lists ports: `docker run`, `podman
+ * container create`, `nerdctl compose`, `docker-compose`, `podman ps`. Not a
+ * bare engine name: `docker.io/library/postgres` names an image, not a command.
+ */
+const ENGINE_COMMAND = /\b(docker|podman|nerdctl)(?:-compose\b|[ \t]+(?:(?:container|pod)[ \t]+)?(?:run|create|compose|ps|ls|up)\b)/gi;
+/** How far back a publish looks for the command that produced it. */
+const ENGINE_REACH = 4000;
+/** Lines a `docker run` command may be continued over (`\` at the end of a line). */
+const MAX_CONTINUED_LINES = 30;
+
+/** The engine of the last engine command in `text`, if any. */
+function lastEngine(text: string): ContainerEngine | undefined {
+  let engine: ContainerEngine | undefined;
+  for (const m of text.matchAll(ENGINE_COMMAND)) engine = m[1]!.toLowerCase() as ContainerEngine;
+  return engine;
+}
+
+/** Where the shell command ending `before` starts: its last line, and the lines before it that end in a `\` (or PowerShell's `` ` ``, cmd's `^`) continuation. */
+function commandStart(before: string): number {
+  let start = before.lastIndexOf('\n') + 1;
+  for (let n = 0; n < MAX_CONTINUED_LINES && start > 0; n++) {
+    const prevStart = before.lastIndexOf('\n', start - 2) + 1;
+    if (!/[\\`^][ \t]*\r?$/.test(before.slice(prevStart, start - 1))) break;
+    start = prevStart;
+  }
+  return start;
+}
+
+/**
+ * The engine a publish of the given source belongs to: named in its own
+ * command for `-p`, above it for a compose file or ps output. Looks back a
+ * bounded stretch, so a page of many publishes stays linear.
+ */
+function engineOf(text: string, source: PublishContext['source'], at: number): { engine: ContainerEngine } | Record<string, never> {
+  const before = text.slice(Math.max(0, at - ENGINE_REACH), at);
+  const engine = lastEngine(source === 'run' ? before.slice(commandStart(before)) : before);
+  return engine ? { engine } : {};
+}
 
 const isTokenChar = (c: number): boolean =>
   (c >= 48 && c <= 58) || // 0-9 :
@@ -108,7 +160,8 @@ function composeLongSyntaxAt(text: string, start: number, end: number): PublishC
   const { target, published, host_ip: hostIp } = keys;
   if (!target || !published || !LONG_PORTS.test(target) || !LONG_PORTS.test(published)) return null;
   return {
-    source: 'compose',
+    source: 'compose-long',
+    ...engineOf(text, 'compose-long', item.start),
     side: key[3] === 'published' ? 'host' : 'container',
     ...(hostIp !== undefined ? { hostIp: hostIp.replace(/^\[|\]$/g, '') } : {}),
     hostSpec: published,
@@ -147,6 +200,7 @@ export function publishContextAt(text: string, start: number, end: number): Publ
   const ip = m[1]?.replace(/^\[|\]$/g, '');
   return {
     source,
+    ...engineOf(text, source, from),
     side: start >= containerAt ? 'container' : 'host',
     ...(ip !== undefined ? { hostIp: ip } : {}),
     hostSpec: m[2]!,

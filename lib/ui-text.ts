@@ -31,7 +31,11 @@ export const UI_TEXT_CODES = [
   'exposure.publish.thisMachine',
   'exposure.publish.everyInterface',
   'exposure.publish.at',
+  'exposure.firewall.docker',
+  'exposure.firewall.podman',
+  'exposure.firewall.nerdctl',
   'exposure.fix.publish',
+  'exposure.fix.hostIp',
   'exposure.fix.start',
   // lib/paste.ts
   'paste.refused',

@@ -58,7 +58,15 @@ describe('exposure line on hover cards', () => {
     ],
     ['5433', 'docker-local', /^This machine only\. Published from a container on 127\.0\.0\.1 only/, 'calm'],
     ['6380', 'compose-long', /^This machine only\. Published from a container on 127\.0\.0\.1 only/, 'calm'],
-    ['9121', 'compose-long', /^Every interface\. Published from a container on every interface of the host\./, 'caution'],
+    ['9121', 'compose-long', /^Every interface\. Published from a container on every interface of the host\. Docker's own iptables rules .* To keep it on this machine, give its ports item host_ip: 127\.0\.0\.1$/, 'caution'],
+    // Rootless Podman listens like any program: no Docker claim, no step up in tone, the same fix.
+    [
+      '5432',
+      'podman',
+      /^Every interface\. Container port 5432, published on the host as 5434 on every interface of the host\. Rootless Podman \(its default\) listens through an ordinary socket on the host, so the host firewall filters .* To keep it on this machine, publish it as -p 127\.0\.0\.1:5434:5432$/,
+      'warning',
+    ],
+    ['5432', 'nerdctl', /^Every interface\. Container port 5432, published on the host as 5435 on every interface of the host\. nerdctl run as root publishes through CNI's own iptables rules.* -p 127\.0\.0\.1:5435:5432$/, 'danger'],
   ])('%s in #%s', async (port, id, text, tone) => {
     await openCard(port, id);
     const line = await exposureLine();
@@ -86,13 +94,32 @@ describe('exposure line on hover cards', () => {
     const opened = browser.context.waitForEvent('page');
     await page.locator(`${CARD} button`, { hasText: 'Details' }).click();
     const details = await opened;
-    expect(details.url()).toMatch(/details\.html\?port=5432&pub=run&side=host&hp=5432&cp=5432$/);
+    expect(details.url()).toMatch(/details\.html\?port=5432&pub=run&side=host&hp=5432&cp=5432&eng=docker$/);
     const line = details.locator('.exposure');
     await line.waitFor();
     expect((await line.innerText()).replace(/\s+/g, ' ')).toMatch(/^Every interface\. Published from a container on every interface of the host\..* -p 127\.0\.0\.1:5432:5432$/);
     expect(await line.getAttribute('class')).toBe('exposure tone-danger');
     expect(await axeViolations(details)).toEqual([]);
     await details.close();
+  });
+
+  it('Details from a Podman publish and from a compose long-syntax item keep the engine and the host_ip fix', async () => {
+    for (const [port, id, url, text] of [
+      ['5432', 'podman', /details\.html\?port=5432&pub=run&side=container&hp=5434&cp=5432&eng=podman$/, /Rootless Podman .* -p 127\.0\.0\.1:5434:5432$/],
+      ['9121', 'compose-long', /details\.html\?port=9121&pub=compose-long&side=container&hp=9121&cp=9121$/, /Docker's own iptables rules .* give its ports item host_ip: 127\.0\.0\.1$/],
+    ] as const) {
+      await openCard(port, id);
+      const opened = browser.context.waitForEvent('page');
+      await page.locator(`${CARD} button`, { hasText: 'Details' }).click();
+      const details = await opened;
+      expect(details.url()).toMatch(url);
+      const line = details.locator('.exposure');
+      await line.waitFor();
+      const said = (await line.innerText()).replace(/\s+/g, ' ');
+      expect(said).toMatch(text);
+      if (id === 'podman') expect(said).not.toMatch(/Docker/);
+      await details.close();
+    }
   });
 
   it('the details page of a port opened without a mention has no line', async () => {

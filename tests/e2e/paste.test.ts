@@ -85,7 +85,7 @@ describe('paste to explain in the popup', () => {
     await typeAndExplain(popup, DOCKER_PS);
     expect(await summary(popup)).toEqual([
       '1 service listens on every interface: 5432 PostgreSQL (high risk).',
-      "1 port is published from containers past the host firewall (Docker's iptables rules): 5432 PostgreSQL (high risk).",
+      "1 port is published from containers past the host firewall: 5432 PostgreSQL (high risk).",
       '1 service listens on this machine only: 6379 Redis (critical risk).',
     ]);
     expect((await rows(popup)).map((r) => r.slice(0, 3))).toEqual([

@@ -36,6 +36,11 @@ describe('say', () => {
     expect(say(reachLabel(exposureOf('127.0.0.1', { source: 'ps', side: 'host', hostIp: '127.0.0.1', hostSpec: '80', containerSpec: '80' })!))).toBe(
       'This machine only (127.0.0.1, Docker publish)',
     );
+    const podman = exposureOf(undefined, { source: 'compose-long', engine: 'podman', side: 'host', hostSpec: '8080', containerSpec: '80' })!;
+    expect(say(exposureWords(podman).detail)).toMatch(/^Published from a container on every interface of the host\. Rootless Podman \(its default\) listens through an ordinary socket on the host, so the host firewall filters/);
+    expect(say(exposureWords(podman).detail)).not.toMatch(/Docker/);
+    expect(say(exposureWords(podman).fix!.lead)).toBe('To keep it on this machine, give its ports item');
+    expect(say(reachLabel(podman))).toBe('Every interface (Podman publish)');
   });
 
   it('words a paste summary with counts, plurals and lists, and a refusal', async () => {
