@@ -2,11 +2,16 @@
 // geckodriver): installs the built Firefox extension temporarily, navigates,
 // evaluates page script and moves the real pointer.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+
+/** Porthole's id in the Firefox build (wxt.config.ts) and the fixed internal UUID the tests give it, so its pages have a known address. */
+const EXTENSION_ID = 'porthole@porthole.dev';
+const EXTENSION_UUID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export function firefoxPath(): string | null {
   const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -30,17 +35,37 @@ export interface FirefoxSession {
   close: () => Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(binary: string): Promise<FirefoxSession> {
+export interface FirefoxOptions {
+  /**
+   * Firefox's UI language (`de`, `ar`): requested through `intl.locale.requested`
+   * and `LANG`/`LANGUAGE`; Firefox uses it when its language pack is installed
+   * (Debian: firefox-esr-l10n-<lang>), and so do extensions' messages.
+   */
+  lang?: string;
+}
+
+/** Whether Firefox can show `lang` (its language pack is installed beside it). */
+export function firefoxHasLanguage(binary: string, lang: string): boolean {
+  const extensions = join(dirname(realpathSync(binary)), 'browser', 'extensions');
+  return existsSync(extensions) && readdirSync(extensions).some((f) => f.startsWith(`langpack-${lang}@`));
+}
+
+export async function launchFirefoxWithExtension(binary: string, options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const profile = mkdtempSync(join(tmpdir(), 'porthole-ff-'));
   // No updates, telemetry or first-run pages: the machine has no network.
-  writeFileSync(
-    join(profile, 'user.js'),
-    ['remote.prefs.recommended', 'browser.shell.checkDefaultBrowser', 'datareporting.policy.dataSubmissionEnabled', 'app.update.enabled', 'browser.aboutwelcome.enabled']
-      .map((p, i) => `user_pref("${p}", ${i === 0});`)
-      .join('\n'),
-  );
-  const firefox: ChildProcess = spawn(binary, ['--headless', '--remote-debugging-port=0', '--profile', profile, '--no-remote'], {
-    env: { ...process.env, MOZ_HEADLESS: '1' },
+  const prefs: [string, boolean | string][] = [
+    ['remote.prefs.recommended', true],
+    ['browser.shell.checkDefaultBrowser', false],
+    ['datareporting.policy.dataSubmissionEnabled', false],
+    ['app.update.enabled', false],
+    ['browser.aboutwelcome.enabled', false],
+    ['extensions.webextensions.uuids', JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID })],
+    ...(options.lang ? ([['intl.locale.requested', options.lang]] as [string, string][]) : []),
+  ];
+  writeFileSync(join(profile, 'user.js'), prefs.map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`).join('\n'));
+  // System access lets BiDi navigate to Porthole's own moz-extension:// pages (popup, options).
+  const firefox: ChildProcess = spawn(binary, ['--headless', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile, '--no-remote'], {
+    env: { ...process.env, MOZ_HEADLESS: '1', ...(options.lang ? { LANG: `${options.lang}.UTF-8`, LANGUAGE: options.lang } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const endpoint = await new Promise<string>((resolveUrl, reject) => {

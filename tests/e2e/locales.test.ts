@@ -1,7 +1,9 @@
 // Porthole in Chromium whose UI language is German, Japanese and Arabic:
 // popup, a hover card, details and options show that locale's words (read
 // from its messages file), nothing overflows its box at the popup's width,
-// and Arabic lays the pages out right to left with ports kept left to right.
+// and Arabic lays the pages out right to left with ports kept left to right;
+// the exposure line lib/ gives as codes is worded in the locale, and the
+// browser's shortcut page shows the commands' translated descriptions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { messageLookup } from '../../scripts/locales.ts';
@@ -102,6 +104,33 @@ for (const locale of ['de', 'ja', 'ar'] as const) {
       // Porthole's own English knowledge is marked as English.
       expect(await card.locator('.summary[lang="en"]').count()).toBeGreaterThan(0);
       expect(await overflowing(page, 'porthole-ui')).toEqual([]);
+      await page.close();
+    });
+
+    it('exposure line on a card in the locale, the Docker fix kept left to right', async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await page.goto(server.url('exposure.html'));
+      await waitForMarked(page, '5432');
+      await hover(page, await mentionPoint(page, '5432', 'docker'));
+      const line = page.getByRole('region', { name: strip(words('exposure.label', { scope: words('exposure.scope.everyInterface') })) });
+      await line.waitFor();
+      const text = strip((await line.innerText()).replace(/\s+/g, ' '));
+      expect(text).toContain(strip(words('exposure.publish.everyInterface', { where: words('exposure.publish.fromContainer') })));
+      expect(text).toContain(strip(words('exposure.fix.publish')));
+      expect(await line.locator('code').getAttribute('dir')).toBe('ltr');
+      expect(await line.locator('code').innerText()).toBe('-p 127.0.0.1:5432:5432');
+      expect(await overflowing(page, 'porthole-ui')).toEqual([]);
+      await page.close();
+    });
+
+    it('the browser’s shortcut page names Porthole’s commands in the locale', async () => {
+      const page = await browser.context.newPage();
+      await page.goto('chrome://extensions/shortcuts');
+      // _execute_action is listed with Chrome's own words ("Activate the extension"); the others with ours.
+      for (const key of ['commands.explainPort', 'commands.nextPort', 'commands.previousPort']) {
+        await expect.poll(() => page.getByText(words(key), { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+      }
       await page.close();
     });
 
