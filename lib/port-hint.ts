@@ -9,8 +9,9 @@
 // ports beside — `:` `(` `=` `/` `@` (host:port, maps, `22 (SSH)`, keys,
 // `445/tcp`, URLs), a command-line option, an IPv4 address, or a word about
 // ports, protocols, servers or connections (in the languages the detector
-// knows). Linear: each alternative is a fixed token, then a bounded stretch.
-const CONTEXT = String.raw`[:(=/@]|\s-{1,2}[a-z]|\d\.\d{1,3}\.\d|port|porci|puert|poort|порт|cổng|\b(?:tcp|udp|sctp|listen\w*|expose|allow|deny|ufw|bind|connect\w*|socket\w*|server|default|remote|host|proxy|forward\w*|open|firewall|service|dpts?|spt|nc|telnet|ssh|https?)\b|端口|埠|ポート|포트|번|番`;
+// knows), or a word with tldr's mnemonic letter (`[l]isten`), which the
+// detector reads without the brackets. Linear: each alternative is a fixed token, then a bounded stretch.
+const CONTEXT = String.raw`[:(=/@]|\s-{1,2}[a-z]|\d\.\d{1,3}\.\d|port|porci|puert|poort|порт|cổng|\b(?:tcp|udp|sctp|listen\w*|expose|allow|deny|ufw|bind|connect\w*|socket\w*|server|default|remote|host|proxy|forward\w*|open|firewall|service|dpts?|spt|nc|telnet|ssh|https?)\b|\[[a-z]\][a-z]|端口|埠|ポート|포트|번|番`;
 const PORT_SHAPED = new RegExp(String.raw`(?:${CONTEXT})[^]{0,80}?\d|\d[^]{0,80}?(?:${CONTEXT})`, 'i');
 
 export function mayMentionPorts(text: string): boolean {

@@ -20,5 +20,7 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['[-p|--p] 1 …', fill('[-p|--p] 1 ')],
     ['  x: 1\\n under ports:', `ports:\n${fill('  x: 1\n')}`],
     ['port 1 up to …', fill('port 1 up to ')],
+    ['[p]orts (e.g., 1) …', fill('[p]orts (e.g., 1) ')],
+    ['ssh -L 1:h:1 …', `ssh ${fill('-L 1:h:1 ')}`],
   ];
 }

@@ -27,6 +27,7 @@ export const DIGIT_0 = 48;
 export const DIGIT_3 = 51;
 export const DIGIT_4 = 52;
 export const DIGIT_6 = 54;
+export const DIGIT_8 = 56;
 export const DIGIT_9 = 57;
 export const COLON = 58;
 export const SEMICOLON = 59;

@@ -40,6 +40,8 @@ export const KW_OPT_SSH = 13;
 export const KW_OPT_NC = 14;
 /** -s: hydra's port option */
 export const KW_OPT_S = 15;
+/** e.g., ex:, for example: the number after is an example of the port's value */
+export const KW_LINK_EXAMPLE = 16;
 
 const KEYWORDS = new Map<string, number>();
 function kw(kind: number, words: string): void {
@@ -69,8 +71,9 @@ kw(KW_EXPOSE, 'expose');
 kw(KW_DPORT, 'dport dports dpt spt dpts spts multiport');
 kw(KW_LINK_RANGE, 'range ranges rango intervalo plage bereich диапазон between');
 kw(KW_LINK_FROM, 'from von de desde da с');
+kw(KW_LINK_EXAMPLE, 'e.g. eg ex example z.b. p.ex. 例如');
 kw(KW_LINK, `
-  is was are be been becomes set to at on of the a an number no nr nº no. num
+  is was are be been becomes set to at on of in the a an number no nr nº no. num
   default defaults by using uses use via as value currently usually normally
   typically now still changed change it's its which that here there used
   ist auf standardmäßig standard die der den dem nummer lautet wird wurde war verwendet
@@ -103,12 +106,12 @@ export const KEYWORD_KIND_BY_HASH = new Map<number, number>();
 
 /**
  * Whether text[a, b), an ASCII word, is a linking word (KW_LINK, KW_LINK_RANGE,
- * KW_LINK_FROM): what classifyWord(text.slice(a, b), 0) would say, without
+ * KW_LINK_FROM, KW_LINK_EXAMPLE): what classifyWord(text.slice(a, b), 0) would say, without
  * slicing. False means "not known here" (ask classifyWord).
  */
 export function linkWordAt(text: string, a: number, b: number, hash: number): boolean {
   const k = KEYWORD_KIND_BY_HASH.get(hash);
-  if (k !== KW_LINK && k !== KW_LINK_RANGE && k !== KW_LINK_FROM) return false;
+  if (k !== KW_LINK && k !== KW_LINK_RANGE && k !== KW_LINK_FROM && k !== KW_LINK_EXAMPLE) return false;
   const w = KEYWORD_BY_HASH.get(hash)!;
   if (w.length !== b - a) return false;
   for (let i = 0; i < w.length; i++) {
@@ -135,7 +138,7 @@ export function classifyWord(word: string, dashes: number): number {
   if (k !== undefined) {
     // Words that are keywords only as options or in firewall rules.
     if (dashes === 0 && (k === KW_PROTO) && word !== lower && word !== word.toUpperCase()) return KW_NONE;
-    if (dashes > 0 && (k === KW_LINK || k === KW_LINK_FROM || k === KW_LINK_RANGE)) return KW_NONE;
+    if (dashes > 0 && (k === KW_LINK || k === KW_LINK_FROM || k === KW_LINK_RANGE || k === KW_LINK_EXAMPLE)) return KW_NONE;
     // LISTEN in capitals is a socket state in netstat/ss output, not nginx's directive.
     if (k === KW_LISTEN && (word === 'LISTEN' || word === 'LISTENING')) return KW_NONE;
     return k;
@@ -228,7 +231,7 @@ export function mayBeKeyword(text: string, a: number, b: number, hash = wordHash
 
 /** ASCII punctuation that may stand between a keyword and its number: space = : " ' ` ( [ { @ | ? */
 export const LINK_PUNCT = new Uint8Array(128);
-for (const c of ' \t=:"\'`([{@|?') LINK_PUNCT[c.charCodeAt(0)] = 1;
+for (const c of ' \t=:"\'`([{@|?<') LINK_PUNCT[c.charCodeAt(0)] = 1;
 /** ASCII characters of a keyword token: letters, digits, _ - . # */
 export const TOKEN_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) if (isAsciiAlnum(c) || c === UNDERSCORE || c === HYPHEN || c === DOT || c === HASH) TOKEN_CHAR[c] = 1;

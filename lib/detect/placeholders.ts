@@ -1,6 +1,7 @@
 // Command references write arguments as placeholders and options as
 // alternations: tldr's `{{[-p|--port]}} {{8080}}`, man pages' `[-p|--port]
-// 8080`, `-p|--port 8080`. stripPlaceholders removes the double braces and
+// 8080`, `-p|--port 8080`, and tldr's mnemonic letters (`[p]orts`).
+// stripPlaceholders removes the double braces and the mnemonic's brackets, and
 // keeps only the last alternative of an option alternation (the long name),
 // so the rules read `--port 8080`; `map` takes an offset in the stripped text
 // back to the original one.
@@ -27,9 +28,10 @@ function optionStart(t: string, end: number): number {
 /** Ranges [from, to) to drop, in order, or [] when the text has no placeholder. */
 function removals(t: string): number[] {
   const cuts: number[] = [];
-  const re = /\{\{|\}\}|\|-/g;
+  const re = /\{\{|\}\}|\|-|(?<![A-Za-z])\[[A-Za-z]\](?=[A-Za-z])/g;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
     const at = m.index;
+    if (t.charCodeAt(at) === LBRACKET) { cuts.push(at, at + 1, at + 2, at + 3); continue; } // tldr's mnemonic [p]orts: ports
     if (t.charCodeAt(at) !== PIPE) { cuts.push(at, at + 2); continue; }
     // "-p|" before "--port": drop the short alternative and its bar.
     const k = optionStart(t, at);

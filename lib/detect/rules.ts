@@ -34,6 +34,7 @@ export const RULE_IDS = [
   'specs.socat', // TCP-LISTEN:8080, TCP4:host:80
   'reject.not-a-host', // EPSG:4326, main.ts:42, user:1000
   'reject.port-0-placeholder', // 0.0.0.0:0
+  'specs.ssh-forward-spec', // ssh -L 1080:127.0.0.1:1080 (the local port), -L 9051:db.d.x:5432
   'hostport.ipv4', // 10.0.0.1:22
   'hostport.ip-map', // -p 127.0.0.1:8080:80
   'hostport.ssh-bind', // ssh -R 0.0.0.0:9022:…
@@ -88,6 +89,7 @@ export const RULE_IDS = [
   'keyword.hydra-s', // hydra -s 2222
   'keyword.ssh-p', // ssh -p 2222
   'keyword.port', // port 22, DB_PORT=5432, the port is 22
+  'keyword.example', // the data port (e.g., 16379), a port (ex: '80')
   'keyword.range-key', // ip_local_port_range = 32768 60999
   'keyword.protocol', // TCP 445
   'keyword.listen', // listen 80
@@ -116,6 +118,7 @@ export const RULE_IDS = [
   'code.call-host', // bind(('127.0.0.1', 8080))
   'code.port-call', // htons(8080)
   'specs.port-list-call', // port_or_service({25, 465})
+  'specs.hping-scan', // hping3 --scan 80,3000,9000
   'specs.port-forward', // kubectl port-forward pod/x 5000 6000
   'code.conn-string', // Server=db,1433
   'lines.directive', // replicaof 10.0.0.1 6379

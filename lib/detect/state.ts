@@ -67,6 +67,8 @@ export class KeywordLook {
   proto: Protocol | undefined = undefined;
   /** M_* bits for the mention and the list it starts. */
   mode = 0;
+  /** The number was given as an example of the port's value: port (e.g., 16379), port (ex: '80'). */
+  example = false;
   /** Bounds and hash of the first word before the number, keyword or not (-1: none). */
   firstA = -1;
   firstB = -1;

@@ -6,9 +6,9 @@
 import type { Protocol } from '../../types.ts';
 import { accept, emit, protoWordBefore, reject, suffixProto } from '../accept.ts';
 import {
-  AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue,
-  isHex, isHostChar, isQuote, isSpace, isWordLetter, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U, LPAREN, NEWLINE,
-  PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR,
+  AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash,
+  isDigit, isGlue, isHex, isHostChar, isQuote, isSpace, isWordLetter, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U,
+  LPAREN, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR,
 } from '../chars.ts';
 import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
@@ -21,7 +21,7 @@ import { SPN_CLASSES } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { colonPair } from './pairs.ts';
 import {
-  addressFamilyBefore, busPort, hostVariableBefore, mayBeSocatType, optionOfToken, protocolPrefixedSpec, socatAddressType,
+  addressFamilyBefore, busPort, hostVariableBefore, sshForwardArg, mayBeSocatType, optionOfToken, protocolPrefixedSpec, socatAddressType,
 } from './specs.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -43,6 +43,7 @@ const R_INTERFACE = ruleCode('hostport.interface');
 const R_SOCAT = ruleCode('specs.socat');
 const R_REJECT_NOT_A_HOST = ruleCode('reject.not-a-host');
 const R_REJECT_PORT_0_PLACEHOLDER = ruleCode('reject.port-0-placeholder');
+const R_SSH_FORWARD_SPEC = ruleCode('specs.ssh-forward-spec');
 const R_IPV4 = ruleCode('hostport.ipv4');
 const R_IP_MAP = ruleCode('hostport.ip-map');
 const R_SSH_BIND = ruleCode('hostport.ssh-bind');
@@ -50,12 +51,15 @@ const R_SPN = ruleCode('hostport.spn');
 const R_REJECT_PATH = ruleCode('reject.path');
 const R_SSH_FORWARD = ruleCode('hostport.ssh-forward');
 const R_CURL_RESOLVE = ruleCode('specs.curl-resolve');
-const R_KEY = ruleCode('hostport.key');
 const R_KEY_RANGE = ruleCode('hostport.key-range');
+const R_KEY = ruleCode('hostport.key');
 const R_TWO_PORTS = ruleCode('hostport.two-ports');
 const R_REJECT_IMAGE_TAG = ruleCode('reject.image-tag');
 const R_NAME = ruleCode('hostport.name');
 const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+
+
+
 
 
 
@@ -120,8 +124,8 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
     }
     return namedHost(sc, s, e, v, colon, chained);
   }
-  if (cp === SLASH && sc.at(colon - 2) === SLASH && sc.at(colon - 3) === COLON && isAsciiLetter(sc.at(colon - 4))) {
-    // CONTROLLER://:9093 — a URL with an empty host (every interface).
+  if (cp === SLASH && sc.at(colon - 2) === SLASH && sc.at(colon - 3) === COLON && isAsciiAlnum(sc.at(colon - 4))) {
+    // CONTROLLER://:9093, tcp4://:22000 — a URL with an empty host (every interface).
     return bareColon(sc, s, e, v, chained);
   }
   return chained ? skipChain(sc.t, e) : e;
@@ -252,7 +256,11 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (proto !== undefined) { emit(sc, R_SOCAT, s, e, v, v, undefined, proto); return e; }
   }
   const kind = classifyHost(t, h, colon, v, url, hash);
-  if (kind === HOST_REJECT) return reject(sc, R_REJECT_NOT_A_HOST, chained ? skipChain(sc.t, e) : e);
+  if (kind === HOST_REJECT) {
+    // ssh -L 9051:db.d.x:5432: in a forward spec the word between the ports is a host by its place.
+    if (p0 === COLON && !chained && v > 0 && sshForwardTarget(sc, h - 1)) return hostPort(sc, R_SSH_FORWARD_SPEC, s, e, v, t.slice(h, colon), h, false);
+    return reject(sc, R_REJECT_NOT_A_HOST, chained ? skipChain(sc.t, e) : e);
+  }
   const first = t.charCodeAt(h);
   if (isDigit(first)) {
     // IPv4 host (classifyHost accepted it).
@@ -315,6 +323,13 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (isImageContext(t, h)) return reject(sc, R_REJECT_IMAGE_TAG, e);
   }
   return hostPort(sc, R_NAME, s, e, v, name, h, false);
+}
+
+/** The ':' at colon ends "port" of an ssh -L/-R forward spec ("-L 9051:" before a host). */
+export function sshForwardTarget(sc: TextScan, colon: number): boolean {
+  let k = colon;
+  while (k > 0 && colon - k < 5 && isDigit(sc.t.charCodeAt(k - 1))) k--;
+  return k < colon && sshForwardArg(sc, k);
 }
 
 /** A Kerberos service class right before the '/' at slash: MSSQLSvc, HTTP, ldap (not a directory of a path). */

@@ -12,7 +12,7 @@ import {
 import { wordBefore, wordBeforeHash } from '../context.ts';
 import { hashBack, nextPow, wordHash } from '../hash.ts';
 import {
-  classifyWord, KEYWORD_KIND_BY_HASH, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
+  classifyWord, KEYWORD_KIND_BY_HASH, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_EXAMPLE, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
   KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LINK_PUNCT, linkWordAt,
   mayBeKeyword, TOKEN_CHAR,
 } from '../keywords.ts';
@@ -24,6 +24,9 @@ import { physicalBefore } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
 const R_REJECT_HARDWARE = ruleCode('reject.hardware');
+
+
+
 
 
 /**
@@ -45,6 +48,7 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
   look.firstA = -1;
   look.proto = undefined;
   look.beforeHash = 0;
+  look.example = false;
   for (let step = 0; step < 8; step++) {
     // Punctuation between keyword and number: = : " ' ` ( [ { @ | ?  ：＝
     let punct = 0;
@@ -53,8 +57,8 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       if (c < 128 ? LINK_PUNCT[c] === 1 : (isInlineSpace(c) || c === 0xff1a || c === 0xff1d || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb ||
         ((c === 0x2013 || c === 0x2014) && isInlineSpace(t.charCodeAt(j - 2))))) {
         j--; punct++;
-      } else if (c === COMMA && isQuote(t.charCodeAt(j - 2))) {
-        j--; punct++; // getenv("PORT", "5001")
+      } else if (c === COMMA && (isQuote(t.charCodeAt(j - 2)) || t.charCodeAt(j - 2) === DOT)) {
+        j--; punct++; // getenv("PORT", "5001"); (e.g., 16379)
       } else if (c === RBRACKET && punct > 0 && isDigit(t.charCodeAt(j - 2))) {
         // ports[0] = 8080: an indexed key.
         let r = j - 2;
@@ -91,12 +95,15 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       } else break;
     }
     if (k === j) return look;
+    // tldr's mnemonic letter ([p]orts 80): findPortMentions reads the text again without the brackets.
+    if (t.charCodeAt(k - 1) === RBRACKET && t.charCodeAt(k - 3) === LBRACKET) sc.placeholders = true;
     const k0 = k;
     while (k < j && t.charCodeAt(k) === HASH) k++; // #Port 22 (a commented-out setting)
     let a = k;
     while (a < j && t.charCodeAt(a) === HYPHEN) a++;
     const dashes = a - k;
-    if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === LOWER_O)) return look;
+    // A word ending in a dot ends a sentence, except no. and e.g.-like abbreviations.
+    if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === LOWER_O) && !(j - a === 4 && t.charCodeAt(a + 1) === DOT)) return look;
     const hash = a === k0 ? wh : wordHash(t, a, j);
     const maybe = mayBeKeyword(t, a, j, hash);
     if (step === 0) {
@@ -118,8 +125,10 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
     if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return look;
     if (maybe && dashes === 0 && linkWordAt(t, a, j, hash)) {
       // A linking word (is, the, default …): read without slicing it.
-      if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_RANGE) mode |= hash === H_BETWEEN ? M_TO_RANGE | M_BETWEEN : M_TO_RANGE;
-      else if (KEYWORD_KIND_BY_HASH.get(hash) === KW_LINK_FROM) from = true;
+      const lk = KEYWORD_KIND_BY_HASH.get(hash);
+      if (lk === KW_LINK_RANGE) mode |= hash === H_BETWEEN ? M_TO_RANGE | M_BETWEEN : M_TO_RANGE;
+      else if (lk === KW_LINK_FROM) from = true;
+      else if (lk === KW_LINK_EXAMPLE) look.example = true;
       hops++;
       if (hops > 5) return look;
       j = k;
@@ -157,10 +166,11 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       named = true;
       kw = KW_LINK;
     }
-    if (kw === KW_LINK || kw === KW_LINK_RANGE || kw === KW_LINK_FROM) {
+    if (kw === KW_LINK || kw === KW_LINK_RANGE || kw === KW_LINK_FROM || kw === KW_LINK_EXAMPLE) {
       if (dashes > 0) return look;
       if (kw === KW_LINK_RANGE) mode |= M_TO_RANGE;
       if (kw === KW_LINK_FROM) from = true;
+      if (kw === KW_LINK_EXAMPLE) look.example = true;
       hops++;
       if (hops > 5) return look;
       j = k;

@@ -17,9 +17,10 @@ import type { KeywordLook, TextScan } from '../state.ts';
 import { LIST_WORDS } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
-import { firewallLine, pNotPort } from './specs.ts';
+import { firewallLine, pNotPort, sshForwardArg } from './specs.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
+const R_SSH_FORWARD_SPEC = ruleCode('specs.ssh-forward-spec');
 const R_REJECT_IN_HOST = ruleCode('reject.in-host');
 const R_REJECT_CLOCK_TIME = ruleCode('reject.clock-time');
 const R_REJECT_VERSE = ruleCode('reject.verse');
@@ -32,6 +33,9 @@ const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
 
 
 
+
+
+
 /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
 export function chainCase(sc: TextScan, s: number, e: number, c0: number): number {
   if (isGlue(c0) || c0 === DOT) return reject(sc, R_REJECT_IN_HOST, e); // db1:5432 / 10.0.0.1:22 — the next run sees the host
@@ -40,8 +44,14 @@ export function chainCase(sc: TextScan, s: number, e: number, c0: number): numbe
   const e1 = digitsEnd(sc.t, s1);
   const c2 = sc.at(e1);
   if (c2 === COLON && isDigit(sc.at(e1 + 1))) return reject(sc, R_REJECT_CLOCK_TIME, skipChain(sc.t, e1)); // 10:15:30, 1:1:1…
-  if (c2 === DOT && isDigit(sc.at(e1 + 1))) return reject(sc, R_REJECT_CLOCK_TIME, skipDotted(sc.t, e1)); // 00:01.5
-  if (isGlue(c2) || c2 === COLON) return reject(sc, R_REJECT_CLOCK_TIME, e1); // 10:30am
+  if (c2 === DOT && isDigit(sc.at(e1 + 1))) {
+    // ssh -L 1080:127.0.0.1:1080: the local port of a forward spec; the address and its port are read next.
+    const v = portValue(sc.t, s, e);
+    if (v > 0 && sshForwardArg(sc, s)) { emit(sc, R_SSH_FORWARD_SPEC, s, e, v, v, undefined, undefined); return e; }
+    return reject(sc, R_REJECT_CLOCK_TIME, skipDotted(sc.t, e1)); // 00:01.5
+  }
+  // 10:30am; a colon after is a chain, unless it ends the sentence (ports in range 8412:8500:).
+  if (isGlue(c2) || (c2 === COLON && !colonEndsSentence(sc, e1))) return reject(sc, R_REJECT_CLOCK_TIME, e1);
   if (isDash(c2) && isDigit(sc.at(e1 + 1))) return reject(sc, R_REJECT_VERSE, e1); // Genesis 1:1-3
   const j = isQuote(c0) ? s - 1 : s;
   // A list of maps: ports: ["8080:80", "443:443"], -p 80:80 -p 443:443 (handled by -p).
@@ -60,7 +70,7 @@ export function chainCase(sc: TextScan, s: number, e: number, c0: number): numbe
 export function colonPair(sc: TextScan, rule: number, s: number, e: number, kind: number, proto: Protocol | undefined): number {
   const s1 = e + 1;
   const e1 = digitsEnd(sc.t, s1);
-  if (sc.at(e1) === COLON || isGlue(sc.at(e1))) return skipChain(sc.t, e1);
+  if ((sc.at(e1) === COLON && !colonEndsSentence(sc, e1)) || isGlue(sc.at(e1))) return skipChain(sc.t, e1);
   const v0 = portValue(sc.t, s, e);
   const v1 = portValue(sc.t, s1, e1);
   const sp = suffixProto(sc, e1);
@@ -85,6 +95,12 @@ export function colonPair(sc: TextScan, rule: number, s: number, e: number, kind
     setList(sc, end, proto, M_LIST, true);
   }
   return end;
+}
+
+/** The ':' at i ends a sentence or line (nothing, or a space, after it). */
+export function colonEndsSentence(sc: TextScan, i: number): boolean {
+  const c = sc.at(i + 1);
+  return c === -1 || isSpace(c);
 }
 
 /** What announces a bare "a:b" after the keyword look: 1 = port map, 2 = range, 3 = by line (suffix /tcp), 0 = nothing. */

@@ -6,7 +6,7 @@ import { accept, emit, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKTICK, COLON, COMMA, DIGIT_0, DIGIT_3, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiLetter, isDash,
   isDigit, isGlue, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_A, LOWER_C, LOWER_G, LOWER_N,
-  LOWER_P, LOWER_T, LOWER_Z, LPAREN, PERCENT, PLUS, portValue, RBRACKET, skipDotted, SLASH, SPACE, UNDERSCORE,
+  LOWER_P, LOWER_T, LOWER_Z, LPAREN, PERCENT, PLUS, portValue, RBRACKET, skipDotted, SLASH, SPACE,
 } from '../chars.ts';
 import { lineHasWord, wordBefore } from '../context.ts';
 import { isIPv4 } from '../host.ts';
@@ -21,7 +21,7 @@ import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './a
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
-import { grepableProto, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
+import { grepableProto, hpingScan, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -64,8 +64,12 @@ const R_COMPOSE_ITEM = ruleCode('lines.compose-item');
 const R_CALL_HOST = ruleCode('code.call-host');
 const R_PORT_CALL = ruleCode('code.port-call');
 const R_PORT_LIST_CALL = ruleCode('specs.port-list-call');
+const R_HPING_SCAN = ruleCode('specs.hping-scan');
 const R_PORT_FORWARD = ruleCode('specs.port-forward');
 const R_CONN_STRING = ruleCode('code.conn-string');
+
+
+
 
 
 
@@ -180,6 +184,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     if (host !== undefined) return accept(sc, R_CALL_HOST, s, e, v, undefined, 0, host === '' ? undefined : host);
     if (c0 === LPAREN && portCall(sc, s)) return accept(sc, R_PORT_CALL, s, e, v, undefined, 0, undefined);
     if (c0 === LBRACE && sc.at(s - 2) === LPAREN && portListCall(sc, s - 2)) return accept(sc, R_PORT_LIST_CALL, s, e, v, undefined, M_LIST, undefined); // port_or_service({25, 465})
+    if (c0 === SPACE && hpingScan(sc, look, s)) return accept(sc, R_HPING_SCAN, s, e, v, undefined, M_LIST, undefined); // hping3 --scan 80,443
     if (c0 === SPACE && (c1 === -1 || isSpace(c1) || c1 === BACKTICK) && portForwardLine(sc, s)) return accept(sc, R_PORT_FORWARD, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined); // kubectl port-forward pod/x 5000 6000
     if (c0 === COMMA) {
       const ch = connStringHost(sc, s);

@@ -9,16 +9,17 @@
 import type { Protocol } from '../../types.ts';
 import { accept, emit, reject, suffixProto } from '../accept.ts';
 import {
-  AT, BACKTICK, COLON, COMMA, CR, DIGIT_4, DIGIT_6, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiAlnum,
-  isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace, LBRACE, LOWER_C, LOWER_D, LOWER_F, LOWER_O, LOWER_P,
-  LOWER_S, LOWER_T, LOWER_U, matchesLower, NEWLINE, PIPE, portValue, SLASH, UNDERSCORE,
+  AT, BACKTICK, COLON, COMMA, CR, DIGIT_4, DIGIT_6, DIGIT_8, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN,
+  isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace, LBRACE, LOWER_C, LOWER_D, LOWER_F,
+  LOWER_O, LOWER_P, LOWER_S, LOWER_T, LOWER_U, matchesLower, NEWLINE, PIPE, portValue, SLASH, SPACE, UNDERSCORE, UPPER_L,
+  UPPER_R,
 } from '../chars.ts';
 import { lineHasWord, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
-import { CMD_KUBECTL, type TextScan } from '../state.ts';
+import { CMD_KUBECTL, type KeywordLook, type TextScan } from '../state.ts';
 import { P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
@@ -26,6 +27,9 @@ import { keywordBefore } from './keyword.ts';
 const R_BUS_PORT = ruleCode('specs.bus-port');
 const R_REJECT_PASSWORD = ruleCode('reject.password');
 const R_NMAP_PREFIX = ruleCode('specs.nmap-prefix');
+
+
+
 
 
 
@@ -183,6 +187,26 @@ export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
 /** kubectl/oc port-forward on the line: its bare numbers are ports (local, or local and remote). */
 export function portForwardLine(sc: TextScan, s: number): boolean {
   return (sc.line.commandKind(s) & CMD_KUBECTL) !== 0 && lineHasWord(sc.t, s, 'port-forward');
+}
+
+/** hping3's --scan (-8) list: "hping3 --scan 80,3000,9000 -S host" — the word before the number is "--scan" or "-8" on an hping line. */
+export function hpingScan(sc: TextScan, look: KeywordLook, s: number): boolean {
+  const t = sc.t;
+  const a = look.firstA;
+  if (a < 2 || look.firstB !== s - 1 || sc.at(a - 1) !== HYPHEN) return false;
+  const scan = look.firstB - a === 4 && sc.at(a - 2) === HYPHEN && matchesLower(t, a, 'scan');
+  const eight = look.firstB - a === 1 && sc.at(a) === DIGIT_8 && isSpace(sc.at(a - 2));
+  if (!scan && !eight) return false;
+  const cmd = sc.line.command(s);
+  return cmd === 'hping3' || cmd === 'hping' || cmd === 'hping2';
+}
+
+/** The token starting at k is the argument of ssh's -L or -R (a forward spec: port:host:port); the line names ssh. */
+export function sshForwardArg(sc: TextScan, k: number): boolean {
+  const b = sc.at(k - 4);
+  const o = sc.at(k - 2);
+  return sc.at(k - 1) === SPACE && sc.at(k - 3) === HYPHEN && (o === UPPER_L || o === UPPER_R) && (b === -1 || isSpace(b)) &&
+    lineHasWord(sc.t, k, 'ssh');
 }
 
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */

@@ -41,6 +41,10 @@ const R_REJECT_P_NOT_PORT = ruleCode('reject.p-not-port');
 const R_REJECT_OPTION_NOT_PORT = ruleCode('reject.option-not-port');
 const R_HYDRA_S = ruleCode('keyword.hydra-s');
 const R_SSH_P = ruleCode('keyword.ssh-p');
+const R_EXAMPLE = ruleCode('keyword.example');
+
+
+
 
 
 
@@ -63,7 +67,8 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
   const proto = look.proto;
   const rangeNext = isDash(sc.at(e)) && isDigit(sc.at(e + 1));
   if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return reject(sc, R_REJECT_PORT_0, -1);
-  if (countedAfter(sc, e)) return reject(sc, R_REJECT_COUNT, -1);
+  // "port 53 of the remote host": after a singular port word, "of" does not count (hardware is vetted below).
+  if (countedAfter(sc, e) && !(kw === KW_PORT && wordAfter(t, e) === 'of')) return reject(sc, R_REJECT_COUNT, -1);
   let protoAfter = false;
   switch (kw) {
     case KW_PROTO: {
@@ -150,7 +155,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
     default:
       break;
   }
-  return accept(sc, KEYWORD_RULE[kw]!, s, e, v, proto, mode, undefined, protoAfter);
+  return accept(sc, look.example ? R_EXAMPLE : KEYWORD_RULE[kw]!, s, e, v, proto, mode, undefined, protoAfter);
 }
 
 /**
