@@ -49,6 +49,31 @@ describe('PortCard', () => {
     expect(handlers.onDetails).toHaveBeenCalledWith(445, undefined, undefined);
   });
 
+  it('marks a note and a definition of yours that sync brought from another device, and nothing else', () => {
+    const yours = {
+      id: 'user:8443',
+      source: 'user' as const,
+      port: 8443,
+      endPort: 8443,
+      protocols: ['tcp' as const],
+      title: 'Billing admin API',
+      summary: 'Ours.',
+      uses: [],
+      updated: '2026-11-30T09:00:00.000Z',
+      changedElsewhere: '2026-11-30T09:00:00.000Z',
+    };
+    const synced: PortInfo = { port: 8443, rangeClass: 'registered', records: [yours], note: { port: 8443, text: 'ask #billing', updated: '2026-11-30T09:00:00.000Z', changedElsewhere: '2026-11-30T09:00:00.000Z' } };
+    const { container, rerender, unmount } = render(<PortCard content={{ kind: 'port', info: synced }} {...handlers} />);
+    const marks = () => [...container.querySelectorAll('.badge-synced')].map((m) => m.closest('section')?.getAttribute('aria-label'));
+    expect(marks()).toEqual(['Yours: Billing admin API', 'My note']);
+    expect(container.querySelector('.badge-synced')?.textContent).toMatch(/^Changed on another device Nov 30, 2026/);
+    const { changedElsewhere: _r, ...editedHere } = yours;
+    const { changedElsewhere: _n, ...noteHere } = synced.note!;
+    rerender(<PortCard content={{ kind: 'port', info: { ...synced, records: [editedHere], note: noteHere } }} {...handlers} />);
+    expect(marks()).toEqual([]);
+    unmount();
+  });
+
   it('says plainly when the port is only the one a link’s scheme implies', () => {
     const https = { ...info, port: 443, records: [] };
     const { container, rerender, unmount } = render(<PortCard content={{ kind: 'port', info: https }} impliedBy="https" {...handlers} />);

@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { Exposure } from '@/lib/exposure';
 import { highestRisk, ianaLine, portLabel, protocolsLabel } from '@/lib/format';
 import type { RangeSummary } from '@/lib/repository';
+import { ChangedElsewhere } from './ChangedElsewhere';
 import { ExposureLine, exposurePlainText } from './ExposureLine';
 import {
   rangeClassOf,
@@ -15,6 +16,7 @@ import {
   type PortRecord,
   type Protocol,
   type RiskLevel,
+  type UserNote,
 } from '@/lib/types';
 import { formatList, formatNumber, ltr, t, uiLocale } from '@/utils/i18n';
 import { knowledgeLang, portTitle, portsTitle, rangeClassLabel, riskLabel, sourceLabel } from './labels';
@@ -119,8 +121,13 @@ export function cardPlainText(content: CardContent, exposure?: Exposure): string
   return content.message;
 }
 
-function Source({ record }: { record: PortRecord }) {
-  return <p class="source">{sourceLabel(record)}</p>;
+function Source({ record, children }: { record: PortRecord; children?: ComponentChildren }) {
+  return (
+    <p class="source">
+      {sourceLabel(record)}
+      {children}
+    </p>
+  );
 }
 
 const USES_SHOWN = 5;
@@ -151,7 +158,7 @@ function KnowledgeBlock({ record }: { record: Knowledge }) {
           </ul>
         </>
       )}
-      <Source record={record} />
+      <Source record={record}>{record.source === 'user' && record.changedElsewhere && <> <ChangedElsewhere at={record.changedElsewhere} /></>}</Source>
     </section>
   );
 }
@@ -217,7 +224,8 @@ function PortLink({ port, label, onOpen }: { port: number; label?: string; onOpe
   );
 }
 
-function NoteEditor({ port, initial, onSave }: { port: number; initial?: string; onSave: (port: number, text: string) => Promise<void> }) {
+function NoteEditor({ port, note, onSave }: { port: number; note?: UserNote; onSave: (port: number, text: string) => Promise<void> }) {
+  const initial = note?.text;
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(initial ?? '');
   const [state, setState] = useState<'idle' | 'saving' | 'error'>('idle');
@@ -237,6 +245,11 @@ function NoteEditor({ port, initial, onSave }: { port: number; initial?: string;
           <>
             <h3>{t('card.myNote')}</h3>
             <p class="note-text">{initial}</p>
+            {note?.changedElsewhere && (
+              <p>
+                <ChangedElsewhere at={note.changedElsewhere} />
+              </p>
+            )}
             <button type="button" class="link" onClick={() => setEditing(true)}>
               {t('card.editNote')}
             </button>
@@ -326,7 +339,7 @@ function PortBody({ info, protocol, onOpenPort, onSaveNote }: { info: PortInfo; 
           </div>
         </section>
       )}
-      <NoteEditor port={info.port} initial={info.note?.text} onSave={onSaveNote} />
+      <NoteEditor port={info.port} note={info.note} onSave={onSaveNote} />
     </>
   );
 }

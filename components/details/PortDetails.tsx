@@ -21,6 +21,7 @@ import { formatDate, formatList, formatNumber, ltr, t } from '@/utils/i18n';
 import { knowledgeLang, portsTitle, rangeClassLabel, recordTitle, sourceLabel } from '../labels';
 import type { Exposure } from '@/lib/exposure';
 import { ExposureLine } from '../ExposureLine';
+import { ChangedElsewhere } from '../ChangedElsewhere';
 import { CopyButton, IanaReference, Reference, RiskBadge, type CopyFn } from './parts';
 
 export type DetailsContent =
@@ -293,7 +294,11 @@ function RecordBlock({ record, port }: { record: PortRecord; port: number }) {
           <p lang={knowledgeLang(record)}>{record.details || record.summary}</p>
           {record.source === 'managed' && record.notes && <p class="org-notes">{record.notes}</p>}
           {record.source === 'managed' && <p class="muted">{t('details.managedNote')}</p>}
-          {record.source === 'user' && <p class="muted">{t('details.updated', { date: formatDate(record.updated) })}</p>}
+          {record.source === 'user' && (
+            <p class="muted">
+              {t('details.updated', { date: formatDate(record.updated) })} <ChangedElsewhere at={record.changedElsewhere} />
+            </p>
+          )}
           {record.references && record.references.length > 0 && (
             <p class="refs">
               <span class="muted">{t('details.references')}</span>
@@ -367,6 +372,7 @@ export function NoteEditor({ port, note, onSave }: { port: number; note?: UserNo
         <span class="muted" role="status">
           {status || (saved ? t('details.savedOn', { date: formatDate(saved.updated) }) : '')}
         </span>
+        {!status && <ChangedElsewhere at={saved?.changedElsewhere} />}
       </div>
     </form>
   );

@@ -7,7 +7,8 @@ import { COMMONNESS_TIERS, PROTOCOLS, RISK_LEVELS, type UserRecord } from '@/lib
 import { formatList, formatNumber, ltr, t } from '@/utils/i18n';
 import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
-import { ChangedElsewhere, DefinitionHead, Section, StatusLine, errorText, type Status } from './common';
+import { ChangedElsewhere } from '../ChangedElsewhere';
+import { DefinitionHead, Section, StatusLine, errorText, type Status } from './common';
 import { InstalledPacksSection, SharePackSection } from './PacksSection';
 import { EMPTY_FORM, entryOfForm, formOfEntry, type DefinitionForm, type FormErrors, type FormField } from './definition-form';
 

@@ -4,7 +4,8 @@ import type { UserNote } from '@/lib/types';
 import { isValidPort } from '@/lib/types';
 import type { OptionsApi } from './api';
 import { formatDateTime, formatNumber, ltr, t } from '@/utils/i18n';
-import { ChangedElsewhere, Section, StatusLine, errorText, type Status } from './common';
+import { ChangedElsewhere } from '../ChangedElsewhere';
+import { Section, StatusLine, errorText, type Status } from './common';
 
 export function NotesView({ api }: { api: OptionsApi }) {
   const [notes, setNotes] = useState<UserNote[] | null>(null);

@@ -4,7 +4,7 @@ import type { ImportProblem } from '@/lib/import/limits';
 import { useId } from 'preact/hooks';
 import { portLabel, protocolsLabel } from '@/lib/format';
 import type { ManagedRecord, UserRecord } from '@/lib/types';
-import { formatDateTime, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { riskLabel } from '../labels';
 
 export type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -64,12 +64,6 @@ export function TableScroll({ label, children }: { label: string; children: Comp
       {children}
     </div>
   );
-}
-
-/** Marks a note or port that browser sync brought from another device (until it is edited here). */
-export function ChangedElsewhere({ at }: { at?: string }) {
-  if (!at) return null;
-  return <span class="badge badge-synced">{t('options.sync.changedElsewhere', { date: formatDateTime(at) })}</span>;
 }
 
 /**
