@@ -67,16 +67,16 @@ describe('line numbers and code tables', () => {
     expect(texts('<table><tr><td class="gutter gl"><pre class="lineno">1\n2</pre></td><td><pre>a: 1\nb: 2</pre></td></tr></table>')).toEqual(['a: 1\nb: 2']);
   });
 
-  it('leaves non-selectable digits out inside code only, asking about digit-only elements alone', () => {
+  it('leaves non-selectable digits out inside code only, asking only about digit-only elements that start a line', () => {
     const asked: string[] = [];
     const isUnselectable = (el: Element) => {
       asked.push(el.textContent ?? '');
       return el.classList.contains('num');
     };
     document.body.innerHTML =
-      '<pre><span class="num">12</span><span class="k">curl</span> 127.0.0.1:<span class="m">5000</span></pre><p><span class="num">7</span> apples</p>';
-    expect([...walkTextBlocks(document.body, { isUnselectable })].map((b) => b.text)).toEqual(['curl 127.0.0.1:5000', '7 apples']);
-    expect(asked).toEqual(['12', '5000']);
+      '<pre><span class="num">12</span><span class="k">curl</span> 127.0.0.1:<span class="m">5000</span>\n<span class="m">8080</span> 8443\n</pre><p><span class="num">7</span> apples</p>';
+    expect([...walkTextBlocks(document.body, { isUnselectable })].map((b) => b.text)).toEqual(['curl 127.0.0.1:5000\n8080 8443\n', '7 apples']);
+    expect(asked).toEqual(['12', '8080']);
   });
 
   it('reads code laid out one table row per line as one block, gutter cells left out', () => {

@@ -45,8 +45,8 @@ export interface WalkOptions {
   isPreformatted?: (el: Element) => boolean;
   /**
    * Is the element's text left out of a selection (`user-select: none`)?
-   * Asked only inside pre and code, of elements that hold nothing but digits:
-   * that is how inline line numbers look (Chroma, Pygments).
+   * Asked only inside pre and code, of elements that start a line and hold
+   * nothing but digits: that is how inline line numbers look (Chroma, Pygments).
    */
   isUnselectable?: (el: Element) => boolean;
 }
@@ -111,13 +111,19 @@ function holdsOnlyNumbers(el: Element): boolean {
 /**
  * A line-number gutter is not part of the code: read into it, "5" joins the
  * line ("5ports:") and a number can be taken for a port. Known gutter classes
- * and `data-line-number` count anywhere; non-selectable digits only in code.
+ * and `data-line-number` count anywhere; non-selectable digits only where a
+ * line of code starts (so a number in mid-line costs no style lookup).
  */
-function isLineNumber(el: Element, inCode: boolean, opts: WalkOptions): boolean {
+function isLineNumber(el: Element, atCodeLineStart: boolean, opts: WalkOptions): boolean {
   if (!holdsOnlyNumbers(el)) return false;
   const cls = el.getAttribute('class');
   if ((cls !== null && GUTTER_CLASS.test(cls)) || el.hasAttribute('data-line-number')) return true;
-  return inCode && opts.isUnselectable !== undefined && opts.isUnselectable(el);
+  return atCodeLineStart && opts.isUnselectable !== undefined && opts.isUnselectable(el);
+}
+
+/** Does the text read so far end a line (or is there none yet)? */
+function atLineStart(nodes: Text[]): boolean {
+  return nodes.length === 0 || nodes[nodes.length - 1]!.data.endsWith('\n');
 }
 
 const EXIT = Symbol('exit');
@@ -258,7 +264,7 @@ function* walkRuns(root: Node, opts: WalkOptions): Generator<Run, void, undefine
     }
     if (item.nodeType !== ELEMENT_NODE) continue;
     const el = item as Element;
-    if (isSkippedElement(el) || opts.skip?.(el) || isLineNumber(el, codeDepth > 0, opts)) continue;
+    if (isSkippedElement(el) || opts.skip?.(el) || isLineNumber(el, codeDepth > 0 && atLineStart(current), opts)) continue;
     const tag = el.tagName.toUpperCase();
     if (tag === 'BR') {
       const r = flush();
