@@ -22,5 +22,6 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['port 1 up to …', fill('port 1 up to ')],
     ['[p]orts (e.g., 1) …', fill('[p]orts (e.g., 1) ')],
     ['ssh -L 1:h:1 …', `ssh ${fill('-L 1:h:1 ')}`],
+    ['-p [::1]:1:1 …', fill('-p [::1]:1:1 ')],
   ];
 }

@@ -13,15 +13,16 @@ import {
 import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
-import { classifyWord, KW_DPORT, KW_NONE, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
+import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_P, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
 import { M_ARROW, M_LIST, setList } from '../lists.ts';
 import { R_NO_RULE, ruleCode } from '../rules.ts';
 import type { TextScan } from '../state.ts';
 import { SPN_CLASSES } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
+import { composeItem } from './lines.ts';
 import { colonPair } from './pairs.ts';
 import {
-  addressFamilyBefore, busPort, hostVariableBefore, sshForwardArg, mayBeSocatType, optionOfToken, protocolPrefixedSpec, socatAddressType,
+  addressFamilyBefore, busPort, hostVariableBefore, pNotPort, sshForwardArg, mayBeSocatType, optionOfToken, protocolPrefixedSpec, socatAddressType,
 } from './specs.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -57,6 +58,7 @@ const R_TWO_PORTS = ruleCode('hostport.two-ports');
 const R_REJECT_IMAGE_TAG = ruleCode('reject.image-tag');
 const R_NAME = ruleCode('hostport.name');
 const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+
 
 
 
@@ -163,6 +165,8 @@ export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon
     // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
     return hostPort(sc, R_BRACKETED_HOST, s, e, v, sc.t.slice(k + 1, rb), k, true);
   }
+  // docker -p [::1]:8080:80: a bracketed IPv6 host address, then a port map.
+  if (k >= lim && colons >= 2 && chained && v > 0 && publishBefore(sc, isQuote(sc.at(k - 1)) ? k - 1 : k)) return ipMap(sc, s, e, v, sc.t.slice(k + 1, rb));
   if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
   return hostPort(sc, R_IPV6, s, e, v, sc.t.slice(k + 1, rb), k, true);
 }
@@ -330,6 +334,13 @@ export function sshForwardTarget(sc: TextScan, colon: number): boolean {
   let k = colon;
   while (k > 0 && colon - k < 5 && isDigit(sc.t.charCodeAt(k - 1))) k--;
   return k < colon && sshForwardArg(sc, k);
+}
+
+/** A port-map option or key right before k: -p, --publish, ports: (the maps of docker and compose). */
+export function publishBefore(sc: TextScan, k: number): boolean {
+  const look = keywordBefore(sc, k);
+  if (look.kind === KW_OPT_P) return !pNotPort(sc, k);
+  return look.kind === KW_PORTS || look.firstWordLower(sc.t) === 'publish' || composeItem(sc, k);
 }
 
 /** A Kerberos service class right before the '/' at slash: MSSQLSvc, HTTP, ldap (not a directory of a path). */

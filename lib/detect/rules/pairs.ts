@@ -7,7 +7,7 @@ import type { Protocol } from '../../types.ts';
 import { emit, reject, suffixProto } from '../accept.ts';
 import {
   COLON, COMMA, digitsEnd, DOT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote,
-  isSpace, matchesLower, portValue, skipChain, skipDotted,
+  isSpace, LOWER_P, matchesLower, portValue, skipChain, skipDotted,
 } from '../chars.ts';
 import { lineHasWord } from '../context.ts';
 import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
@@ -17,13 +17,14 @@ import type { KeywordLook, TextScan } from '../state.ts';
 import { LIST_WORDS } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
-import { firewallLine, pNotPort, sshForwardArg } from './specs.ts';
+import { firewallLine, gluedPNotPort, pNotPort, sshForwardArg } from './specs.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
 const R_SSH_FORWARD_SPEC = ruleCode('specs.ssh-forward-spec');
 const R_REJECT_IN_HOST = ruleCode('reject.in-host');
 const R_REJECT_CLOCK_TIME = ruleCode('reject.clock-time');
 const R_REJECT_VERSE = ruleCode('reject.verse');
+const R_GLUED_P_MAP = ruleCode('pairs.glued-p-map');
 const R_MAP_LIST = ruleCode('pairs.map-list');
 const R_MAP = ruleCode('pairs.map');
 const R_RANGE = ruleCode('pairs.range');
@@ -36,8 +37,12 @@ const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
 
 
 
+
 /** A number followed by ':' and a number, not after a host: 8080:80, 6000:6063, 10:15. */
 export function chainCase(sc: TextScan, s: number, e: number, c0: number): number {
+  if (c0 === LOWER_P && sc.at(s - 2) === HYPHEN && isInlineSpace(sc.at(s - 3)) && !gluedPNotPort(sc, s)) {
+    return colonPair(sc, R_GLUED_P_MAP, s, e, 1, undefined); // docker run -p5432:5432
+  }
   if (isGlue(c0) || c0 === DOT) return reject(sc, R_REJECT_IN_HOST, e); // db1:5432 / 10.0.0.1:22 — the next run sees the host
   if (c0 === HYPHEN && isAsciiAlnum(sc.at(s - 2))) return reject(sc, R_REJECT_IN_HOST, e); // kafka-0:9092
   const s1 = e + 1;

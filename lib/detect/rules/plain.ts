@@ -21,7 +21,7 @@ import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './a
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
-import { grepableProto, hpingScan, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
+import { gluedPNotPort, grepableProto, hpingScan, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -67,6 +67,7 @@ const R_PORT_LIST_CALL = ruleCode('specs.port-list-call');
 const R_HPING_SCAN = ruleCode('specs.hping-scan');
 const R_PORT_FORWARD = ruleCode('specs.port-forward');
 const R_CONN_STRING = ruleCode('code.conn-string');
+
 
 
 
@@ -233,8 +234,7 @@ export function isoDateTail(sc: TextScan, e: number): boolean {
 export function gluedOptP(sc: TextScan, s: number, e: number): number {
   const v = portValue(sc.t, s, e);
   if (v < 0) return skipInvalid(sc, e);
-  const cmd = sc.line.command(s);
-  if (pNotPort(sc, s) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb') return reject(sc, R_REJECT_P_NOT_PORT, e);
+  if (gluedPNotPort(sc, s)) return reject(sc, R_REJECT_P_NOT_PORT, e);
   const c = sc.at(e);
   if (!(c === -1 || isSpace(c) || c === COMMA || isDash(c))) return reject(sc, R_REJECT_GLUED, e);
   if (v === 0 && !isDash(c)) return reject(sc, R_REJECT_PORT_0, e);

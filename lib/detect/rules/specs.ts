@@ -20,13 +20,14 @@ import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import { CMD_KUBECTL, type KeywordLook, type TextScan } from '../state.ts';
-import { P_NOT_PORT } from '../words.ts';
+import { BIG_P_PORT, P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
 const R_BUS_PORT = ruleCode('specs.bus-port');
 const R_REJECT_PASSWORD = ruleCode('reject.password');
 const R_NMAP_PREFIX = ruleCode('specs.nmap-prefix');
+
 
 
 
@@ -41,6 +42,12 @@ const PORT_LIST_CALLS = new Set(['port_or_service', 'portnumber', 'port_range'])
  * belongs to: the line's command, or the command after the last pipe
  * (`echo pw | argon2 salt -p 2`).
  */
+/** -p glued to its value (-p80, -p5432:5432) where it is no port: pNotPort, -P port commands, mysql's -pSECRET. */
+export function gluedPNotPort(sc: TextScan, s: number): boolean {
+  const cmd = sc.line.command(s);
+  return pNotPort(sc, s) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb';
+}
+
 export function pNotPort(sc: TextScan, pos: number): boolean {
   if (P_NOT_PORT.has(sc.line.command(pos))) return true;
   const t = sc.t;
