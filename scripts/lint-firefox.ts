@@ -30,7 +30,7 @@ const isPartImport = (w: Finding) =>
   w.file !== undefined &&
   // Its only import() is of an extension URL (getURL of the parts table).
   (readFileSync(`.output/firefox-mv2/${w.file}`, 'utf8').match(/\bimport\(/g) ?? []).length === 1 &&
-  /\bimport\(\w+\.runtime\.getURL\(/.test(readFileSync(`.output/firefox-mv2/${w.file}`, 'utf8'));
+  /\bimport\([\w$]+\.runtime\.getURL\(/.test(readFileSync(`.output/firefox-mv2/${w.file}`, 'utf8'));
 const unexpected = [...report.errors, ...report.warnings.filter((w) => !isPreactInnerHtml(w) && !isPartImport(w))];
 const preactOnly = report.warnings.filter(isPreactInnerHtml).every((w) => {
   const source = readFileSync(`.output/firefox-mv2/${w.file}`, 'utf8');
