@@ -71,13 +71,14 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         if (isSiteListed(managedSites, url!)) return { kind: 'site', site, enabled: false, byOrganisation: true };
         return { kind: 'site', site, enabled: !isSiteDisabled(settings, url!) };
       };
-      // Every frame's part; where no content script answers (a tab open since before Porthole was installed), start it in the top frame.
+      // Every frame's part; where the top frame does not answer (a tab open since before Porthole was installed), start it there.
       let frames = await collectFrameMentions(tab.id, { timeoutMs: PAGE_TIMEOUT_MS });
       let mentions = frames.find((f) => f.path.length === 0);
       try {
         if (!mentions) {
           mentions = await contentApi(tab.id, { timeoutMs: PAGE_TIMEOUT_MS }).pageMentions();
-          frames = [mentions];
+          // The iframes that did answer keep their parts (the top frame may just have been slow).
+          frames = [mentions, ...frames];
         }
       } catch {
         const site = siteState(tab.url);
