@@ -280,9 +280,16 @@ export interface FrameMentions {
 }
 
 /**
+ * What a frame posts on `PAGE_MENTIONS_PORT`, each in the reply envelope:
+ * at once that it is reading (so the popup waits for a frame that first has
+ * to load its scanner part), then its mentions.
+ */
+export type FrameAnswer = { frame: string; reading: true } | FrameMentions;
+
+/**
  * "Ports on this page" from every frame: the popup connects a port of this
  * name to the tab (`tabs.connect` without a frame reaches every frame), and
- * each frame's content script posts `Reply<FrameMentions>` on it once.
+ * each frame's content script posts its `FrameAnswer`s on it.
  */
 export const PAGE_MENTIONS_PORT = 'porthole:page-mentions';
 

@@ -3,7 +3,7 @@
 // when the user asks for it (popup, menu, shortcut — activeTab grants the
 // tab), inject it once with the scripting API and ask again.
 import { browser } from 'wxt/browser';
-import { createClient, PAGE_MENTIONS_PORT, type ContentApi, type ContentReplies, type ContentRequest, type FrameMentions, type Reply } from '@/lib/messages';
+import { createClient, PAGE_MENTIONS_PORT, type ContentApi, type ContentReplies, type ContentRequest, type FrameAnswer, type FrameMentions, type Reply } from '@/lib/messages';
 import { allFramesAnswered } from '@/lib/page-mentions';
 
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
@@ -66,14 +66,16 @@ const isFrameMentions = (m: unknown): m is FrameMentions => {
 /**
  * "Ports on this page" from every frame of a tab that runs Porthole's content
  * script, same- and cross-origin: one port to the whole tab, on which each
- * frame posts its mentions. Done when every frame has answered (see
- * `allFramesAnswered`), `quietMs` after the last answer once the top frame's
- * is in (frames no content script runs in, such as `about:blank`, never
- * answer), or at `timeoutMs`. An empty list: no content script answered.
+ * frame says at once that it is reading, then posts its mentions. Done when
+ * every frame has answered (see `allFramesAnswered`); or, once the top frame
+ * has and no frame is still reading, `quietMs` after the last answer (frames
+ * no content script runs in, such as `about:blank`, never answer); or at
+ * `timeoutMs` whatever has come. An empty list: no content script answered.
  */
-export function collectFrameMentions(tabId: number, { timeoutMs = 2500, quietMs = 600 } = {}): Promise<FrameMentions[]> {
+export function collectFrameMentions(tabId: number, { timeoutMs = 8000, quietMs = 600 } = {}): Promise<FrameMentions[]> {
   return new Promise((resolve) => {
     const reports = new Map<string, FrameMentions>();
+    const reading = new Set<string>();
     let port: ReturnType<typeof browser.tabs.connect>;
     try {
       port = browser.tabs.connect(tabId, { name: PAGE_MENTIONS_PORT });
@@ -88,16 +90,27 @@ export function collectFrameMentions(tabId: number, { timeoutMs = 2500, quietMs 
       done = true;
       clearTimeout(overall);
       clearTimeout(quiet);
-      port.disconnect();
       resolve([...reports.values()]);
+      try {
+        port.disconnect();
+      } catch {
+        // Closed from the other side already.
+      }
     };
     const overall = setTimeout(finish, timeoutMs);
     port.onMessage.addListener((message: unknown) => {
-      const reply = message as Reply<unknown>;
-      if (!reply?.ok || !isFrameMentions(reply.value)) return;
-      reports.set(reply.value.frame, reply.value);
-      const all = [...reports.values()];
+      const reply = message as Reply<FrameAnswer | null>;
+      if (!reply?.ok || typeof reply.value !== 'object' || reply.value === null) return;
+      const answer = reply.value;
+      if ('reading' in answer && typeof answer.frame === 'string') {
+        if (!reports.has(answer.frame)) reading.add(answer.frame);
+      } else if (isFrameMentions(answer)) {
+        reading.delete(answer.frame);
+        reports.set(answer.frame, answer);
+      } else return;
       clearTimeout(quiet);
+      if (reading.size > 0) return;
+      const all = [...reports.values()];
       if (allFramesAnswered(all)) finish();
       else if (all.some((r) => r.path.length === 0)) quiet = setTimeout(finish, quietMs);
     });

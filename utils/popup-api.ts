@@ -72,7 +72,7 @@ export function createPopupApi(params: URLSearchParams): PopupApi {
         return { kind: 'site', site, enabled: !isSiteDisabled(settings, url!) };
       };
       // Every frame's part; where the top frame does not answer (a tab open since before Porthole was installed), start it there.
-      let frames = await collectFrameMentions(tab.id, { timeoutMs: PAGE_TIMEOUT_MS });
+      let frames = await collectFrameMentions(tab.id);
       let mentions = frames.find((f) => f.path.length === 0);
       try {
         if (!mentions) {

@@ -100,6 +100,7 @@ export function startLoader(signal: AbortSignal): void {
   // "Ports on this page" from every frame: the popup connects to the whole tab and each frame posts its own part.
   const onConnect = (port: Browser.runtime.Port) => {
     if (port.name !== PAGE_MENTIONS_PORT || port.sender?.id !== extensionApi.runtime.id) return;
+    port.postMessage({ ok: true, value: { frame: frameKey, reading: true } });
     mentions()
       .then((value) => ({ ok: true, value }), internalError)
       .then((reply) => port.postMessage(reply))
