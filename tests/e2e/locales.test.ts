@@ -116,7 +116,7 @@ for (const locale of ['de', 'ja', 'ar'] as const) {
       const line = page.getByRole('region', { name: strip(words('exposure.label', { scope: words('exposure.scope.everyInterface') })) });
       await line.waitFor();
       const text = strip((await line.innerText()).replace(/\s+/g, ' '));
-      expect(text).toContain(strip(words('exposure.publish.everyInterface', { where: words('exposure.publish.fromContainer') })));
+      expect(text).toContain(strip(words('exposure.publish.everyInterface', { where: words('exposure.publish.fromContainer'), firewall: words('exposure.firewall.docker') })));
       expect(text).toContain(strip(words('exposure.fix.publish')));
       expect(await line.locator('code').getAttribute('dir')).toBe('ltr');
       expect(await line.locator('code').innerText()).toBe('-p 127.0.0.1:5432:5432');
