@@ -23,5 +23,6 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['[p]orts (e.g., 1) …', fill('[p]orts (e.g., 1) ')],
     ['ssh -L 1:h:1 …', `ssh ${fill('-L 1:h:1 ')}`],
     ['-p [::1]:1:1 …', fill('-p [::1]:1:1 ')],
+    ['alert tcp any [1,1,…] -> …', fill(`alert tcp any [${'1,'.repeat(60)}1] -> any 1\n`)],
   ];
 }

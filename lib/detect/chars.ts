@@ -31,6 +31,7 @@ export const DIGIT_8 = 56;
 export const DIGIT_9 = 57;
 export const COLON = 58;
 export const SEMICOLON = 59;
+export const LT = 60;
 export const EQUALS = 61;
 export const GT = 62;
 export const AT = 64;

@@ -57,6 +57,7 @@ export const RULE_IDS = [
   'pairs.map', // -p 8080:80
   'pairs.range', // --dport 1024:65535
   'pairs.by-suffix', // 80:30080/TCP, 6000:6063/tcp
+  'specs.ids-rule-port', // alert tcp any any -> any [80:82,!8080] (Suricata/Snort rule headers)
   'reject.pair-no-reason', // 12:30, 16:9, John 3:16
 
   // A number with no colon around it (rules/plain.ts, plainCase).

@@ -65,6 +65,8 @@ const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
 
 
 
+
+
 /** A digit run right after ':' — host:port, URL, :port, [::1]:22, key:value. */
 export function colonCase(sc: TextScan, s: number, e: number, c1: number): number {
   if (c1 === AT) return busPort(sc, s, e); // user:1234@host is a password; 10.0.0.1:6379@16379 a cluster node

@@ -30,6 +30,8 @@ const R_REJECT_HARDWARE = ruleCode('reject.hardware');
 
 
 
+
+
 /**
  * Looks backwards from s over linking punctuation and words for a keyword.
  * Returns what it found: the keyword's kind (KW_NONE: none), start, mode and

@@ -31,6 +31,8 @@ const R_HOST_PORT_COMMAND = ruleCode('lines.host-port-command');
 
 
 
+
+
 /** A compose list item under ports:/expose: — `- 5432`, `- "3000:3000"`. s is the first char of the value. */
 export function composeItem(sc: TextScan, s: number): boolean {
   const t = sc.t;

@@ -17,20 +17,23 @@ import type { KeywordLook, TextScan } from '../state.ts';
 import { LIST_WORDS } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
-import { firewallLine, gluedPNotPort, pNotPort, sshForwardArg } from './specs.ts';
+import { firewallLine, gluedPNotPort, idsRulePort, pNotPort, sshForwardArg } from './specs.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
+const R_GLUED_P_MAP = ruleCode('pairs.glued-p-map');
 const R_SSH_FORWARD_SPEC = ruleCode('specs.ssh-forward-spec');
 const R_REJECT_IN_HOST = ruleCode('reject.in-host');
 const R_REJECT_CLOCK_TIME = ruleCode('reject.clock-time');
 const R_REJECT_VERSE = ruleCode('reject.verse');
-const R_GLUED_P_MAP = ruleCode('pairs.glued-p-map');
 const R_MAP_LIST = ruleCode('pairs.map-list');
 const R_MAP = ruleCode('pairs.map');
 const R_RANGE = ruleCode('pairs.range');
 const R_BY_SUFFIX = ruleCode('pairs.by-suffix');
+const R_IDS_RULE_PORT = ruleCode('specs.ids-rule-port');
 const R_REJECT_PAIR_NO_REASON = ruleCode('reject.pair-no-reason');
 const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+
+
 
 
 
@@ -63,8 +66,10 @@ export function chainCase(sc: TextScan, s: number, e: number, c0: number): numbe
   if (sc.list.end >= 0 && sc.list.isMap && j - sc.list.end <= 16 && gapIsListSep(sc, sc.list.end, j, M_LIST)) return colonPair(sc, R_MAP_LIST, s, e, 1, undefined);
   const look = keywordBefore(sc, j);
   const kind = chainContext(sc, s, c0, look);
-  if (kind === 0) return reject(sc, R_REJECT_PAIR_NO_REASON, e1);
-  return colonPair(sc, kind === 1 ? R_MAP : kind === 2 ? R_RANGE : R_BY_SUFFIX, s, e, kind, kind === 2 ? look.proto : undefined);
+  if (kind !== 0) return colonPair(sc, kind === 1 ? R_MAP : kind === 2 ? R_RANGE : R_BY_SUFFIX, s, e, kind, kind === 2 ? look.proto : undefined);
+  // alert tcp any any -> any [8000:8100]: a range in a Suricata/Snort rule header.
+  if (idsRulePort(sc, s)) return colonPair(sc, R_IDS_RULE_PORT, s, e, 2, undefined);
+  return reject(sc, R_REJECT_PAIR_NO_REASON, e1);
 }
 
 /**

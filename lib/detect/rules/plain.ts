@@ -21,13 +21,14 @@ import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './a
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
-import { gluedPNotPort, grepableProto, hpingScan, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
+import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
 const R_REJECT_VERSION = ruleCode('reject.version');
 const R_REJECT_UNIT = ruleCode('reject.unit');
 const R_REJECT_PATH = ruleCode('reject.path');
+const R_IDS_RULE_PORT = ruleCode('specs.ids-rule-port');
 const R_REJECT_GLUED = ruleCode('reject.glued');
 const R_GLUED_P = ruleCode('specs.glued-p');
 const R_TCPDUMP_ADDRESS = ruleCode('specs.tcpdump-address');
@@ -67,6 +68,8 @@ const R_PORT_LIST_CALL = ruleCode('specs.port-list-call');
 const R_HPING_SCAN = ruleCode('specs.hping-scan');
 const R_PORT_FORWARD = ruleCode('specs.port-forward');
 const R_CONN_STRING = ruleCode('code.conn-string');
+
+
 
 
 
@@ -193,8 +196,23 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     }
     const hp = hostPortCommand(sc, s, e, v);
     if (hp >= 0) return hp;
+    if (idsRulePort(sc, s)) return idsPort(sc, s, e, v);
   }
   return e;
+}
+
+/** A port of a Suricata/Snort rule header, or the first of a range written "80: 82" (80:82 is read by chainCase). */
+export function idsPort(sc: TextScan, s: number, e: number, v: number): number {
+  if (sc.at(e) === COLON) {
+    let i = e + 1;
+    while (isInlineSpace(sc.at(i)) && i - e < 4) i++;
+    if (isDigit(sc.at(i))) {
+      const e2 = digitsEnd(sc.t, i);
+      const v2 = portValue(sc.t, i, e2);
+      if (v2 > v) { emit(sc, R_IDS_RULE_PORT, s, e2, v, v2, undefined, undefined); return e2; }
+    }
+  }
+  return accept(sc, R_IDS_RULE_PORT, s, e, v, undefined, 0, undefined);
 }
 
 /**

@@ -10,11 +10,11 @@ import type { Protocol } from '../../types.ts';
 import { accept, emit, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKTICK, COLON, COMMA, CR, DIGIT_4, DIGIT_6, DIGIT_8, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN,
-  isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace, LBRACE, LOWER_C, LOWER_D, LOWER_F,
-  LOWER_O, LOWER_P, LOWER_S, LOWER_T, LOWER_U, matchesLower, NEWLINE, PIPE, portValue, SLASH, SPACE, UNDERSCORE, UPPER_L,
-  UPPER_R,
+  isAsciiAlnum, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isSpace, LBRACE, LBRACKET, LOWER_C, LOWER_D,
+  LOWER_F, LOWER_O, LOWER_P, LOWER_S, LOWER_T, LOWER_U, LPAREN, LT, matchesLower, NEWLINE, PIPE, portValue, RBRACKET,
+  SLASH, SPACE, UNDERSCORE, UPPER_L, UPPER_R,
 } from '../chars.ts';
-import { lineHasWord, lineStart } from '../context.ts';
+import { commandWordStart, lineHasWord, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
@@ -27,6 +27,8 @@ import { keywordBefore } from './keyword.ts';
 const R_BUS_PORT = ruleCode('specs.bus-port');
 const R_REJECT_PASSWORD = ruleCode('reject.password');
 const R_NMAP_PREFIX = ruleCode('specs.nmap-prefix');
+
+
 
 
 
@@ -214,6 +216,61 @@ export function sshForwardArg(sc: TextScan, k: number): boolean {
   const o = sc.at(k - 2);
   return sc.at(k - 1) === SPACE && sc.at(k - 3) === HYPHEN && (o === UPPER_L || o === UPPER_R) && (b === -1 || isSpace(b)) &&
     lineHasWord(sc.t, k, 'ssh');
+}
+
+/** Actions that start a Suricata/Snort rule header: action proto src sport -> dst dport (options). */
+const IDS_ACTIONS = new Set(['alert', 'pass', 'drop', 'reject', 'rejectsrc', 'rejectdst', 'rejectboth', 'log']);
+/** The protocol field of such a header. */
+const IDS_PROTOCOLS = new Set(['tcp', 'udp', 'icmp', 'ip', 'http', 'http2', 'tls', 'dns', 'smtp', 'ftp', 'ssh', 'smb', 'dcerpc', 'quic', 'sip', 'ntp', 'dhcp', 'snmp', 'tcp-pkt', 'tcp-stream']);
+
+/**
+ * The number at s stands in a port field of a Suricata/Snort rule header
+ * ("alert tcp any any -> $HOME_NET [80:82,!8080] (msg:…)"): the line starts
+ * with a rule action and a protocol, s is before the options' '(', and s is in
+ * the 4th field (a direction arrow after it) or the 7th (one before it);
+ * fields split by spaces outside [ ]. Reads at most 240 characters back.
+ */
+export function idsRulePort(sc: TextScan, s: number): boolean {
+  if (!IDS_ACTIONS.has(sc.line.command(s))) return false;
+  const t = sc.t;
+  const ls = sc.line.startOf(s);
+  if (s - ls > 240) return false;
+  let field = 0;
+  let depth = 0;
+  let inField = false;
+  let arrow = false;
+  let protoAt = -1;
+  for (let i = commandWordStart(t, ls, s); i < s; i++) {
+    const c = t.charCodeAt(i);
+    if (c === LPAREN) return false;
+    if (c === LBRACKET) depth++;
+    else if (c === RBRACKET) depth--;
+    if (isInlineSpace(c) && depth <= 0) { inField = false; continue; }
+    if (!inField) {
+      inField = true;
+      field++;
+      if (field === 2) protoAt = i;
+      if (field === 5) arrow = (c === HYPHEN || c === LT) && sc.at(i + 1) === GT;
+    }
+  }
+  const f = inField ? field - 1 : field;
+  if (protoAt < 0) return false;
+  let pe = protoAt;
+  while (pe < s && !isSpace(t.charCodeAt(pe))) pe++;
+  if (!IDS_PROTOCOLS.has(t.slice(protoAt, pe).toLowerCase())) return false;
+  if (f === 6) return arrow;
+  if (f !== 3) return false;
+  // The source port: a direction arrow follows the field.
+  let i = s;
+  while (i < s + 80 && i < sc.n && (depth > 0 || !isSpace(t.charCodeAt(i)))) {
+    const c = t.charCodeAt(i);
+    if (c === LBRACKET) depth++;
+    else if (c === RBRACKET) depth--;
+    i++;
+  }
+  while (isInlineSpace(sc.at(i))) i++;
+  const a = sc.at(i);
+  return (a === HYPHEN || a === LT) && sc.at(i + 1) === GT;
 }
 
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */

@@ -49,6 +49,8 @@ const R_EXAMPLE = ruleCode('keyword.example');
 
 
 
+
+
 /** The rule code (rules.ts) that accepts a number after each keyword kind (KW_*). */
 const KEYWORD_RULE: number[] = [];
 KEYWORD_RULE[KW_PORT] = KEYWORD_RULE[KW_PORTS] = ruleCode('keyword.port');
