@@ -178,6 +178,12 @@ describe('exposure of detected mentions', () => {
     });
   });
 
+  it('reads -p glued to its map as a publish', () => {
+    const e = exposureIn('docker run -d -p5432:5432 postgres');
+    expect(e).toMatchObject({ scope: 'every-interface', publish: { source: 'run', engine: 'docker', side: 'host', hostSpec: '5432', containerSpec: '5432' } });
+    expect(exposureWords(e!).fix?.code).toBe('-p 127.0.0.1:5432:5432');
+  });
+
   it('words the host firewall by engine: Podman and nerdctl publishes get their own note, the same fix', () => {
     const firewall = (text: string) => (exposureWords(exposureIn(text)!).detail.params as { firewall: unknown }).firewall;
     expect(firewall('podman run -d -p 5432:5432 postgres')).toEqual({ code: 'exposure.firewall.podman' });

@@ -13,6 +13,12 @@ describe('publishContextAt', () => {
     ]);
     expect(contexts('docker run --publish 8080:80 nginx')[1]).toEqual({ source: 'run', engine: 'docker', side: 'container', hostSpec: '8080', containerSpec: '80' });
     expect(contexts('docker run --publish=8080:80/tcp nginx')[0]).toMatchObject({ source: 'run', side: 'host' });
+    // -p glued to its map.
+    const glued = 'docker run -d -p5432:5432 postgres';
+    expect(publishContextAt(glued, glued.indexOf('5432'), glued.indexOf('5432') + 4)).toEqual({ source: 'run', engine: 'docker', side: 'host', hostSpec: '5432', containerSpec: '5432' });
+    expect(publishContextAt(glued, glued.lastIndexOf('5432'), glued.lastIndexOf('5432') + 4)).toMatchObject({ side: 'container' });
+    const gluedIp = 'podman run -p127.0.0.1:8080:80 nginx';
+    expect(publishContextAt(gluedIp, gluedIp.indexOf('8080'), gluedIp.indexOf('8080') + 4)).toMatchObject({ source: 'run', engine: 'podman', hostIp: '127.0.0.1', side: 'host' });
   });
 
   it('keeps the host IP of a bound publish, IPv4 or bracketed IPv6', () => {
@@ -108,6 +114,7 @@ describe('publishContextAt', () => {
     // [text, the port digits to ask about (last occurrence)]
     const cases: [string, string][] = [
       ['ssh -p 2222 user@host', '2222'],
+      ['x-p5432:5432', '5432'],
       ['psql -h db -p 5432', '5432'],
       ['nmap -p 22,80,443 host', '80'],
       ['listening on 0.0.0.0:3306', '3306'],

@@ -42,6 +42,8 @@ const MAP = new RegExp(`^(?:${IP}:)?${PORTS}:${PORTS}(?:/(?:tcp|udp|sctp))?$`, '
 const PS = new RegExp(`^(?:${IP}:)?${PORTS}->${PORTS}/(?:tcp|udp|sctp)$`, 'di');
 
 const RUN_FLAG_BEFORE = /(?:^|\s)(?:-p|--publish)(?:\s+|=)["']?$/;
+/** `-p` glued to its map (`-p5432:5432`): a token starting so, after a space. */
+const GLUED_RUN_FLAG = /^-p[\d[]/;
 const LIST_ITEM_BEFORE = /^\s*-\s*["']?$/;
 const LIST_ITEM_AFTER = /^["']?\s*(?:#.*)?$/;
 const FLOW_LIST_BEFORE = /(?:^|\s)ports:\s*\[[^\]]*$/;
@@ -176,6 +178,8 @@ function composeLongSyntaxAt(text: string, start: number, end: number): PublishC
 export function publishContextAt(text: string, start: number, end: number): PublishContext | null {
   let from = start;
   while (from > 0 && start - from < MAX_TOKEN && isTokenChar(text.charCodeAt(from - 1))) from--;
+  const glued = GLUED_RUN_FLAG.test(text.slice(from, from + 3)) && (from === 0 || /\s/.test(text[from - 1]!));
+  if (glued) from += 2;
   let to = end;
   while (to < text.length && to - end < MAX_TOKEN && isTokenChar(text.charCodeAt(to))) to++;
   const token = text.slice(from, to);
@@ -190,7 +194,7 @@ export function publishContextAt(text: string, start: number, end: number): Publ
     if (!m) return null;
     const line = lineBounds(text, from);
     const before = text.slice(Math.max(line.start, from - 200), from);
-    if (RUN_FLAG_BEFORE.test(before)) source = 'run';
+    if (glued || RUN_FLAG_BEFORE.test(before)) source = 'run';
     else if (FLOW_LIST_BEFORE.test(before)) source = 'compose';
     else if (LIST_ITEM_BEFORE.test(text.slice(line.start, from)) && LIST_ITEM_AFTER.test(text.slice(to, line.end).replace(/\r$/, '')) && underPortsKey(text, line.start)) {
       source = 'compose';

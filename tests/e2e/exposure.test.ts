@@ -56,6 +56,7 @@ describe('exposure line on hover cards', () => {
       /^Every interface\. Published from a container on every interface of the host\. Docker's own iptables rules .* ufw and firewalld .* To keep it on this machine, publish it as -p 127\.0\.0\.1:5432:5432$/,
       'danger',
     ],
+    ['3306', 'docker-glued', /^Every interface\. Container port 3306, published on the host as 3307 on every interface of the host\. Docker's own iptables rules .* -p 127\.0\.0\.1:3307:3306$/, 'danger'],
     ['5433', 'docker-local', /^This machine only\. Published from a container on 127\.0\.0\.1 only/, 'calm'],
     ['6380', 'compose-long', /^This machine only\. Published from a container on 127\.0\.0\.1 only/, 'calm'],
     ['9121', 'compose-long', /^Every interface\. Published from a container on every interface of the host\. Docker's own iptables rules .* To keep it on this machine, give its ports item host_ip: 127\.0\.0\.1$/, 'caution'],
