@@ -140,3 +140,21 @@ export async function launchFirefoxWithExtension(binary: string, options: Firefo
     },
   };
 }
+
+/**
+ * Moves the pointer onto the first `text` in the first text node of the
+ * element #id, coming from below left as a hand would, to open its card.
+ */
+export async function hoverText(firefox: FirefoxSession, id: string, text: string): Promise<void> {
+  const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
+    const node = document.getElementById(${JSON.stringify(id)}).firstChild;
+    const at = node.data.indexOf(${JSON.stringify(text)});
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + ${text.length});
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  })()`);
+  await firefox.pointerMove(rect.x - 40, rect.y + 40);
+  await firefox.pointerMove(rect.x, rect.y);
+}

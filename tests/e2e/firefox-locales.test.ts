@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { messageLookup } from '../../scripts/locales.ts';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
-import { FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_ORIGIN, firefoxHasLanguage, firefoxPath, launchFirefoxWithExtension, type FirefoxSession } from './firefox-bidi.ts';
+import { FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_ORIGIN, firefoxHasLanguage, firefoxPath, type FirefoxSession, hoverText, launchFirefoxWithExtension } from './firefox-bidi.ts';
 
 const binary = firefoxPath();
 const CI = process.env.CI === 'true';
@@ -63,17 +63,7 @@ for (const lang of ['de', 'ar'] as const) {
     it('a hover card speaks the locale inside its own direction', async () => {
       await firefox.navigate(server.url('prose.html'));
       await expect.poll(() => firefox.evaluate<number>(`CSS.highlights.get('porthole-port')?.size ?? 0`), { timeout: 15_000 }).toBeGreaterThan(3);
-      const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
-        const text = document.getElementById('prose').firstChild;
-        const at = text.data.indexOf('5432');
-        const range = document.createRange();
-        range.setStart(text, at);
-        range.setEnd(text, at + 4);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      })()`);
-      await firefox.pointerMove(rect.x - 40, rect.y + 40);
-      await firefox.pointerMove(rect.x, rect.y);
+      await hoverText(firefox, 'prose', '5432');
       const card = () =>
         firefox.evaluate<{ dir: string; lang: string; title: string; headings: string[] } | null>(`(() => {
           const frame = document.querySelector('porthole-ui')?.shadowRoot?.querySelector('.frame');

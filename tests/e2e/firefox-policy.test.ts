@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
-import { FIREFOX_EXTENSION_DIR, firefoxPath, launchFirefoxWithExtension, type FirefoxSession } from './firefox-bidi.ts';
+import { FIREFOX_EXTENSION_DIR, firefoxPath, type FirefoxSession, hoverText, launchFirefoxWithExtension } from './firefox-bidi.ts';
 
 const binary = firefoxPath();
 const CI = process.env.CI === 'true';
@@ -42,17 +42,7 @@ describe.skipIf(!binary && !CI)('managed policy in Firefox (firefox-esr, headles
   it('hovering 8443 opens a card with the organisation’s definition', async () => {
     await firefox.navigate(server.url('team.html'));
     await expect.poll(() => firefox.evaluate<number>(`CSS.highlights.get('porthole-port')?.size ?? 0`), { timeout: 15_000 }).toBe(1);
-    const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
-      const text = document.getElementById('team').firstChild;
-      const at = text.data.indexOf('8443');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 4);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    })()`);
-    await firefox.pointerMove(rect.x - 40, rect.y + 40);
-    await firefox.pointerMove(rect.x, rect.y);
+    await hoverText(firefox, 'team', '8443');
     await expect
       .poll(() => firefox.evaluate<string>(`document.querySelector('porthole-ui')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? ''`), { timeout: 20_000 })
       .toMatch(/8443[\s\S]*Billing admin API/);

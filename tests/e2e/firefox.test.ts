@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
-import { FIREFOX_EXTENSION_DIR, firefoxPath, launchFirefoxWithExtension, type FirefoxSession } from './firefox-bidi.ts';
+import { FIREFOX_EXTENSION_DIR, firefoxPath, type FirefoxSession, hoverText, launchFirefoxWithExtension } from './firefox-bidi.ts';
 
 const binary = firefoxPath();
 const CI = process.env.CI === 'true';
@@ -34,17 +34,7 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
   });
 
   it('hovering 5432 opens a card answered by the background database', async () => {
-    const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
-      const text = document.getElementById('prose').firstChild;
-      const at = text.data.indexOf('5432');
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + 4);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    })()`);
-    await firefox.pointerMove(rect.x - 40, rect.y + 40);
-    await firefox.pointerMove(rect.x, rect.y);
+    await hoverText(firefox, 'prose', '5432');
     await expect
       .poll(() => firefox.evaluate<string>(`document.querySelector('porthole-ui')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? ''`), {
         timeout: 15_000,
@@ -78,17 +68,7 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
   ])('the card for the mention in #%s (%s) carries its exposure line', async (id, port, text, tone) => {
     await firefox.navigate(server.url('exposure.html'));
     await expect.poll(() => firefox.evaluate<number>(`CSS.highlights.get('porthole-port')?.size ?? 0`), { timeout: 15_000 }).toBeGreaterThan(6);
-    const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
-      const text = document.getElementById(${JSON.stringify(id)}).firstChild;
-      const at = text.data.indexOf(${JSON.stringify(port)});
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + ${port.length});
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    })()`);
-    await firefox.pointerMove(rect.x - 40, rect.y + 40);
-    await firefox.pointerMove(rect.x, rect.y);
+    await hoverText(firefox, id, port);
     const line = () =>
       firefox.evaluate<string>(`(() => {
         const el = document.querySelector('porthole-ui')?.shadowRoot?.querySelector('.exposure');
