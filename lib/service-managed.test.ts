@@ -55,7 +55,9 @@ describe('managed definitions in the service', () => {
   it('lists the skipped entries with their reasons', async () => {
     const answer = await service.handlers.managedPolicy({ type: 'managedPolicy' });
     expect(answer.records.map((r) => r.id)).toEqual(['managed:8443', 'managed:9300-9400']);
-    expect(answer.problems).toEqual([{ where: 'definitions[2]', message: 'port must be a number, not the text "oops".' }]);
+    expect(answer.problems).toEqual([
+      { where: 'definitions[2]', text: { code: 'import.port.notNumber', params: { field: 'port', found: { code: 'import.value.text', params: { text: '"oops"' } } } } },
+    ]);
   });
 
   it('follows a policy change, search included', async () => {

@@ -118,7 +118,7 @@ export function createService(deps: ServiceDeps): PortholeService {
       if (pack) {
         if (!pack.ok) return { valid: false, problems: pack.problems };
         const checked = await previewPack((await ready()).db, pack.pack);
-        return checked.ok ? { valid: true, result: checked.preview } : { valid: false, problems: [{ message: checked.problem }] };
+        return checked.ok ? { valid: true, result: checked.preview } : { valid: false, problems: [{ text: checked.problem }] };
       }
       const parsed = parseUserImport(text, fileName);
       if (!parsed.ok) return { valid: false, problems: parsed.problems };
@@ -130,7 +130,7 @@ export function createService(deps: ServiceDeps): PortholeService {
         if (!pack.ok) return { valid: false, problems: pack.problems };
         const { db, repo } = await ready();
         const checked = await previewPack(db, pack.pack);
-        if (!checked.ok) return { valid: false, problems: [{ message: checked.problem }] };
+        if (!checked.ok) return { valid: false, problems: [{ text: checked.problem }] };
         await installPack(db, pack.pack);
         repo.invalidate();
         return { valid: true, result: checked.preview };

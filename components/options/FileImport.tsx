@@ -23,7 +23,7 @@ async function readChosen(input: HTMLInputElement): Promise<{ fileName: string; 
   const file = input.files?.[0];
   input.value = '';
   if (!file) return null;
-  if (file.size > MAX_IMPORT_BYTES) return { fileName: file.name, problems: [{ message: tooLargeMessage(file.size, file.name) }] };
+  if (file.size > MAX_IMPORT_BYTES) return { fileName: file.name, problems: [{ text: tooLargeMessage(file.size, file.name) }] };
   return { fileName: file.name, text: await file.text() };
 }
 

@@ -3,7 +3,7 @@
 // was skipped with the reason. Follows policy changes while open.
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagedPolicy } from '@/lib/managed';
-import { formatNumber, t } from '@/utils/i18n';
+import { formatNumber, say, t } from '@/utils/i18n';
 import type { OptionsApi } from './api';
 import { DefinitionHead, Section, errorText } from './common';
 
@@ -28,6 +28,8 @@ export function ManagedView({ api }: { api: OptionsApi }) {
   if (!policy) return <p class="empty">{t('common.loading')}</p>;
   const { records, disabledSites, problems } = policy;
   const none = records.length === 0 && disabledSites.length === 0 && problems.length === 0;
+  // An entry with several reasons is listed once per reason and counted once.
+  const skipped = new Set(problems.map((p) => p.where)).size;
   return (
     <>
       <Section
@@ -69,7 +71,7 @@ export function ManagedView({ api }: { api: OptionsApi }) {
         <Section title={t('options.managed.problemsTitle')} intro={t('options.managed.problemsIntro')}>
           <div class="problems" role="alert">
             <p class="problems-title">
-              {t('options.managed.skipped', problems.length, { count: formatNumber(problems.length) })}
+              {t('options.managed.skipped', skipped, { count: formatNumber(skipped) })}
             </p>
             <ul aria-label={t('options.managed.problemsTitle')}>
               {problems.map((p, i) => (
@@ -77,7 +79,7 @@ export function ManagedView({ api }: { api: OptionsApi }) {
                   <span class="mono" dir="ltr">
                     {p.where}
                   </span>
-                  : {p.message}
+                  : {say(p.text)}
                 </li>
               ))}
             </ul>

@@ -7,7 +7,7 @@ import { entryOfRecord } from '@/lib/import/diff';
 import { packFileName, readPack, writePack } from '@/lib/packs/pack';
 import type { InstalledPack } from '@/lib/packs/store';
 import { problemText } from '@/lib/import/limits';
-import { formatNumber, t } from '@/utils/i18n';
+import { formatNumber, say, t } from '@/utils/i18n';
 import type { UserRecord } from '@/lib/types';
 import type { OptionsApi } from './api';
 import { Section, StatusLine, errorText, type Status } from './common';
@@ -81,7 +81,7 @@ export function SharePackSection({ api, records }: { api: OptionsApi; records: U
     const text = writePack(meta, definitions);
     // The file must install as it is: check it with the importer's own reader.
     const read = readPack(JSON.parse(text));
-    if (!read.ok) return setStatus({ kind: 'error', text: read.problems.map(problemText).join(' ') });
+    if (!read.ok) return setStatus({ kind: 'error', text: read.problems.map((p) => say(problemText(p))).join(' ') });
     api.download(packFileName(read.pack), 'application/json', text);
     setStatus({ kind: 'ok', text: t('options.packs.saved', { name: read.pack.name, version: read.pack.version, ports: portCount(definitions.length) }) });
   };

@@ -4,7 +4,7 @@ import type { ImportProblem } from '@/lib/import/limits';
 import { useId } from 'preact/hooks';
 import { portLabel, protocolsLabel } from '@/lib/format';
 import type { ManagedRecord, UserRecord } from '@/lib/types';
-import { t } from '@/utils/i18n';
+import { say, t } from '@/utils/i18n';
 import { riskLabel } from '../labels';
 
 export type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -31,7 +31,7 @@ export function Problems({ problems, title }: { problems: ImportProblem[]; title
         {problems.map((p, i) => (
           <li key={i}>
             {p.line !== undefined && <span class="line-no">{t('options.lineNo', { line: p.line })}</span>}
-            {p.message}
+            {say(p.text)}
           </li>
         ))}
       </ul>

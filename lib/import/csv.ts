@@ -2,6 +2,7 @@
 // fields may hold newlines, so rows and lines differ).
 import Papa from 'papaparse';
 import { MAX_PROBLEMS, type ImportProblem } from './limits.ts';
+import { uiText, type UiTextCode } from '../ui-text.ts';
 
 export interface CsvRow {
   /** 1-based line the row starts on. */
@@ -31,12 +32,12 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-const PAPA_MESSAGES: Record<string, string> = {
-  MissingQuotes: 'a quoted field is never closed (missing ")',
-  InvalidQuotes: 'a quoted field has text after its closing quote',
-  UndetectableDelimiter: 'no comma-separated columns found',
-  TooFewFields: 'too few fields',
-  TooManyFields: 'too many fields',
+const PAPA_MESSAGES: Record<string, UiTextCode> = {
+  MissingQuotes: 'import.csv.missingQuote',
+  InvalidQuotes: 'import.csv.invalidQuotes',
+  UndetectableDelimiter: 'import.csv.noDelimiter',
+  TooFewFields: 'import.csv.tooFewFields',
+  TooManyFields: 'import.csv.tooManyFields',
 };
 
 /** Parses the whole text; any syntax error makes the result a list of problems. */
@@ -54,7 +55,8 @@ export function readCsv(input: string): { ok: true; table: CsvTable } | { ok: fa
       for (const error of result.errors) {
         if (problems.length >= MAX_PROBLEMS) break;
         const at = typeof error.index === 'number' ? error.index : start;
-        problems.push({ line: lineOf(Math.min(at, text.length)), message: `Malformed CSV: ${PAPA_MESSAGES[error.code] ?? error.message}.` });
+                const code = PAPA_MESSAGES[error.code];
+        problems.push({ line: lineOf(Math.min(at, text.length)), text: uiText('import.csv.malformed', { problem: code ? uiText(code) : error.message }) });
       }
       const cells = result.data;
       // Skip blank lines (a lone empty cell), including the trailing newline.
@@ -67,7 +69,7 @@ export function readCsv(input: string): { ok: true; table: CsvTable } | { ok: fa
   });
   if (problems.length > 0) return { ok: false, problems };
   const [first, ...rest] = rows;
-  if (!first) return { ok: false, problems: [{ message: 'The file is empty.' }] };
+  if (!first) return { ok: false, problems: [{ text: uiText('import.empty') }] };
   return { ok: true, table: { header: first.cells.map((c) => c.trim()), headerLine: first.line, rows: rest } };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIanaCsv } from './iana-csv.ts';
 import { problemText } from './limits.ts';
+import { codeLine } from '../test-ui-text.ts';
 
 const HEADER =
   'Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes';
@@ -19,7 +20,7 @@ const sample = [
 describe('parseIanaCsv', () => {
   it('reads quoted newlines, ranges and skips rows without a port or protocol', () => {
     const result = parseIanaCsv(sample);
-    if (!result.ok) throw new Error(result.problems.map(problemText).join('\n'));
+    if (!result.ok) throw new Error(result.problems.map((p) => codeLine(problemText(p))).join('\n'));
     const { records, newestDate, skipped, rowCount } = result.data;
     expect({ newestDate, skipped, rowCount }).toEqual({ newestDate: '2026-11-03', skipped: 2, rowCount: 7 });
     const http = records.find((r) => r.serviceName === 'http');
@@ -33,21 +34,19 @@ describe('parseIanaCsv', () => {
     const result = parseIanaCsv(bad);
     expect(result.ok).toBe(false);
     // Header 1, then 7 rows, two of which span three lines each: the bad row is on line 13.
-    expect(!result.ok && result.problems.map(problemText)).toEqual([
-      'Line 13: Port Number "70000" is not a port or a range like 6000-6063 within 0–65535.',
-    ]);
+    expect(!result.ok && result.problems.map((p) => codeLine(problemText(p)))).toEqual(['import.onLine(line=13, problem=import.iana.badPort(value=70000))']);
   });
 
   it('refuses other formats and malformed CSV', () => {
     const first = (text: string) => {
       const r = parseIanaCsv(text);
-      return r.ok ? 'ok' : problemText(r.problems[0]!);
+      return r.ok ? 'ok' : codeLine(problemText(r.problems[0]!));
     };
-    expect(first('port,note\n22,x\n')).toMatch(/Porthole notes or definitions CSV/);
-    expect(first('a,b\n1,2\n')).toMatch(/^Line 1: Not the IANA registry CSV: missing columns "Service Name", "Port Number"/);
-    expect(first('{"notes":[]}')).toMatch(/JSON file/);
-    expect(first('\u0089PNG\r\n\u001a\n\u0000\u0000')).toMatch(/PNG image/);
-    expect(first(`${HEADER}\nhttp,80,tcp,"unterminated\n`)).toMatch(/^Line 2: Malformed CSV/);
-    expect(first(`${HEADER}\nhttp,80,icmp,x,,,,,,,,\n`)).toBe('Line 2: Transport Protocol "icmp" is not tcp, udp, sctp or dccp.');
+    expect(first('port,note\n22,x\n')).toBe('import.onLine(line=1, problem=import.iana.porthole)');
+    expect(first('a,b\n1,2\n')).toMatch(/^import\.onLine\(line=1, problem=import\.iana\.missingColumns\(columns=\["Service Name", "Port Number"/);
+    expect(first('{"notes":[]}')).toBe('import.iana.json');
+    expect(first('\u0089PNG\r\n\u001a\n\u0000\u0000')).toBe('import.iana.binary(what=import.what.png)');
+    expect(first(`${HEADER}\nhttp,80,tcp,"unterminated\n`)).toMatch(/^import\.onLine\(line=2, problem=import\.csv\.malformed/);
+    expect(first(`${HEADER}\nhttp,80,icmp,x,,,,,,,,\n`)).toBe('import.onLine(line=2, problem=import.iana.badProtocol(value=icmp))');
   });
 });

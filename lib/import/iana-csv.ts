@@ -4,6 +4,7 @@ import { isProtocol, parsePortCell, recordsFromRows, type IanaRow } from '../ian
 import type { IanaRecord } from '../types.ts';
 import { cellsByName, readCsv } from './csv.ts';
 import { MAX_PROBLEMS, sizeProblem, type ImportProblem } from './limits.ts';
+import { uiText } from '../ui-text.ts';
 import { sniff } from './sniff.ts';
 
 /** The registry's columns, in IANA's order. */
@@ -31,9 +32,9 @@ export function parseIanaCsv(text: string, fileName?: string): IanaParseResult {
   const big = sizeProblem(text, fileName);
   if (big) return { ok: false, problems: [big] };
   const sniffed = sniff(text);
-  if (sniffed.kind === 'binary') return { ok: false, problems: [{ message: `This is ${sniffed.what}, not the IANA registry CSV.` }] };
-  if (sniffed.kind === 'empty') return { ok: false, problems: [{ message: 'The file is empty.' }] };
-  if (sniffed.kind === 'json') return { ok: false, problems: [{ message: 'This is a JSON file; the IANA registry import reads the registry CSV (service-names-port-numbers.csv).' }] };
+  if (sniffed.kind === 'binary') return { ok: false, problems: [{ text: uiText('import.iana.binary', { what: sniffed.what }) }] };
+  if (sniffed.kind === 'empty') return { ok: false, problems: [{ text: uiText('import.empty') }] };
+  if (sniffed.kind === 'json') return { ok: false, problems: [{ text: uiText('import.iana.json') }] };
   const read = readCsv(text);
   if (!read.ok) return read;
   const { header, headerLine, rows } = read.table;
@@ -45,9 +46,9 @@ export function parseIanaCsv(text: string, fileName?: string): IanaParseResult {
       problems: [
         {
           line: headerLine,
-          message: looksOurs
-            ? 'This is a Porthole notes or definitions CSV, not the IANA registry. Import it under "Notes and definitions" instead.'
-            : `Not the IANA registry CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}. Expected: ${IANA_COLUMNS.join(',')}.`,
+          text: looksOurs
+            ? uiText('import.iana.porthole')
+            : uiText('import.iana.missingColumns', { columns: missing.map((m) => `"${m}"`), expected: IANA_COLUMNS.join(',') }, missing.length),
         },
       ],
     };
@@ -68,11 +69,11 @@ export function parseIanaCsv(text: string, fileName?: string): IanaParseResult {
     }
     const range = parsePortCell(portText);
     if (!range) {
-      problems.push({ line: row.line, message: `Port Number "${portText.slice(0, 20)}" is not a port or a range like 6000-6063 within 0–65535.` });
+      problems.push({ line: row.line, text: uiText('import.iana.badPort', { value: portText.slice(0, 20) }) });
       continue;
     }
     if (!isProtocol(protocolText)) {
-      problems.push({ line: row.line, message: `Transport Protocol "${protocolText.slice(0, 20)}" is not tcp, udp, sctp or dccp.` });
+      problems.push({ line: row.line, text: uiText('import.iana.badProtocol', { value: protocolText.slice(0, 20) }) });
       continue;
     }
     for (const k of ['Registration Date', 'Modification Date']) {
@@ -95,7 +96,7 @@ export function parseIanaCsv(text: string, fileName?: string): IanaParseResult {
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (out.length === 0) return { ok: false, problems: [{ message: 'The registry CSV has no rows with a port and a protocol.' }] };
+  if (out.length === 0) return { ok: false, problems: [{ text: uiText('import.iana.noRows') }] };
   const asOf = newest || new Date().toISOString().slice(0, 10);
   return { ok: true, data: { records: recordsFromRows(out, asOf), newestDate: asOf, skipped, rowCount: rows.length } };
 }

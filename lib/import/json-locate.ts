@@ -1,26 +1,27 @@
 // Finds where JSON text first goes wrong. Engines word (and place) JSON.parse
 // errors differently, and V8 often gives no position at all; this scanner
 // gives the same line and column everywhere. Only called after JSON.parse failed.
+import { uiText, type UiText, type UiTextParam } from '../ui-text.ts';
 
 export interface JsonSyntaxError {
   offset: number;
   line: number;
   column: number;
-  message: string;
+  message: UiText;
 }
 
 export function locateJsonError(text: string): JsonSyntaxError | null {
   let i = 0;
-  const fail = (message: string): never => {
-    throw Object.assign(new Error(message), { offset: i });
+  const fail = (message: UiText): never => {
+    throw Object.assign(new Error(message.code), { offset: i, problem: message });
   };
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const show = () => (i >= text.length ? 'end of file' : `"${text[i]}"`);
+  const show = (): UiTextParam => (i >= text.length ? uiText('import.json.endOfFile') : `"${text[i]}"`);
   const literal = (word: string) => {
     if (text.startsWith(word, i)) i += word.length;
-    else fail(`unexpected ${show()}`);
+    else fail(uiText('import.json.unexpected', { found: show() }));
   };
   const string = () => {
     i++;
@@ -33,22 +34,22 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
       if (c === '\\') {
         const n = text[i + 1];
         if (n === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape in a string');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(uiText('import.json.badUnicodeEscape'));
           i += 6;
         } else if (n !== undefined && '"\\/bfnrt'.includes(n)) i += 2;
-        else fail('bad escape in a string');
-      } else if (c < ' ') fail(c === '\n' ? 'line break inside a string (missing closing ")' : 'control character inside a string');
+        else fail(uiText('import.json.badEscape'));
+      } else if (c < ' ') fail(uiText(c === '\n' ? 'import.json.lineBreak' : 'import.json.control'));
       else i++;
     }
-    fail('string never closed (missing ")');
+    fail(uiText('import.json.unclosed'));
   };
   const number = () => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail(`unexpected ${show()}`);
+    if (!m) fail(uiText('import.json.unexpected', { found: show() }));
     i += m![0].length;
   };
   const value = (depth: number): void => {
-    if (depth > 500) fail('nested too deeply');
+    if (depth > 500) fail(uiText('import.json.tooDeep'));
     ws();
     const c = text[i];
     if (c === '{') {
@@ -60,10 +61,10 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'trailing comma before "}"' : `expected a quoted key, found ${show()}`);
+        if (text[i] !== '"') fail(text[i] === '}' ? uiText('import.json.trailingComma', { close: '"}"' }) : uiText('import.json.expectedKey', { found: show() }));
         string();
         ws();
-        if (text[i] !== ':') fail(`expected ":" after a key, found ${show()}`);
+        if (text[i] !== ':') fail(uiText('import.json.expectedColon', { found: show() }));
         i++;
         value(depth + 1);
         ws();
@@ -75,7 +76,7 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
           i++;
           return;
         }
-        fail(`expected "," or "}", found ${show()}`);
+        fail(uiText('import.json.expectedComma', { close: '"}"', found: show() }));
       }
     }
     if (c === '[') {
@@ -87,7 +88,7 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
       }
       for (;;) {
         ws();
-        if (text[i] === ']') fail('trailing comma before "]"');
+        if (text[i] === ']') fail(uiText('import.json.trailingComma', { close: '"]"' }));
         value(depth + 1);
         ws();
         if (text[i] === ',') {
@@ -98,7 +99,7 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
           i++;
           return;
         }
-        fail(`expected "," or "]", found ${show()}`);
+        fail(uiText('import.json.expectedComma', { close: '"]"', found: show() }));
       }
     }
     if (c === '"') return string();
@@ -106,19 +107,21 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
     if (c === 'f') return literal('false');
     if (c === 'n') return literal('null');
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    fail(`unexpected ${show()}`);
+    fail(uiText('import.json.unexpected', { found: show() }));
   };
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1;
     value(0);
     ws();
-    if (i < text.length) fail(`unexpected ${show()} after the end of the data`);
+    if (i < text.length) fail(uiText('import.json.afterEnd', { found: show() }));
     return null;
   } catch (err) {
     const offset = (err as { offset?: number }).offset ?? i;
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    return { offset, line, column, message: (err as Error).message };
+    const problem = (err as { problem?: UiText }).problem;
+    if (!problem) throw err;
+    return { offset, line, column, message: problem };
   }
 }

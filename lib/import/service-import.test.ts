@@ -32,7 +32,7 @@ describe('import requests', () => {
   it('a malformed file reports its problems and changes nothing', async () => {
     await service.handlers.setNote({ type: 'setNote', port: 22, text: 'keep me' });
     const reply = await send({ type: 'applyImport', text: 'port,note\n22,replaced\n99999,bad\n' });
-    expect(reply).toEqual({ ok: true, value: { valid: false, problems: [{ line: 3, message: 'port 99999 is out of range (0–65535).' }] } });
+    expect(reply).toEqual({ ok: true, value: { valid: false, problems: [{ line: 3, text: { code: 'import.port.outOfRange', params: { field: 'port', value: '99999' } } }] } });
     expect((await service.handlers.listNotes({ type: 'listNotes' })).map((n) => n.text)).toEqual(['keep me']);
   });
 

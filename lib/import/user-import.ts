@@ -2,11 +2,12 @@
 // docs/import-formats.md). Pure: the result is either everything, checked,
 // or a list of problems, never a partial import.
 import * as v from 'valibot';
-import { KnowledgeSchema, type KnowledgeEntry } from '../knowledge-schema.ts';
+import { KnowledgeSchema, REFERENCE, VULN_ID, type KnowledgeEntry } from '../knowledge-schema.ts';
 import { rangeKey } from '../curated.ts';
 import { COMMONNESS_TIERS, PROTOCOLS, RISK_LEVELS, isValidPort, type Commonness, type Protocol, type RiskLevel } from '../types.ts';
 import { cellsByName, readCsv, type CsvRow } from './csv.ts';
-import { MAX_PROBLEMS, sizeProblem, type ImportProblem } from './limits.ts';
+import { MAX_PROBLEMS, problemAt, sizeProblem, type ImportProblem } from './limits.ts';
+import { uiText, type UiText } from '../ui-text.ts';
 import { parseList, parseUses, parseVulnerabilities } from './list-cell.ts';
 import { sniff } from './sniff.ts';
 import { locateJsonError } from './json-locate.ts';
@@ -44,9 +45,9 @@ export function parseUserImport(text: string, fileName?: string): ParseResult {
   const sniffed = sniff(text);
   switch (sniffed.kind) {
     case 'binary':
-      return fail([{ message: `This is ${sniffed.what}, not a JSON or CSV file of notes or port definitions.` }]);
+      return fail([{ text: uiText('import.binary', { what: sniffed.what }) }]);
     case 'empty':
-      return fail([{ message: 'The file is empty.' }]);
+      return fail([{ text: uiText('import.empty') }]);
     case 'json':
       return parseUserJson(text);
     case 'csv':
@@ -59,35 +60,53 @@ const fail = (problems: ImportProblem[]): ParseResult => ({ ok: false, problems:
 // ---------------------------------------------------------------------------
 // JSON
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+/** What a value is, for a sentence: "a list", "the text \"80\"". */
+export function describe(value: unknown): UiText {
+  if (value === null) return uiText('import.value.null');
+  if (Array.isArray(value)) return uiText('import.value.list');
+  if (typeof value === 'string') return uiText('import.value.text', { text: JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value) });
+  return typeof value === 'object' ? uiText('import.value.object') : uiText('import.value.other', { type: typeof value, value: String(value) });
 }
 
-function portIssue(value: unknown, field: string): string | null {
-  if (typeof value !== 'number') return `${field} must be a number, not ${describe(value)}`;
-  if (!Number.isInteger(value)) return `${field} ${value} is not a whole number`;
-  if (!isValidPort(value)) return `${field} ${value} is out of range (0–65535)`;
+function portIssue(value: unknown, field: string): UiText | null {
+  if (typeof value !== 'number') return uiText('import.port.notNumber', { field, found: describe(value) });
+  if (!Number.isInteger(value)) return uiText('import.port.notWhole', { field, value: String(value) });
+  if (!isValidPort(value)) return uiText('import.port.outOfRange', { field, value: String(value) });
   return null;
 }
 
-function issuesOf(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return issues.map((issue) => `${v.getDotPath(issue) ?? 'entry'}: ${plainIssue(issue)}`);
+/** One problem of a definition: at a field (`title`, `uses.0.name`) or about the whole entry. */
+export interface DefinitionProblem {
+  path?: string;
+  text: UiText;
 }
 
-/** Valibot's wording where it is cryptic for people ("Expected never"); its own otherwise. */
-function plainIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema' && issue.expected === 'never') return 'is not a known field (check its spelling).';
-  if (issue.received === 'undefined' && (issue.type === 'strict_object' || issue.type === 'object')) return 'is missing.';
-  if (issue.type === 'min_length' && issue.received === '0') return 'must not be empty.';
-  return issue.message;
+function issuesOf(issues: readonly v.BaseIssue<unknown>[]): DefinitionProblem[] {
+  return issues.map((issue) => ({ path: v.getDotPath(issue) ?? undefined, text: plainIssue(issue) }));
+}
+
+/** A definition problem placed under `where` (`definitions[2]`): "definitions[2].title: is missing.". */
+export const definitionProblemAt = (where: string, p: DefinitionProblem): UiText => problemAt(p.path ? `${where}.${p.path}` : where, p.text);
+
+/** A definition problem on its own: "title: is missing.", or the whole entry's. */
+export const definitionProblemText = (p: DefinitionProblem): UiText => (p.path ? problemAt(p.path, p.text) : p.text);
+
+/** Valibot's issues in our words (its own are English and cryptic: "Expected never"). */
+function plainIssue(issue: v.BaseIssue<unknown>): UiText {
+  if (issue.kind === 'schema' && issue.expected === 'never') return uiText('import.issue.unknownField');
+  if (issue.received === 'undefined' && (issue.type === 'strict_object' || issue.type === 'object')) return uiText('import.issue.missing');
+  if (issue.type === 'min_length' && issue.received === '0') return uiText('import.issue.empty');
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  if (issue.type === 'max_length') return uiText('import.issue.tooLong', { max: Number(requirement) });
+  if (requirement === REFERENCE) return uiText('import.issue.reference');
+  if (requirement === VULN_ID) return uiText('import.issue.vulnId');
+  if (issue.kind === 'schema') return uiText('import.issue.type', { expected: issue.expected ?? '', received: issue.received });
+  return uiText('import.issue.invalid', { expected: issue.expected ?? '', received: issue.received });
 }
 
 const NoteItemSchema = v.strictObject({
   port: v.number(),
-  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_NOTE_LENGTH, `is longer than ${MAX_NOTE_LENGTH} characters`)),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_NOTE_LENGTH)),
   updated: v.optional(v.string()),
 });
 
@@ -97,29 +116,29 @@ export function parseUserJson(text: string): ParseResult {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const at = locateJsonError(text);
-    if (at) return fail([{ line: at.line, message: `Malformed JSON: ${at.message} (column ${at.column}).` }]);
-    return fail([{ message: `Malformed JSON: ${err instanceof Error ? err.message : String(err)}` }]);
+    if (at) return fail([{ line: at.line, text: uiText('import.json.malformedAt', { problem: at.message, column: String(at.column) }) }]);
+    return fail([{ text: uiText('import.json.malformed', { error: err instanceof Error ? err.message : String(err) }) }]);
   }
   if (Array.isArray(data) || typeof data !== 'object' || data === null) {
-    return fail([{ message: `Expected a Porthole export (an object with "notes" and/or "definitions"), found ${describe(data)}.` }]);
+    return fail([{ text: uiText('import.json.notExport', { found: describe(data) }) }]);
   }
   const root = data as Record<string, unknown>;
   if ('format' in root && root.format !== USER_DATA_FORMAT) {
-    return fail([{ message: `This JSON is not a Porthole export: "format" is ${JSON.stringify(root.format)}, expected "${USER_DATA_FORMAT}".` }]);
+    return fail([{ text: uiText('import.json.wrongFormat', { found: JSON.stringify(root.format) ?? 'undefined', expected: `"${USER_DATA_FORMAT}"` }) }]);
   }
   if ('version' in root && root.version !== USER_DATA_VERSION) {
-    return fail([{ message: `This export has version ${JSON.stringify(root.version)}; this Porthole reads version ${USER_DATA_VERSION}.` }]);
+    return fail([{ text: uiText('import.json.wrongVersion', { found: JSON.stringify(root.version) ?? 'undefined', expected: String(USER_DATA_VERSION) }) }]);
   }
   const unknown = Object.keys(root).filter((k) => !['format', 'version', 'exported', 'notes', 'definitions'].includes(k));
-  if (unknown.length > 0) return fail([{ message: `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: expected "notes" and/or "definitions".` }]);
+  if (unknown.length > 0) return fail([{ text: uiText('import.json.unknownFields', { fields: unknown.map((k) => `"${k}"`) }, unknown.length) }]);
   if (!('notes' in root) && !('definitions' in root)) {
-    return fail([{ message: 'This JSON has neither "notes" nor "definitions": nothing to import.' }]);
+    return fail([{ text: uiText('import.json.nothing') }]);
   }
   const problems: ImportProblem[] = [];
   const notes: NoteInput[] = [];
   const definitions: KnowledgeEntry[] = [];
   for (const key of ['notes', 'definitions'] as const) {
-    if (key in root && !Array.isArray(root[key])) problems.push({ message: `"${key}" must be a list, not ${describe(root[key])}.` });
+    if (key in root && !Array.isArray(root[key])) problems.push({ text: uiText('import.json.notList', { key: `"${key}"`, found: describe(root[key]) }) });
   }
   if (problems.length > 0) return fail(problems);
 
@@ -127,11 +146,11 @@ export function parseUserJson(text: string): ParseResult {
   ((root.notes as unknown[] | undefined) ?? []).forEach((item, i) => {
     const where = `notes[${i}]`;
     const portProblem = portIssue((item as { port?: unknown } | null)?.port, 'port');
-    if (portProblem) return problems.push({ message: `${where}: ${portProblem}.` });
+    if (portProblem) return problems.push({ text: problemAt(where, portProblem) });
     const parsed = v.safeParse(NoteItemSchema, item);
-    if (!parsed.success) return problems.push(...issuesOf(parsed.issues).map((m) => ({ message: `${where}.${m}` })));
+    if (!parsed.success) return problems.push(...issuesOf(parsed.issues).map((p) => ({ text: definitionProblemAt(where, p) })));
     const first = notePorts.get(parsed.output.port);
-    if (first !== undefined) return problems.push({ message: `${where}: a note for port ${parsed.output.port} is already in this file (notes[${first}]).` });
+    if (first !== undefined) return problems.push({ text: problemAt(where, uiText('import.note.duplicate', { port: String(parsed.output.port), first: `notes[${first}]` })) });
     notePorts.set(parsed.output.port, i);
     notes.push({ port: parsed.output.port, text: parsed.output.text });
   });
@@ -140,11 +159,11 @@ export function parseUserJson(text: string): ParseResult {
   ((root.definitions as unknown[] | undefined) ?? []).forEach((item, i) => {
     const where = `definitions[${i}]`;
     const checked = checkDefinition(item);
-    if ('problems' in checked) return problems.push(...checked.problems.map((m) => ({ message: `${where}${m.startsWith(':') ? '' : '.'}${m}` })));
+    if ('problems' in checked) return problems.push(...checked.problems.map((p) => ({ text: definitionProblemAt(where, p) })));
     const { entry } = checked;
     const key = rangeKey(entry.port, entry.endPort ?? entry.port);
     const first = keys.get(key);
-    if (first !== undefined) return problems.push({ message: `${where}: port ${key} is already defined in this file (definitions[${first}]).` });
+    if (first !== undefined) return problems.push({ text: problemAt(where, uiText('import.definition.duplicate', { port: key, first: `definitions[${first}]` })) });
     keys.set(key, i);
     definitions.push(entry);
   });
@@ -154,25 +173,24 @@ export function parseUserJson(text: string): ParseResult {
 
 /**
  * One definition as written by a person (an import, a policy, a pack):
- * the checked entry, or what is wrong with it. A problem starts with ":" when
- * it is about the whole entry, else with the field's path (`title: …`).
+ * the checked entry, or what is wrong with it (at a field, or about the whole entry).
  */
-export function checkDefinition(item: unknown): { entry: KnowledgeEntry } | { problems: string[] } {
+export function checkDefinition(item: unknown): { entry: KnowledgeEntry } | { problems: DefinitionProblem[] } {
   const fields = (item !== null && typeof item === 'object' ? item : {}) as { port?: unknown; endPort?: unknown };
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { problems: [`: must be an object with port, protocols, title, summary and uses, not ${describe(item)}.`] };
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return { problems: [{ text: uiText('import.definition.notObject', { found: describe(item) }) }] };
   const portProblem = portIssue(fields.port, 'port') ?? ('endPort' in fields ? portIssue(fields.endPort, 'endPort') : null);
-  if (portProblem) return { problems: [`: ${portProblem}.`] };
+  if (portProblem) return { problems: [{ text: portProblem }] };
   const parsed = v.safeParse(KnowledgeSchema, item);
   if (!parsed.success) return { problems: issuesOf(parsed.issues) };
   const checked = checkEntry(parsed.output);
-  if (checked) return { problems: [`: ${checked}`] };
+  if (checked) return { problems: [{ text: checked }] };
   return { entry: normaliseEntry(parsed.output) };
 }
 
 /** Checks the schema cannot express. */
-function checkEntry(entry: KnowledgeEntry): string | null {
-  if (entry.endPort !== undefined && entry.endPort < entry.port) return `endPort ${entry.endPort} is below port ${entry.port}.`;
-  if (entry.uses.filter((u) => u.primary).length > 1) return 'more than one use is marked primary.';
+function checkEntry(entry: KnowledgeEntry): UiText | null {
+  if (entry.endPort !== undefined && entry.endPort < entry.port) return uiText('import.definition.endBelow', { end: String(entry.endPort), port: String(entry.port) });
+  if (entry.uses.filter((u) => u.primary).length > 1) return uiText('import.definition.twoPrimary');
   return null;
 }
 
@@ -198,35 +216,32 @@ export function parseUserCsv(text: string): ParseResult {
   const { header, headerLine, rows } = read.table;
   const names = new Set(header);
   if (IANA_COLUMNS.slice(0, 3).every((c) => names.has(c))) {
-    return fail([{ line: headerLine, message: 'This is an IANA registry CSV, not notes or port definitions. Import it under "IANA registry" instead.' }]);
+    return fail([{ line: headerLine, text: uiText('import.csv.ianaFile') }]);
   }
   const duplicated = header.filter((h, i) => header.indexOf(h) !== i);
-  if (duplicated.length > 0) return fail([{ line: headerLine, message: `Column "${duplicated[0]}" appears twice in the header.` }]);
+  if (duplicated.length > 0) return fail([{ line: headerLine, text: uiText('import.csv.duplicateColumn', { column: `"${duplicated[0]}"` }) }]);
   if (names.has('note')) return parseNotesCsv(header, headerLine, rows);
   if (names.has('title')) return parseDefinitionsCsv(header, headerLine, rows);
   return fail([
-    {
-      line: headerLine,
-      message: `Unrecognised CSV header "${header.join(',').slice(0, 120)}". Notes need the columns port,note; definitions need ${DEFINITION_REQUIRED.join(',')}.`,
-    },
+    { line: headerLine, text: uiText('import.csv.unknownHeader', { header: `"${header.join(',').slice(0, 120)}"`, notes: 'port,note', definitions: DEFINITION_REQUIRED.join(',') }) },
   ]);
 }
 
 function checkColumns(header: string[], headerLine: number, allowed: readonly string[], required: readonly string[]): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const unknown = header.filter((h) => !allowed.includes(h));
-  if (unknown.length > 0) problems.push({ line: headerLine, message: `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. Allowed: ${allowed.join(', ')}.` });
+  if (unknown.length > 0) problems.push({ line: headerLine, text: uiText('import.csv.unknownColumns', { columns: unknown.map((u) => `"${u}"`), allowed: allowed.join(', ') }, unknown.length) });
   const missing = required.filter((r) => !header.includes(r));
-  if (missing.length > 0) problems.push({ line: headerLine, message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}.` });
+  if (missing.length > 0) problems.push({ line: headerLine, text: uiText('import.csv.missingColumns', { columns: missing.map((m) => `"${m}"`) }, missing.length) });
   return problems;
 }
 
-function portCell(cell: string, field: string): { port: number } | { problem: string } {
+function portCell(cell: string, field: string): { port: number } | { problem: UiText } {
   const t = cell.trim();
-  if (t === '') return { problem: `${field} is empty` };
-  if (!/^-?\d+$/.test(t)) return { problem: `${field} "${t.slice(0, 20)}" is not a port number` };
+  if (t === '') return { problem: uiText('import.cell.empty', { field }) };
+  if (!/^-?\d+$/.test(t)) return { problem: uiText('import.cell.notPort', { field, value: `"${t.slice(0, 20)}"` }) };
   const n = Number(t);
-  if (!isValidPort(n)) return { problem: `${field} ${t} is out of range (0–65535)` };
+  if (!isValidPort(n)) return { problem: uiText('import.port.outOfRange', { field, value: t }) };
   return { port: n };
 }
 
@@ -240,25 +255,25 @@ function parseNotesCsv(header: string[], headerLine: number, rows: CsvRow[]): Pa
     if (problems.length >= MAX_PROBLEMS) break;
     const cells = cellsByName(header, row);
     if (row.cells.length > header.length) {
-      problems.push({ line: row.line, message: `${row.cells.length} fields, but the header has ${header.length} columns.` });
+      problems.push({ line: row.line, text: uiText('import.csv.fieldCount', { fields: row.cells.length, columns: header.length }) });
       continue;
     }
     const port = portCell(cells.get('port')!, 'port');
     if ('problem' in port) {
-      problems.push({ line: row.line, message: `${port.problem}.` });
+      problems.push({ line: row.line, text: port.problem });
       continue;
     }
     const text = cells.get('note')!.trim();
-    if (text === '') problems.push({ line: row.line, message: `the note for port ${port.port} is empty.` });
-    else if (text.length > MAX_NOTE_LENGTH) problems.push({ line: row.line, message: `the note for port ${port.port} is longer than ${MAX_NOTE_LENGTH} characters.` });
-    else if (seen.has(port.port)) problems.push({ line: row.line, message: `port ${port.port} already has a note in this file (line ${seen.get(port.port)}).` });
+    if (text === '') problems.push({ line: row.line, text: uiText('import.note.empty', { port: String(port.port) }) });
+    else if (text.length > MAX_NOTE_LENGTH) problems.push({ line: row.line, text: uiText('import.note.tooLong', { port: String(port.port), max: MAX_NOTE_LENGTH }) });
+    else if (seen.has(port.port)) problems.push({ line: row.line, text: uiText('import.note.duplicateLine', { port: String(port.port), line: String(seen.get(port.port)) }) });
     else {
       seen.set(port.port, row.line);
       notes.push({ port: port.port, text });
     }
   }
   if (problems.length > 0) return fail(problems);
-  if (notes.length === 0) return fail([{ message: 'The CSV has a header but no notes.' }]);
+  if (notes.length === 0) return fail([{ text: uiText('import.csv.noNotes') }]);
   return { ok: true, data: { format: 'notes-csv', notes, definitions: [] } };
 }
 
@@ -271,47 +286,47 @@ function parseDefinitionsCsv(header: string[], headerLine: number, rows: CsvRow[
   for (const row of rows) {
     if (problems.length >= MAX_PROBLEMS) break;
     if (row.cells.length > header.length) {
-      problems.push({ line: row.line, message: `${row.cells.length} fields, but the header has ${header.length} columns.` });
+      problems.push({ line: row.line, text: uiText('import.csv.fieldCount', { fields: row.cells.length, columns: header.length }) });
       continue;
     }
     const built = definitionFromCells(cellsByName(header, row));
     if ('problem' in built) {
-      problems.push({ line: row.line, message: built.problem });
+      problems.push({ line: row.line, text: built.problem });
       continue;
     }
     const key = rangeKey(built.entry.port, built.entry.endPort ?? built.entry.port);
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ line: row.line, message: `port ${key} is already defined in this file (line ${first}).` });
+      problems.push({ line: row.line, text: uiText('import.definition.duplicateLine', { port: key, line: String(first) }) });
       continue;
     }
     seen.set(key, row.line);
     definitions.push(built.entry);
   }
   if (problems.length > 0) return fail(problems);
-  if (definitions.length === 0) return fail([{ message: 'The CSV has a header but no definitions.' }]);
+  if (definitions.length === 0) return fail([{ text: uiText('import.csv.noDefinitions') }]);
   return { ok: true, data: { format: 'definitions-csv', notes: [], definitions } };
 }
 
 /** One CSV row of a definition → a checked entry, or the first problem. */
-export function definitionFromCells(cells: Map<string, string>): { entry: KnowledgeEntry } | { problem: string } {
+export function definitionFromCells(cells: Map<string, string>): { entry: KnowledgeEntry } | { problem: UiText } {
   const get = (k: string) => (cells.get(k) ?? '').trim();
   const port = portCell(get('port'), 'port');
-  if ('problem' in port) return { problem: `${port.problem}.` };
+  if ('problem' in port) return port;
   let endPort: number | undefined;
   if (get('endPort') !== '') {
     const end = portCell(get('endPort'), 'endPort');
-    if ('problem' in end) return { problem: `${end.problem}.` };
+    if ('problem' in end) return end;
     endPort = end.port;
   }
   const protocols = get('protocols').toLowerCase().split(/[\s;,/+]+/).filter(Boolean);
   const badProtocol = protocols.find((p) => !(PROTOCOLS as readonly string[]).includes(p));
-  if (badProtocol) return { problem: `protocol "${badProtocol}" is not one of ${PROTOCOLS.join(', ')}.` };
-  if (protocols.length === 0) return { problem: 'protocols is empty (use tcp, udp, sctp or dccp; several separated by ";").' };
+  if (badProtocol) return { problem: uiText('import.cell.badProtocol', { value: `"${badProtocol}"`, allowed: PROTOCOLS.join(', ') }) };
+  if (protocols.length === 0) return { problem: uiText('import.cell.noProtocols') };
   const related: number[] = [];
   for (const item of get('related').split(/[\s;,]+/).filter(Boolean)) {
-    const r = portCell(item, 'related port');
-    if ('problem' in r) return { problem: `${r.problem}.` };
+    const r = portCell(item, 'related');
+    if ('problem' in r) return r;
     related.push(r.port);
   }
   const raw: Record<string, unknown> = {
@@ -328,20 +343,20 @@ export function definitionFromCells(cells: Map<string, string>): { entry: Knowle
   const vulnerabilities = parseVulnerabilities(get('vulnerabilities'));
   const malware = parseList(get('malware'));
   if (risk !== '') {
-    if (!(RISK_LEVELS as readonly string[]).includes(risk)) return { problem: `risk "${risk}" is not one of ${RISK_LEVELS.join(', ')}.` };
-    if (advice === '') return { problem: 'a risk level needs advice (the advice column is empty).' };
+    if (!(RISK_LEVELS as readonly string[]).includes(risk)) return { problem: uiText('import.cell.badRisk', { value: `"${risk}"`, allowed: RISK_LEVELS.join(', ') }) };
+    if (advice === '') return { problem: uiText('import.cell.riskNeedsAdvice') };
     const security: Record<string, unknown> = { risk: risk as RiskLevel, advice };
     if (vulnerabilities.length) security.vulnerabilities = vulnerabilities;
     if (malware.length) security.malware = malware;
     raw.security = security;
   } else if (advice !== '' || vulnerabilities.length || malware.length) {
-    return { problem: 'advice, vulnerabilities and malware need a risk level (the risk column is empty).' };
+    return { problem: uiText('import.cell.adviceNeedsRisk') };
   }
   if (related.length) raw.related = related;
   const commonness = get('commonness');
   if (commonness !== '') {
     const n = Number(commonness);
-    if (!(COMMONNESS_TIERS as readonly number[]).includes(n)) return { problem: `commonness "${commonness}" must be 1, 2, 3 or 4.` };
+    if (!(COMMONNESS_TIERS as readonly number[]).includes(n)) return { problem: uiText('import.cell.badCommonness', { value: `"${commonness}"` }) };
     raw.commonness = n as Commonness;
   }
   const references = parseList(get('references'));
@@ -349,7 +364,7 @@ export function definitionFromCells(cells: Map<string, string>): { entry: Knowle
   const keywords = parseList(get('keywords'));
   if (keywords.length) raw.keywords = keywords;
   const parsed = v.safeParse(KnowledgeSchema, raw);
-  if (!parsed.success) return { problem: `${issuesOf(parsed.issues.slice(0, 1))[0]}.` };
+  if (!parsed.success) return { problem: definitionProblemText(issuesOf(parsed.issues.slice(0, 1))[0]!) };
   const checked = checkEntry(parsed.output);
   if (checked) return { problem: checked };
   return { entry: normaliseEntry(parsed.output) };

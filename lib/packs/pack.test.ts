@@ -3,13 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareVersions, MAX_PACK_DEFINITIONS, packFileName, packId, packOfText, readPack, writePack } from './pack.ts';
 import { problemText } from '../import/limits.ts';
+import { codeLine } from '../test-ui-text.ts';
 
 const def = { port: 6443, protocols: ['tcp'], title: 'API server', summary: 'The front door.', uses: [] };
 const pack = { format: 'porthole-pack', name: 'Kubernetes control plane', version: '1.0.0', author: 'Platform team', definitions: [def] };
 const problems = (data: unknown) => {
   const r = readPack(data);
   if (r.ok) throw new Error('expected problems');
-  return r.problems.map(problemText);
+  return r.problems.map((p) => codeLine(problemText(p)));
 };
 
 describe('readPack', () => {
@@ -21,24 +22,25 @@ describe('readPack', () => {
   });
 
   it('reports every problem of a pack, and nothing is installed', () => {
-    expect(problems({ ...pack, format: 'other' })).toEqual(['Not a Porthole pack: "format" must be "porthole-pack".']);
-    expect(problems({ ...pack, colour: 'red' })).toEqual(['Unknown field "colour": a pack has "format", "name", "version", "author", "description", "definitions".']);
-    expect(problems({ ...pack, name: '' })).toEqual(['"name" must be a text of 1 to 80 characters (it is required).']);
-    expect(problems({ ...pack, name: '---' })).toEqual(['"name" needs at least one letter or digit.']);
-    expect(problems({ ...pack, author: undefined })).toEqual(['"author" must be a text of 1 to 80 characters (it is required).']);
-    expect(problems({ ...pack, author: 'x'.repeat(81) })).toEqual(['"author" must be a text of 1 to 80 characters (it is required).']);
-    expect(problems({ ...pack, description: 7 })).toEqual(['"description" must be a text of 1 to 300 characters.']);
-    expect(problems({ ...pack, version: '1.0-beta' })).toEqual(['"version" must be dotted numbers such as "1.0.0", not "1.0-beta".']);
-    expect(problems({ ...pack, version: 2 })).toEqual(['"version" must be dotted numbers such as "1.0.0", not 2.']);
-    expect(problems({ ...pack, definitions: [] })).toEqual(['"definitions" must be a list with at least one port definition.']);
-    expect(problems({ ...pack, definitions: 'all' })).toEqual(['"definitions" must be a list with at least one port definition.']);
+    expect(problems({ ...pack, format: 'other' })).toEqual(['import.pack.notPack(format="porthole-pack")']);
+    expect(problems({ ...pack, colour: 'red' })).toEqual(['import.pack.unknownFields(fields=["colour"], allowed="format", "name", "version", "author", "description", "definitions")']);
+    expect(problems({ ...pack, name: '' })).toEqual(['import.pack.textRequired(key="name", max=80)']);
+    expect(problems({ ...pack, name: '---' })).toEqual(['import.pack.nameLetters']);
+    expect(problems({ ...pack, author: undefined })).toEqual(['import.pack.textRequired(key="author", max=80)']);
+    expect(problems({ ...pack, author: 'x'.repeat(81) })).toEqual(['import.pack.textRequired(key="author", max=80)']);
+    expect(problems({ ...pack, description: 7 })).toEqual(['import.pack.text(key="description", max=300)']);
+    expect(problems({ ...pack, version: '1.0-beta' })).toEqual(['import.pack.version(found="1.0-beta")']);
+    expect(problems({ ...pack, version: 2 })).toEqual(['import.pack.version(found=2)']);
+    expect(problems({ ...pack, version: undefined })).toEqual(['import.pack.version(found=import.value.nothing)']);
+    expect(problems({ ...pack, definitions: [] })).toEqual(['import.pack.noDefinitions']);
+    expect(problems({ ...pack, definitions: 'all' })).toEqual(['import.pack.noDefinitions']);
     expect(problems({ ...pack, definitions: Array.from({ length: MAX_PACK_DEFINITIONS + 1 }, (_, i) => ({ ...def, port: i })) })).toEqual([
-      `"definitions" has ${MAX_PACK_DEFINITIONS + 1} entries; a pack holds at most ${MAX_PACK_DEFINITIONS}.`,
+      `import.pack.tooMany(count=${MAX_PACK_DEFINITIONS + 1}, max=${MAX_PACK_DEFINITIONS})`,
     ]);
     expect(problems({ ...pack, definitions: [def, { ...def, port: 70000 }, { ...def, title: '' }, def] })).toEqual([
-      'definitions[1]: port 70000 is out of range (0–65535).',
-      'definitions[2].title: must not be empty.',
-      'definitions[3]: port 6443 is already defined in this pack (definitions[0]).',
+      'import.at(where=definitions[1], problem=import.port.outOfRange(field=port, value=70000))',
+      'import.at(where=definitions[2].title, problem=import.issue.empty)',
+      'import.at(where=definitions[3], problem=import.pack.duplicate(port=6443, first=definitions[0]))',
     ]);
   });
 
@@ -67,7 +69,7 @@ describe('example packs in docs/packs', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     it(`${file} is a valid pack`, () => {
       const read = packOfText(readFileSync(resolve(dir, file), 'utf8'));
-      expect(read?.ok ? 'ok' : read?.problems.map(problemText)).toBe('ok');
+      expect(read?.ok ? 'ok' : read?.problems.map((p) => codeLine(problemText(p)))).toBe('ok');
     });
   }
 });

@@ -3,8 +3,9 @@
 // pack or every problem; writing one gives a file this reader accepts.
 import type { KnowledgeEntry } from '../knowledge-schema.ts';
 import { rangeKey } from '../curated.ts';
-import { checkDefinition } from '../import/user-import.ts';
-import { MAX_PROBLEMS, type ImportProblem } from '../import/limits.ts';
+import { checkDefinition, definitionProblemAt } from '../import/user-import.ts';
+import { MAX_PROBLEMS, problemAt, type ImportProblem } from '../import/limits.ts';
+import { uiText } from '../ui-text.ts';
 
 export const PACK_FORMAT = 'porthole-pack';
 /** A pack is for a stack's ports, not a registry. */
@@ -49,36 +50,36 @@ function text(root: Record<string, unknown>, key: string, max: number, problems:
   const value = root[key];
   if (value === undefined && !required) return undefined;
   if (typeof value === 'string' && value.trim() !== '' && value.trim().length <= max) return value.trim();
-  problems.push({ message: `"${key}" must be a text of 1 to ${max} characters${required ? ' (it is required)' : ''}.` });
+  problems.push({ text: uiText(required ? 'import.pack.textRequired' : 'import.pack.text', { key: `"${key}"`, max }) });
   return undefined;
 }
 
 /** Checks parsed JSON as a pack. */
 export function readPack(data: unknown): { ok: true; pack: Pack } | { ok: false; problems: ImportProblem[] } {
-  if (!isPackJson(data) || Array.isArray(data)) return { ok: false, problems: [{ message: `Not a Porthole pack: "format" must be "${PACK_FORMAT}".` }] };
+  if (!isPackJson(data) || Array.isArray(data)) return { ok: false, problems: [{ text: uiText('import.pack.notPack', { format: `"${PACK_FORMAT}"` }) }] };
   const root = data as Record<string, unknown>;
   const problems: ImportProblem[] = [];
   const unknown = Object.keys(root).filter((k) => !FIELDS.includes(k));
-  if (unknown.length > 0) problems.push({ message: `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}: a pack has ${FIELDS.map((f) => `"${f}"`).join(', ')}.` });
+  if (unknown.length > 0) problems.push({ text: uiText('import.pack.unknownFields', { fields: unknown.map((k) => `"${k}"`), allowed: FIELDS.map((f) => `"${f}"`).join(', ') }, unknown.length) });
   const name = text(root, 'name', 80, problems);
   const author = text(root, 'author', 80, problems);
   const description = text(root, 'description', 300, problems, false);
   const version = root.version;
-  if (typeof version !== 'string' || !VERSION.test(version)) problems.push({ message: `"version" must be dotted numbers such as "1.0.0", not ${JSON.stringify(version) ?? 'nothing'}.` });
-  if (name !== undefined && packId(name) === '') problems.push({ message: '"name" needs at least one letter or digit.' });
+  if (typeof version !== 'string' || !VERSION.test(version)) problems.push({ text: uiText('import.pack.version', { found: JSON.stringify(version) ?? uiText('import.value.nothing') }) });
+  if (name !== undefined && packId(name) === '') problems.push({ text: uiText('import.pack.nameLetters') });
   const list = root.definitions;
   const definitions: KnowledgeEntry[] = [];
-  if (!Array.isArray(list) || list.length === 0) problems.push({ message: '"definitions" must be a list with at least one port definition.' });
-  else if (list.length > MAX_PACK_DEFINITIONS) problems.push({ message: `"definitions" has ${list.length} entries; a pack holds at most ${MAX_PACK_DEFINITIONS}.` });
+  if (!Array.isArray(list) || list.length === 0) problems.push({ text: uiText('import.pack.noDefinitions') });
+  else if (list.length > MAX_PACK_DEFINITIONS) problems.push({ text: uiText('import.pack.tooMany', { count: list.length, max: MAX_PACK_DEFINITIONS }) });
   else {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
       const where = `definitions[${i}]`;
       const checked = checkDefinition(item);
-      if ('problems' in checked) return problems.push(...checked.problems.map((m) => ({ message: `${where}${m.startsWith(':') ? '' : '.'}${m}` })));
+      if ('problems' in checked) return problems.push(...checked.problems.map((p) => ({ text: definitionProblemAt(where, p) })));
       const key = rangeKey(checked.entry.port, checked.entry.endPort ?? checked.entry.port);
       const first = seen.get(key);
-      if (first !== undefined) return problems.push({ message: `${where}: port ${key} is already defined in this pack (definitions[${first}]).` });
+      if (first !== undefined) return problems.push({ text: problemAt(where, uiText('import.pack.duplicate', { port: key, first: `definitions[${first}]` })) });
       seen.set(key, i);
       definitions.push(checked.entry);
     });

@@ -39,7 +39,10 @@ describe('packs', () => {
     await apply(file('1.1.0', { ...api, summary: 'Changed.' }));
     expect(await lookup(2379)).toEqual([]);
     expect((await service.handlers.lookup({ type: 'lookup', port: 6443 })).records[0]).toMatchObject({ summary: 'Changed.', pack: { version: '1.1.0' } });
-    expect(await preview(file('1.0.5', api))).toEqual({ valid: false, problems: [{ message: 'This is version 1.0.5 of the pack "Kubernetes control plane", but version 1.1.0 is installed. Remove the pack first to go back to an older version.' }] });
+    expect(await preview(file('1.0.5', api))).toEqual({
+      valid: false,
+      problems: [{ text: { code: 'import.pack.older', params: { version: '1.0.5', name: 'Kubernetes control plane', installed: '1.1.0' } } }],
+    });
     expect(await apply(file('1.0.5', api))).toMatchObject({ valid: false });
     expect(await preview(file('1.1.0', { ...api, summary: 'Changed.' }))).toMatchObject({ valid: true, result: { definitions: { added: 0, changed: 0, unchanged: 1 }, pack: { action: 'same' } } });
   });
@@ -55,7 +58,7 @@ describe('packs', () => {
 
   it('a bad pack lists its problems and installs nothing', async () => {
     const bad = JSON.stringify({ format: 'porthole-pack', name: 'X', version: 'one', author: 'me', definitions: [api] });
-    expect(await apply(bad)).toEqual({ valid: false, problems: [{ message: '"version" must be dotted numbers such as "1.0.0", not "one".' }] });
+    expect(await apply(bad)).toEqual({ valid: false, problems: [{ text: { code: 'import.pack.version', params: { found: '"one"' } } }] });
     expect(await service.handlers.listPacks({ type: 'listPacks' })).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { userRecordOf } from '../user-data.ts';
 import type { UserRecord } from '../types.ts';
 import type { KnowledgeEntry } from '../knowledge-schema.ts';
 import { compareVersions, packId, type Pack } from './pack.ts';
+import { uiText, type UiText } from '../ui-text.ts';
 
 export interface InstalledPack {
   id: string;
@@ -58,11 +59,11 @@ export async function listPacks(db: PortholeDB): Promise<InstalledPack[]> {
  * What installing `pack` changes, as the import preview shows it; or why it
  * cannot be installed (an older version than the one installed).
  */
-export async function previewPack(db: PortholeDB, pack: Pack): Promise<{ ok: true; preview: UserImportPreview } | { ok: false; problem: string }> {
+export async function previewPack(db: PortholeDB, pack: Pack): Promise<{ ok: true; preview: UserImportPreview } | { ok: false; problem: UiText }> {
   const installed = await installedRecords(db, packId(pack.name));
   const current = installed[0]?.pack;
   if (current && compareVersions(pack.version, current.version) < 0) {
-    return { ok: false, problem: `This is version ${pack.version} of the pack "${current.name}", but version ${current.version} is installed. Remove the pack first to go back to an older version.` };
+    return { ok: false, problem: uiText('import.pack.older', { version: pack.version, name: current.name, installed: current.version }) };
   }
   const byKey = new Map(installed.map((r) => [rangeKey(r.port, r.endPort), entryOfRecord(r)]));
   const definitionChanges = pack.definitions.map((entry): DefinitionChange => {

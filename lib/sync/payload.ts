@@ -5,7 +5,7 @@
 // foreign payload is reported and never applied.
 import * as v from 'valibot';
 import type { KnowledgeEntry } from '../knowledge-schema.ts';
-import { checkDefinition, MAX_NOTE_LENGTH } from '../import/user-import.ts';
+import { checkDefinition, definitionProblemText, MAX_NOTE_LENGTH } from '../import/user-import.ts';
 import { rangeKey } from '../curated.ts';
 import { isValidPort } from '../types.ts';
 import { uiText, type UiText } from '../ui-text.ts';
@@ -140,7 +140,7 @@ function decodeItem(itemKey: string, value: unknown, stored: Record<string, unkn
     return itemKeyOf(data) === itemKey ? { item: { ...base, data } } : { reason: uiText('sync.reason.portMismatch') };
   }
   const checked = checkDefinition(raw);
-  if ('problems' in checked) return { reason: uiText('sync.reason.badDefinition', { problem: checked.problems[0]!.replace(/^: /, '') }) };
+  if ('problems' in checked) return { reason: uiText('sync.reason.badDefinition', { problem: definitionProblemText(checked.problems[0]!) }) };
   const data: SyncData = { kind: 'definition', entry: checked.entry };
   return itemKeyOf(data) === itemKey ? { item: { ...base, data } } : { reason: uiText('sync.reason.portMismatch') };
 }

@@ -48,7 +48,7 @@ describe('sync payload', () => {
     expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, parts: 1 }, [`${SYNC_PREFIX}n.1#1`]: '{"port":1,' })).toEqual([['n.1', { code: 'sync.reason.partsInvalid' }]]);
     expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, data: { port: 1, text: '' } } })).toEqual([['n.1', { code: 'sync.reason.badNote' }]]);
     expect(reasons({ [`${SYNC_PREFIX}n.1`]: { ...head, data: { port: 2, text: 'x' } } })).toEqual([['n.1', { code: 'sync.reason.portMismatch' }]]);
-    expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 1, protocols: ['tcp'], title: 'x', uses: [] } } })).toEqual([['d.1', { code: 'sync.reason.badDefinition', params: { problem: 'summary: is missing.' } }]]);
+    expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 1, protocols: ['tcp'], title: 'x', uses: [] } } })).toEqual([['d.1', { code: 'sync.reason.badDefinition', params: { problem: { code: 'import.at', params: { where: 'summary', problem: { code: 'import.issue.missing' } } } } }]]);
     expect(reasons({ [`${SYNC_PREFIX}d.1`]: { ...head, data: { port: 2, protocols: ['tcp'], title: 'x', summary: 'y', uses: [] } } })).toEqual([['d.1', { code: 'sync.reason.portMismatch' }]]);
     expect(decodeSync({ ...good, [`${SYNC_PREFIX}n.1`]: 'text' }).items.has('n.22')).toBe(true);
   });

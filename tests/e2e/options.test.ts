@@ -89,7 +89,7 @@ describe('options page in Chromium', () => {
     writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x41));
     await page.getByLabel('File to import').setInputFiles(huge);
     rmSync(huge);
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'cannot be imported' }).innerText()).toContain(`porthole-huge-${process.pid}.csv is 50.0 MB; Porthole imports files up to 20 MB. Nothing was changed.`);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'cannot be imported' }).innerText()).toContain(`porthole-huge-${process.pid}.csv is 50 MB; Porthole imports files up to 20 MB. Nothing was changed.`);
     const reply = await sendFromPage<{ ok: boolean; error: { message: string } }>(page, { type: 'applyImport', text: 'x'.repeat(21 * 1024 * 1024) });
     expect(reply).toMatchObject({ ok: false, error: { message: expect.stringContaining('larger than 20 MB') } });
   });

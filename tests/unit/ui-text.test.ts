@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { findPortMentions } from '@/lib/detect';
 import { exposureOf, exposureWords, reachLabel } from '@/lib/exposure';
 import { findPastePorts, pasteRefusal, pasteRows, pasteSummary } from '@/lib/paste';
+import { parseUserImport } from '@/lib/import/user-import';
+import { problemText } from '@/lib/import/limits';
+import { parseManagedPolicy } from '@/lib/managed';
 import { UI_TEXT_CODES, uiText } from '@/lib/ui-text';
 import { say } from '@/utils/i18n';
 import { readLocale } from '../../scripts/locales.ts';
@@ -64,5 +67,22 @@ describe('say', () => {
       'A note for port 80 in browser sync was ignored: not a valid note. It was not applied.',
     );
     expect(say(uiText('sync.overQuota.items', { count: 513, max: 512 }))).toMatch(/^Your notes and definitions need 513 entries, more than the 512 browser sync holds\./);
+  });
+
+  it('words import problems and skipped policy entries', () => {
+    const problems = (text: string) => {
+      const result = parseUserImport(text);
+      return result.ok ? [] : result.problems.map((p) => say(problemText(p)));
+    };
+    expect(problems('port,note\n22,ok\n\n80,a,b,c\n')).toEqual(['Line 4: 4 fields, but the header has 2 columns.']);
+    expect(problems(JSON.stringify({ notes: [{ port: '22', text: 'x' }] }))).toEqual(['notes[0]: port must be a number, not the text "22".']);
+    expect(problems('{\n "notes": [\n  {"port": 22, "text": "x"},\n ]\n}')).toEqual(['Line 4: Malformed JSON: trailing comma before "]" (column 2).']);
+    expect(problems('%PDF-1.7\n...')).toEqual(['This is a PDF document, not a JSON or CSV file of notes or port definitions.']);
+    expect(problems('port,protocols,title,summary\n22,tcp,,b\n')).toEqual(['Line 2: title: must not be empty.']);
+    const policy = parseManagedPolicy({ definitions: [{ port: 9000, protocols: ['tcp'], title: 'x', uses: [] }], disabledSites: ['https://a.example/'] });
+    expect(policy.problems.map((p) => `${p.where}: ${say(p.text)}`)).toEqual([
+      'definitions[0]: summary: is missing.',
+      'disabledSites[0]: "https://a.example/" is an address; give its host name only (such as "example.com").',
+    ]);
   });
 });
