@@ -10,6 +10,7 @@ import { mentionExposure, placeOf } from '@/lib/exposure';
 import { applyLocale, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { HOST_TAG, type CardController, type CardOptions, type CardTarget, type OpenRequest } from './card-types';
+import { attachShadowHost } from './shadow-host';
 import { isDarkBackground } from './theme';
 
 interface Shown {
@@ -37,17 +38,11 @@ export function createCardController(opts: CardOptions): CardController {
 
   function ensureHost(): HTMLDivElement {
     if (host && frame && host.isConnected) return frame;
-    host = document.createElement(HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = cardCss;
     frame = document.createElement('div');
     frame.className = 'frame';
     // The page's own lang/dir must not leak in: the card speaks the UI language.
     applyLocale(frame);
-    shadow.append(style, frame);
-    // Outside <body>: frameworks that own the body never meet it.
-    document.documentElement.append(host);
+    host = attachShadowHost(HOST_TAG, cardCss, frame);
     return frame;
   }
 

@@ -12,6 +12,7 @@ import { portTitle, portsTitle } from '@/components/labels';
 import type { CardController, CardOrigin } from './card-types';
 import { NAV_HOST_TAG, type NavDirection } from './nav-keys';
 import type { Mention } from './scanner';
+import { attachShadowHost } from './shadow-host';
 
 /** Space between the mention's text and its ring, in CSS pixels. */
 const RING_GAP = 3;
@@ -60,10 +61,6 @@ export function createMentionNav(opts: {
 
   function ensureHost(): void {
     if (host?.isConnected) return;
-    host = document.createElement(NAV_HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = NAV_CSS;
     ring = document.createElement('div');
     ring.className = 'ring';
     ring.setAttribute('aria-hidden', 'true');
@@ -73,8 +70,7 @@ export function createMentionNav(opts: {
     live.setAttribute('aria-live', 'polite');
     live.setAttribute('aria-atomic', 'true');
     applyLocale(live);
-    shadow.append(style, ring, live);
-    document.documentElement.append(host);
+    host = attachShadowHost(NAV_HOST_TAG, NAV_CSS, ring, live);
   }
 
   function placeRing(): void {
