@@ -1,4 +1,4 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtUnimportOptions } from 'wxt';
 import preact from '@preact/preset-vite';
 
 /** Own scripts only, no plugins, no remote connections, never framed. */
@@ -7,12 +7,24 @@ const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; co
 /** Scripts the content-script loader imports when a frame needs them. */
 const CONTENT_PARTS = ['scanner-part.js', 'card-part.js'];
 
+// No auto-imports in lib/ (pure, importable in Node) nor in the content
+// script's files (paid for in every frame): they import what they use. The
+// auto-import scan reads any free-looking `t` (a parameter, an arrow's
+// argument) as utils/i18n's and a `browser?:` type key as wxt/browser, which
+// put the i18n runtime into the loader and the scanner part. WXT hands these
+// options to unimport's Vite plugin, which takes `exclude` (its default is the
+// first two patterns); WXT's type leaves the plugin's filter out.
+const AUTO_IMPORTS: WxtUnimportOptions & { exclude: RegExp[] } = {
+  exclude: [/[\\/]node_modules[\\/]/, /[\\/]\.git[\\/]/, /[\\/]lib[\\/]/, /[\\/]entrypoints[\\/]content[\\/]/, /[\\/]utils[\\/]extension-api\.ts$/],
+};
+
 // Chrome MV3 and Firefox builds share this config; permissions stay minimal
 // (see README "Permissions").
 export default defineConfig({
   // `@wxt-dev/i18n`: every user-visible string lives in `locales/<lang>.json`
   // (compiled to `_locales/<lang>/messages.json`; README "Adding a locale").
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  imports: AUTO_IMPORTS,
   vite: () => ({
     plugins: [preact()],
   }),
