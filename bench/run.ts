@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-const benches = ['bench/detect.ts', 'bench/db.ts', 'bench/search.ts', 'bench/content.ts', 'bench/hover.ts', 'bench/bundle.ts'];
+const benches = ['bench/detect.ts', 'bench/publish.ts', 'bench/db.ts', 'bench/search.ts', 'bench/content.ts', 'bench/hover.ts', 'bench/bundle.ts'];
 console.log(`# Porthole benchmarks — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 let failed = 0;

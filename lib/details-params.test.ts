@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDetailsParams, parseExposureParams } from './details-params.ts';
 import { exposureOf, mentionExposure, placeOf } from './exposure.ts';
 import { findPortMentions } from './detect/index.ts';
+import { PublishReader } from './publish-context.ts';
 import { detailsUrl } from './urls.ts';
 
 const parse = (url: string) => parseDetailsParams(new URL(url, 'chrome-extension://x').searchParams);
@@ -29,7 +30,7 @@ describe('parseExposureParams', () => {
   const params = (url: string) => new URL(url, 'chrome-extension://x').searchParams;
   const roundTrip = (text: string, index = 0) => {
     const m = findPortMentions(text)[index]!;
-    const exposure = mentionExposure(text, m)!;
+    const exposure = mentionExposure(new PublishReader(text), m)!;
     return { exposure, parsed: parseExposureParams(params(detailsUrl(m.port, undefined, undefined, placeOf(exposure)))) };
   };
 

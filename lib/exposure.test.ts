@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PublishReader } from './publish-context.ts';
 import { findPortMentions } from './detect/index.ts';
 import {
   attentionScore,
@@ -107,7 +108,7 @@ describe('exposure of detected mentions', () => {
   const exposureIn = (text: string, index = 0): Exposure | null => {
     const m = findPortMentions(text)[index];
     if (!m) throw new Error(`no mention ${index} in ${text}`);
-    return mentionExposure(text, m);
+    return mentionExposure(new PublishReader(text), m);
   };
 
   it('reads the host the detector found, in every written form', () => {

@@ -2,7 +2,7 @@
 // interface, this machine only, the local network or the internet. Pure
 // code; the words for each case (as message codes) live beside the classes
 // so the card, the details page and the paste summary say the same thing.
-import { publishContextAt, type ContainerEngine, type PublishContext } from './publish-context.ts';
+import { PublishReader, type ContainerEngine, type PublishContext } from './publish-context.ts';
 import { RISK_LEVELS, type RiskLevel } from './types.ts';
 import { uiText, type UiText, type UiTextCode } from './ui-text.ts';
 
@@ -163,21 +163,20 @@ const CONNECTION_STATE = /\b(?:ESTAB(?:LISHED)?|(?:TIME|CLOSE|FIN)[_-]WAIT(?:[_-
 /** How far along its line a mention looks for a connection state. */
 const LINE_REACH = 300;
 
-function onConnectionLine(text: string, start: number, end: number): boolean {
-  const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - LINE_REACH);
-  const nl = text.indexOf('\n', end);
-  const to = Math.min(nl < 0 ? text.length : nl, end + LINE_REACH);
-  return CONNECTION_STATE.test(text.slice(from, to));
+function onConnectionLine(reader: PublishReader, start: number, end: number): boolean {
+  const line = reader.lineAt(start);
+  return CONNECTION_STATE.test(reader.text.slice(Math.max(line.start, start - LINE_REACH), Math.min(line.end, end + LINE_REACH)));
 }
 
 /**
- * The exposure of a detected mention, reading the text around it for a
- * container publish; none on a netstat/ss connection line (ESTABLISHED,
- * TIME_WAIT…), where the addresses are a connection's ends.
+ * The exposure of a detected mention, reading the text around it (through
+ * the text's one `PublishReader`) for a container publish; none on a
+ * netstat/ss connection line (ESTABLISHED, TIME_WAIT…), where the addresses
+ * are a connection's ends.
  */
-export function mentionExposure(text: string, mention: { start: number; end: number; host?: string }): Exposure | null {
-  if (mention.host !== undefined && onConnectionLine(text, mention.start, mention.end)) return null;
-  return exposureOf(mention.host, publishContextAt(text, mention.start, mention.end));
+export function mentionExposure(reader: PublishReader, mention: { start: number; end: number; host?: string }): Exposure | null {
+  if (mention.host !== undefined && onConnectionLine(reader, mention.start, mention.end)) return null;
+  return exposureOf(mention.host, reader.at(mention.start, mention.end));
 }
 
 /** What a text said about where a port listens: enough to rebuild its exposure elsewhere (the details page's address). */

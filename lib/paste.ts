@@ -4,6 +4,7 @@
 // Pure: the caller supplies the detector, a pause between slices (so a big
 // paste never freezes the page) and the service names and risks.
 import type { PortMention } from './detect/types.ts';
+import { PublishReader } from './publish-context.ts';
 import { attentionScore, mentionExposure, publishPassesHostFirewall, type Exposure, type ExposureScope } from './exposure.ts';
 import type { PagePortRow } from './page-export.ts';
 import { chunkEnd, excerpt } from './text-blocks.ts';
@@ -70,6 +71,7 @@ export async function findPastePorts(
   signal?: AbortSignal,
 ): Promise<PastePort[]> {
   const groups = new Map<string, PastePort & { protocolSet: Set<string> }>();
+  const publishes = new PublishReader(text);
   for (let from = 0; from < text.length; ) {
     if (signal?.aborted) break;
     const to = chunkEnd(text, from);
@@ -85,7 +87,7 @@ export async function findPastePorts(
       }
       g.count++;
       if (m.protocol) g.protocolSet.add(m.protocol);
-      const exposure = wider(g.exposure, mentionExposure(text, m));
+      const exposure = wider(g.exposure, mentionExposure(publishes, m));
       if (exposure) g.exposure = exposure;
     }
     from = to;

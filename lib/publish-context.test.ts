@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findPortMentions } from './detect/index.ts';
-import { publishContextAt, type PublishContext } from './publish-context.ts';
+import { PublishReader, publishContextAt, type PublishContext } from './publish-context.ts';
 
 /** The publish context of every mention in `text`, in order. */
-const contexts = (text: string): (PublishContext | null)[] => findPortMentions(text).map((m) => publishContextAt(text, m.start, m.end));
+/** Every mention's publish, read as a paste reads them: one reader for the whole text. */
+const contexts = (text: string): (PublishContext | null)[] => {
+  const reader = new PublishReader(text);
+  return findPortMentions(text).map((m) => reader.at(m.start, m.end));
+};
 
 describe('publishContextAt', () => {
   it('reads docker run -p and --publish, both sides', () => {
@@ -41,6 +45,18 @@ describe('publishContextAt', () => {
     expect(contexts('ports: ["3000:3000", "9229:9229"]').filter((c) => c !== null)).toHaveLength(4);
     // YAML lets the list sit at the key's own indent.
     expect(contexts('ports:\n- "5432:5432"')[0]).toMatchObject({ source: 'compose' });
+  });
+
+  it('reads every item of a ports list longer than the walk up to its key, and a -p map far along one long command line', () => {
+    const items = Array.from({ length: 400 }, (_, i) => `      - "${10000 + i}:80"`);
+    const got = contexts(['services:', '  web:', '    ports:', ...items].join('\n'));
+    expect(got).toHaveLength(800);
+    expect(got.every((c) => c?.source === 'compose')).toBe(true);
+    // Not a list under ports: however long, it stays none.
+    expect(contexts(['services:', '  web:', '    command:', ...items].join('\n')).every((c) => c === null)).toBe(true);
+    const run = `docker run ${Array.from({ length: 300 }, (_, i) => `-p ${10000 + i}:80`).join(' ')} nginx`;
+    const last = contexts(run).at(-1);
+    expect(last).toMatchObject({ source: 'run', side: 'container', hostSpec: '10299' });
   });
 
   it('reads compose long syntax: target, published and host_ip keys of one ports item, in any order', () => {

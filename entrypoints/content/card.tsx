@@ -7,6 +7,7 @@ import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
 import cardCss from '@/components/port-card.css?inline';
 import { mentionExposure, placeOf } from '@/lib/exposure';
+import { PublishReader } from '@/lib/publish-context';
 import { applyLocale, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { HOST_TAG, type CardController, type CardOptions, type CardTarget, type OpenRequest } from './card-types';
@@ -25,7 +26,7 @@ interface Shown {
 
 /** A target with the exposure its mention's text gives, read here rather than in the scanner part. */
 function withExposure({ context, ...target }: CardTarget): CardTarget {
-  const exposure = context ? mentionExposure(context.text, context.mention) : null;
+  const exposure = context ? mentionExposure(new PublishReader(context.text), context.mention) : null;
   return exposure ? { ...target, exposure } : target;
 }
 
