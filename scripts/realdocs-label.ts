@@ -12,7 +12,7 @@
 //
 //   node --experimental-strip-types scripts/realdocs-label.ts show <split> [--hits] [id …]
 //     prints samples with file line numbers; gold spans in «», and with --hits the detector's
-//     spans in ⟦⟧ (dev only: every other split is labelled blind, so --hits is refused there)
+//     spans in ⟦⟧ (development splits only, dev and fresh: every other split is labelled blind, so --hits is refused there)
 //   node --experimental-strip-types scripts/realdocs-label.ts draft dev [id …]
 //     prints label lines from the detector's output for samples not yet labelled (dev only),
 //     as a first suggestion to check by hand
@@ -24,7 +24,7 @@ import { findPortMentions } from '../lib/detect/index.ts';
 import {
   REALDOCS_DIR, lineRange, readRepoFile, sha256, type GoldMention, type RealSample, type RealdocsSplit,
 } from '../lib/detect/realdocs/load.ts';
-import { SPLIT_SHOWN_WITH_HITS, realdocsSplit, realdocsSplits } from './realdocs-splits.ts';
+import { SPLITS_SHOWN_WITH_HITS, realdocsSplit, realdocsSplits } from './realdocs-splits.ts';
 
 interface LabelLine { line: number; span: string; nth: number; port?: number; endPort?: number; where: string }
 interface Draft { id: string; repo: string; commit: string; path: string; from: number; to: number; kind: string; none: boolean; labels: LabelLine[] }
@@ -132,8 +132,8 @@ if (!split || !['show', 'draft', 'build'].includes(cmd ?? '')) {
   console.error(`usage: realdocs-label.ts show|draft|build ${realdocsSplits().join('|')} [--hits] [id …]`);
   process.exit(2);
 }
-if ((cmd === 'draft' || rest.includes('--hits')) && split !== SPLIT_SHOWN_WITH_HITS) {
-  console.error(`the ${split} split is labelled blind: draft and --hits are for the ${SPLIT_SHOWN_WITH_HITS} split only`);
+if ((cmd === 'draft' || rest.includes('--hits')) && !SPLITS_SHOWN_WITH_HITS.includes(split)) {
+  console.error(`the ${split} split is labelled blind: draft and --hits are for the development splits only (${SPLITS_SHOWN_WITH_HITS.join(', ')})`);
   process.exit(2);
 }
 const ids = rest.filter((a) => !a.startsWith('--'));

@@ -25,7 +25,7 @@ const COMMON_LOW = new Set([110, 111, 119, 123, 135, 137, 138, 139, 143, 161, 16
  */
 export function classifyHost(text: string, h: number, colon: number, v: number, url: boolean, wordHashOf?: number): number {
   const first = text.charCodeAt(h);
-  if (isDigit(first)) return isIPv4(text, h, colon) ? HOST_ADDRESS : HOST_REJECT;
+  if (isDigit(first)) return isIPv4(text, h, colon) || digitLabelName(text, h, colon) ? HOST_ADDRESS : HOST_REJECT;
   if (!isAsciiLetter(first)) return HOST_REJECT;
   const last = text.charCodeAt(colon - 1);
   if (last === DOT || last === HYPHEN) return HOST_REJECT;
@@ -44,7 +44,10 @@ export function classifyHost(text: string, h: number, colon: number, v: number, 
   }
   if (dot >= 0) {
     // A dotted name; its last label must not be a file extension (main.ts, app.py).
-    if (colon - dot - 1 < 2 || FILE_EXTENSION_HASHES.has(wordHash(text, dot + 1, colon))) return HOST_REJECT;
+    // A one-letter last label is a placeholder address in a URL (http://x.x.x.x:6000)
+    // or in a name of three letter labels with a registered port (db.d.x:5432).
+    if (colon - dot - 1 < 2 && !(url || (v >= 1024 && letterLabels(text, h, colon) >= 3))) return HOST_REJECT;
+    if (FILE_EXTENSION_HASHES.has(wordHash(text, dot + 1, colon))) return HOST_REJECT;
     for (let i = dot + 1; i < colon; i++) if (!isAsciiLetter(text.charCodeAt(i))) return HOST_REJECT;
     for (let i = h + 1; i < colon; i++) if (text.charCodeAt(i) === DOT && text.charCodeAt(i - 1) === DOT) return HOST_REJECT;
     return HOST_ADDRESS;
@@ -87,6 +90,38 @@ export function isIPv4(text: string, h: number, colon: number): boolean {
     } else return false;
   }
   return parts === 4;
+}
+
+/**
+ * A dotted name whose first label is a number and whose last two labels are
+ * words: a tunnel or cloud host name (0.tcp.ngrok.io, 2.tcp.eu.ngrok.io), not
+ * a version (1.0.final) or an address.
+ */
+function digitLabelName(text: string, h: number, colon: number): boolean {
+  const last = text.lastIndexOf('.', colon - 1);
+  if (last <= h) return false;
+  const prev = text.lastIndexOf('.', last - 1);
+  if (prev < h || last - prev - 1 < 2 || colon - last - 1 < 2) return false;
+  for (let i = prev + 1; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isAsciiLetter(c) || c === HYPHEN || (c === DOT && i === last))) return false;
+  }
+  for (let i = h; i < prev; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isAsciiLetter(c) || isDigit(c) || c === HYPHEN || c === DOT) || (c === DOT && text.charCodeAt(i - 1) === DOT)) return false;
+  }
+  return true;
+}
+
+/** The number of labels of text[h, colon) when each is made of letters only (db.d.x: 3), else 0. */
+function letterLabels(text: string, h: number, colon: number): number {
+  let labels = 1;
+  let len = 0;
+  for (let i = h; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DOT) { if (len === 0) return 0; labels++; len = 0; } else if (isAsciiLetter(c)) len++; else return 0;
+  }
+  return len === 0 ? 0 : labels;
 }
 
 function isUpperWord(text: string, h: number, colon: number): boolean {

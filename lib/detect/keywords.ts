@@ -75,7 +75,7 @@ kw(KW_LINK_EXAMPLE, 'e.g. eg ex example z.b. p.ex. 例如');
 kw(KW_LINK, `
   is was are be been becomes set to at on of in the a an number no nr nº no. num
   default defaults by using uses use via as value currently usually normally
-  typically now still changed change it's its which that here there used
+  typically often now still changed change it's its which that here there used must should
   ist auf standardmäßig standard die der den dem nummer lautet wird wurde war verwendet
   est par défaut le la les du numéro sur utilise utilisé
   es el los las por defecto predeterminado número en del usa
@@ -134,6 +134,7 @@ export function classifyWord(word: string, dashes: number): number {
     return KW_NONE;
   }
   if (dashes === 1 && word.length <= 6 && /^[a-z]+$/.test(word) && (word.endsWith('p') || word.includes('l'))) return KW_OPT_NC;
+  if (dashes === 1 && lower === 'oport') return KW_PORT; // ssh -oPort=2222: an -o option glued to its name
   const k = KEYWORDS.get(lower);
   if (k !== undefined) {
     // Words that are keywords only as options or in firewall rules.

@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'reject.unit', // took:35ms, 80ms, 80%
   'reject.tag', // postgres:16-alpine
   'hostport.bracketed-host', // [smtp.example]:587
+  'hostport.bracketed-placeholder', // http://[serverAddr]:7500
   'hostport.ipv6', // [::1]:22
   'hostport.wildcard', // *:80
   'hostport.ipv6-loopback', // ::1:27017
@@ -28,6 +29,7 @@ export const RULE_IDS = [
   'reject.emoji-code', // :100:
   'reject.reply-or-display', // a line ":1" (Redis reply), DISPLAY=:1
   'hostport.host-variable', // ${host}:443
+  'hostport.dns-root-zone', // .:53 { (CoreDNS's root zone)
   'specs.nmap-prefix', // -p U:53,T:80
   'hostport.lsof-i', // lsof -iTCP:8080
   'hostport.interface', // 127.0.0.53%lo:53

@@ -7,7 +7,7 @@ import type { Protocol } from '../../types.ts';
 import { accept, emit, protoWordBefore, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash,
-  isDigit, isGlue, isHex, isHostChar, isQuote, isSpace, isWordLetter, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U,
+  isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U,
   LPAREN, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR,
 } from '../chars.ts';
 import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
@@ -39,6 +39,8 @@ const R_BARE_COLON = ruleCode('hostport.bare-colon');
 const R_REJECT_EMOJI_CODE = ruleCode('reject.emoji-code');
 const R_REJECT_REPLY_OR_DISPLAY = ruleCode('reject.reply-or-display');
 const R_HOST_VARIABLE = ruleCode('hostport.host-variable');
+const R_DNS_ROOT_ZONE = ruleCode('hostport.dns-root-zone');
+const R_BRACKETED_PLACEHOLDER = ruleCode('hostport.bracketed-placeholder');
 const R_LSOF_I = ruleCode('hostport.lsof-i');
 const R_INTERFACE = ruleCode('hostport.interface');
 const R_SOCAT = ruleCode('specs.socat');
@@ -119,6 +121,7 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
   }
   if (cp === AT && addressFamilyBefore(sc, colon - 1)) return bareColon(sc, s, e, v, chained); // HAProxy's bind ipv6@:80
   if (cp === RBRACE && !chained && v > 0 && hostVariableBefore(sc, colon)) { emit(sc, R_HOST_VARIABLE, s, e, v, v, undefined, undefined); return e; } // ${host}:443
+  if (cp === DOT && !chained && v > 0 && dnsRootZone(sc, colon, e)) return hostPort(sc, R_DNS_ROOT_ZONE, s, e, v, '.', colon - 1, false); // .:53 {
   if (isHostChar(cp)) {
     const lc = cp | 32;
     if ((lc === LOWER_U || lc === LOWER_T || lc === LOWER_S) && !chained && v >= 0) {
@@ -136,6 +139,8 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
 }
 
 export function bareColon(sc: TextScan, s: number, e: number, v: number, chained: boolean): number {
+  // ssh -R :80:127.0.0.1:8080: a forward spec with an empty bind address; the address after it is read next.
+  if (v > 0 && sc.at(e) === COLON && sshForwardArg(sc, s - 1)) { emit(sc, R_SSH_FORWARD_SPEC, s, e, v, v, undefined, undefined); return e; }
   if (chained) return skipChain(sc.t, e);
   if (v <= 0) return e;
   const proto = protoWordBefore(sc, s - 1); // listen tcp :8080
@@ -147,8 +152,28 @@ export function bareColon(sc: TextScan, s: number, e: number, v: number, chained
     // no port word before are X displays (DISPLAY=:1, Xvfb :7).
     if (lineOnly || (v < 20 && keywordBefore(sc, s - 1).kind === KW_NONE)) return reject(sc, R_REJECT_REPLY_OR_DISPLAY, e);
   }
-  emit(sc, R_BARE_COLON, s, e, v, v, undefined, proto);
-  return e;
+  // --listen :2000-2004: a range of listeners.
+  const e2 = rangeEnd(sc, e, v);
+  emit(sc, R_BARE_COLON, s, e2, v, e2 === e ? v : portValue(sc.t, e + 1, e2), undefined, proto);
+  return e2;
+}
+
+/** The end of "-M" after a port v ending at e when M is a larger port (8001-8006), else e. */
+export function rangeEnd(sc: TextScan, e: number, v: number): number {
+  if (sc.at(e) !== HYPHEN || !isDigit(sc.at(e + 1))) return e;
+  const e2 = digitsEnd(sc.t, e + 1);
+  const after = sc.at(e2);
+  return portValue(sc.t, e + 1, e2) > v && !isGlue(after) && after !== DOT && after !== COLON ? e2 : e;
+}
+
+/** CoreDNS's server block for the root zone: ".:53 {" (the dot starts a line or follows dns://; a brace or the line's end after). */
+export function dnsRootZone(sc: TextScan, colon: number, e: number): boolean {
+  const b = sc.at(colon - 2);
+  if (!(b === -1 || isSpace(b) || (b === SLASH && sc.at(colon - 3) === SLASH))) return false;
+  let i = e;
+  while (isInlineSpace(sc.at(i))) i++;
+  const c = sc.at(i);
+  return c === -1 || c === NEWLINE || c === CR || c === LBRACE;
 }
 
 export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon: number, chained: boolean): number {
@@ -167,23 +192,27 @@ export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon
     // [smtp.example.com]:587 (Postfix's bracketed next hop), [10.0.0.1]:22
     return hostPort(sc, R_BRACKETED_HOST, s, e, v, sc.t.slice(k + 1, rb), k, true);
   }
+  if (k >= lim && colons === 0 && !chained && v > 0 && k + 1 < rb && bracketedPlaceholder(sc, k, rb)) {
+    // http://[serverAddr]:7500, "[ipv6-host%zone]:80": a placeholder that stands for an address.
+    return hostPort(sc, R_BRACKETED_PLACEHOLDER, s, e, v, sc.t.slice(k + 1, rb), k, false);
+  }
   // docker -p [::1]:8080:80: a bracketed IPv6 host address, then a port map.
   if (k >= lim && colons >= 2 && chained && v > 0 && publishBefore(sc, isQuote(sc.at(k - 1)) ? k - 1 : k)) return ipMap(sc, s, e, v, sc.t.slice(k + 1, rb));
   if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
   return hostPort(sc, R_IPV6, s, e, v, sc.t.slice(k + 1, rb), k, true);
 }
 
+/** The word in [ ] at lb..rb names an address (serverAddr, ipv6-host, remote_ip), or stands where a URL's host goes (http://[name]:port). */
+export function bracketedPlaceholder(sc: TextScan, lb: number, rb: number): boolean {
+  if (sc.at(lb - 1) === SLASH && sc.at(lb - 2) === SLASH) return isAsciiLetter(sc.at(lb + 1));
+  return /host|addr|server|(^|[^a-z])ip([^a-z]|$)/.test(sc.t.slice(lb + 1, rb).toLowerCase());
+}
+
 /** Emits a mention written with a host; netstat lines lend their protocol. */
 export function hostPort(sc: TextScan, rule: number, s: number, e0: number, v: number, host: string, hostStart: number, address: boolean): number {
   // localhost:8001-8006, 0.0.0.0:8081-8082->80-81/tcp: a range after the host.
-  let e = e0;
-  let endPort = v;
-  if (sc.at(e0) === HYPHEN && isDigit(sc.at(e0 + 1))) {
-    const e2 = digitsEnd(sc.t, e0 + 1);
-    const v2 = portValue(sc.t, e0 + 1, e2);
-    const after = sc.at(e2);
-    if (v2 > v && !isGlue(after) && after !== DOT && after !== COLON) { e = e2; endPort = v2; }
-  }
+  const e = rangeEnd(sc, e0, v);
+  const endPort = e === e0 ? v : portValue(sc.t, e0 + 1, e);
   let proto = suffixProto(sc, e);
   let end = e;
   if (proto !== undefined) end = e + 1 + proto.length;
@@ -268,8 +297,8 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     return reject(sc, R_REJECT_NOT_A_HOST, chained ? skipChain(sc.t, e) : e);
   }
   const first = t.charCodeAt(h);
-  if (isDigit(first)) {
-    // IPv4 host (classifyHost accepted it).
+  if (isDigit(first) && isDigit(t.charCodeAt(colon - 1))) {
+    // IPv4 host (classifyHost accepted it; a name like 0.tcp.ngrok.io ends in a letter).
     if (v <= 0) return reject(sc, R_REJECT_PORT_0_PLACEHOLDER, chained ? skipChain(sc.t, e) : e); // 0.0.0.0:0 is a placeholder
     if (chained) return ipMap(sc, s, e, v, t.slice(h, colon));
     const socat = p0 === COLON ? socatAddressType(sc, h - 1) : undefined; // socat - TCP4:10.0.0.1:80

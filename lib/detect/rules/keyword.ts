@@ -7,7 +7,7 @@ import type { Protocol } from '../../types.ts';
 import { protoWordBefore, reject } from '../accept.ts';
 import {
   APOS, COLON, COMMA, DOT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
-  LBRACKET, LOWER_D, LOWER_O, matchesLower, RBRACKET, STAR,
+  LBRACKET, LOWER_D, LOWER_O, matchesLower, NEWLINE, RBRACKET, STAR,
 } from '../chars.ts';
 import { wordBefore, wordBeforeHash } from '../context.ts';
 import { hashBack, nextPow, wordHash } from '../hash.ts';
@@ -45,6 +45,7 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
   let mode = 0;
   let from = false;
   let named = false;
+  let wrapped = false;
   const look = sc.look;
   look.kind = KW_NONE;
   look.firstWord = '';
@@ -62,6 +63,9 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
         j--; punct++;
       } else if (c === COMMA && (isQuote(t.charCodeAt(j - 2)) || t.charCodeAt(j - 2) === DOT)) {
         j--; punct++; // getenv("PORT", "5001"); (e.g., 16379)
+      } else if (c === NEWLINE && hops > 0 && !wrapped && isWordLetter(t.charCodeAt(j - 2))) {
+        // "the port defaults\n  to 8883": a sentence wrapped after a word, once, after a linking word.
+        j--; punct++; wrapped = true;
       } else if (c === RBRACKET && punct > 0 && isDigit(t.charCodeAt(j - 2))) {
         // ports[0] = 8080: an indexed key.
         let r = j - 2;
