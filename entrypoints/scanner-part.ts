@@ -1,5 +1,5 @@
 // The content script's scanner part (detector, highlighter, hit-test, hover,
-// the content requests), loaded by the loader into frames that need it.
+// the frame's list of mentions), loaded by the loader into frames that need it.
 import { startPorthole } from './content/app';
 import { definePart } from './content/parts';
 

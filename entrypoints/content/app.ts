@@ -3,14 +3,13 @@
 // switched off gets no scanning at all, and switching it back on starts again,
 // without a reload. The loader (loader.ts) starts it and routes requests here.
 import { findPortMentions } from '@/lib/detect';
-import { handleContentMessage } from '@/lib/messages';
 import { isSiteDisabled, siteOf, withSite, type Settings } from '@/lib/settings';
 import type { WalkOptions } from '@/lib/text-blocks';
 import { loadManagedSites, loadSettings, saveSettings, watchManagedSites, watchSettings } from '@/utils/settings-store';
 import highlightCss from '../highlight.css?inline';
 import { HOST_TAG, type CardOrigin } from './card-types';
 import { createHighlighter, type Highlighter } from './highlighter';
-import { createHitTester } from './hit-test';
+import { createHitTester, mentionAtNode } from './hit-test';
 import { watchHover } from './hover';
 import { watchMutations } from './mutations';
 import type { MentionNav } from './mention-nav';
@@ -19,7 +18,9 @@ import { extensionApi } from '@/utils/extension-api';
 import { createLazyCard, type LazyCard } from './lazy-card';
 import { loadPart, type ScannerHandle, type ScannerStart } from './parts';
 import { isExplainShortcut } from './shortcut';
-import { cardTargetOf, createContentRequests, type ScanView } from './requests';
+import { cardTargetOf, frameMentions } from './frame-mentions';
+import { answersHere } from './request-route';
+import type { ContentRequests, ScanView } from './requests';
 import { PageTextScanner, type Mention } from './scanner';
 
 interface Session extends ScanView {
@@ -139,6 +140,7 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: LazyC
     scanner,
     highlighter,
     mentionAt: hit.mentionAt,
+    mentionAtCaret: (node, offset) => mentionAtNode(scanner, node, offset),
     lastPoint: hover.lastPoint,
     stop: () => {
       stopAll();
@@ -231,17 +233,32 @@ export async function startPorthole({ signal, contextPoint, frameKey }: ScannerS
       return navPart.then((n) => n.move(direction));
     },
   };
-  const requests = createContentRequests({ session: () => session, card, openMention, contextPoint, nav, frameKey });
+  // The popup's and the context menu's requests are answered by the card part
+  // (each opens a card); only the list of mentions is answered here.
+  const pageMentions = () => frameMentions(session?.scanner ?? null, frameKey);
+  let requestsPart: Promise<ContentRequests> | null = null;
+  const requests = (): Promise<ContentRequests> => {
+    requestsPart ??= loadPart('card').then((part) =>
+      part.createContentRequests({ session: () => session, card, openMention, contextPoint, nav, detect: findPortMentions, pageMentions, ownId: extensionApi.runtime.id }),
+    );
+    requestsPart.catch(() => (requestsPart = null));
+    return requestsPart;
+  };
+  const explainAtCaret = () => requests().then((r) => r.explainAtCaret());
   return {
-    answer: (message, sender) => handleContentMessage(requests.handlers, message, sender, extensionApi.runtime.id),
+    answer: (message, sender) => {
+      if (typeof message !== 'object' || message === null || !answersHere(message, frameKey)) return undefined;
+      if ((message as { type: unknown }).type === 'pageMentions') return pageMentions().then((value) => ({ ok: true, value }));
+      return requests().then((r) => r.answer(message, sender));
+    },
     ownsEvent: (event) => card.contains(event),
-    explainAtCaret: () => requests.explainAtCaret(),
-    mentions: () => requests.pageMentions(),
+    explainAtCaret,
+    mentions: pageMentions,
     // The shortcuts (explain, next/previous mention), answered in the page so they work wherever it has focus.
     onShortcut: (e) => {
       const direction = moveShortcutOf(e);
       if (direction) void nav.move(direction);
-      else if (isExplainShortcut(e)) requests.explainAtCaret();
+      else if (isExplainShortcut(e)) void explainAtCaret();
       else return false;
       return true;
     },

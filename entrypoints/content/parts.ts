@@ -8,6 +8,7 @@
 // the content script's isolated world (the page never sees it) and puts its
 // entry points in the registry below, which the loader then reads.
 import type { ContentReplies, FrameMentions } from '@/lib/messages';
+import type { createContentRequests } from './requests';
 import type { CardController, CardOptions } from './card-types';
 import type { createMentionNav } from './mention-nav';
 import { extensionApi } from '@/utils/extension-api';
@@ -27,7 +28,7 @@ export interface ScannerHandle {
   /** Was this key event inside Porthole's card (the shortcut is then the card's)? */
   ownsEvent(event: Event): boolean;
   /** The keyboard shortcut: explain what is at the caret or selection. */
-  explainAtCaret(): ContentReplies['explainAtCaret'];
+  explainAtCaret(): Promise<ContentReplies['explainAtCaret']>;
   /** Handles Porthole's in-page shortcuts (explain, next/previous mention); false for any other key. */
   onShortcut(event: KeyboardEvent): boolean;
   /** This frame's mentions, for "ports on this page" across frames. */
@@ -36,7 +37,7 @@ export interface ScannerHandle {
 
 export interface Parts {
   scanner: { start(options: ScannerStart): Promise<ScannerHandle> };
-  card: { createCardController(options: CardOptions): CardController; createMentionNav: typeof createMentionNav };
+  card: { createCardController(options: CardOptions): CardController; createMentionNav: typeof createMentionNav; createContentRequests: typeof createContentRequests };
 }
 
 const REGISTRY = Symbol.for('porthole.parts');

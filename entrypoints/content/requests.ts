@@ -1,15 +1,16 @@
 // The content script's answers to requests from the popup and the background
-// (tabs.sendMessage): the page's mentions, revealing one, and explaining a
-// selection or what is at the caret. Replies use the protocol's envelope
-// (lib/messages.ts); the shortcut pressed in the page uses `explainAtCaret` too.
-import { findPortMentions } from '@/lib/detect';
-import type { ContentHandlers, FrameMentions } from '@/lib/messages';
-import { groupMentions } from '@/lib/page-mentions';
-import { linkPortOf, portsInSelection, type SelectedPort } from '@/lib/selection-ports';
-import { excerpt } from '@/lib/text-blocks';
+// (tabs.sendMessage): revealing a mention, explaining a selection, a link or
+// what is at the caret, moving between mentions. They live in the card part:
+// every one of them opens a card, and the requests' validation stays out of
+// the scanner part. The scanner part decides which frame answers
+// (request-route.ts) and lists the frame's mentions itself (frame-mentions.ts).
+// Replies use the protocol's envelope (lib/messages.ts); the shortcut pressed
+// in the page uses `explainAtCaret` too.
+import type { PortMention } from '@/lib/detect/types';
+import { handleContentMessage, type ContentHandlers, type FrameMentions, type Reply } from '@/lib/messages';
+import { linkPortOf, portsInSelection } from '@/lib/selection-ports';
 import { pointAnchor, type Anchor, type CardController, type CardOrigin, type CardTarget } from './card-types';
-import { frameReport } from './frame-report';
-import { mentionAtNode } from './hit-test';
+import { cardTargetOf } from './frame-mentions';
 import type { MentionNav } from './mention-nav';
 import type { Mention, PageTextScanner } from './scanner';
 
@@ -17,6 +18,8 @@ import type { Mention, PageTextScanner } from './scanner';
 export interface ScanView {
   scanner: PageTextScanner;
   mentionAt: (x: number, y: number) => Mention | null;
+  /** The mention holding a caret position (node, offset), ends included. */
+  mentionAtCaret: (node: Node, offset: number) => Mention | null;
   lastPoint: () => { x: number; y: number } | null;
 }
 
@@ -27,21 +30,15 @@ export interface ContentRequestDeps {
   /** Where the context menu was last opened (the card goes there for a link). */
   contextPoint: () => { x: number; y: number } | null;
   nav: MentionNav;
-  /** This frame's key (FrameMentions.frame). */
-  frameKey: string;
+  /** The scanner part's detector, for selected text no scan has read (the card part does not carry its own). */
+  detect: (text: string) => PortMention[];
+  /** The frame's answer to "ports on this page" (frame-mentions.ts). */
+  pageMentions: () => Promise<FrameMentions>;
+  /** The extension's id: requests from anyone else are refused. */
+  ownId: string;
 }
 
-export function targetOf(m: { port: number; endPort?: number; protocol?: string }): SelectedPort {
-  const t: SelectedPort = { port: m.port };
-  if (m.endPort !== undefined && m.endPort !== m.port) t.endPort = m.endPort;
-  if (m.protocol) t.protocol = m.protocol as SelectedPort['protocol'];
-  return t;
-}
-
-/** A scanned mention as the card's target, with the text the card reads its exposure from. */
-export function cardTargetOf(m: Mention): CardTarget {
-  return { ...targetOf(m.mention), context: { text: m.block.block.text, mention: m.mention } };
-}
+const INVALID: Reply<never> = { ok: false, error: { code: 'invalid-request', message: 'Not a request Porthole’s content script answers.' } };
 
 function uniqueTargets(list: CardTarget[]): CardTarget[] {
   const seen = new Set<string>();
@@ -84,7 +81,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
     const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
     const inSelection = range && text.trim() && flat(range.toString()).includes(flat(text).slice(0, 50)) ? range : null;
     let targets = inSelection ? mentionsIn(inSelection) : [];
-    if (targets.length === 0) targets = portsInSelection(text, findPortMentions);
+    if (targets.length === 0) targets = portsInSelection(text, deps.detect);
     targets = uniqueTargets(targets);
     const point = deps.contextPoint();
     const anchor: Anchor = inSelection ?? range ?? pointAnchor(point?.x ?? innerWidth / 2 - 180, point?.y ?? 80);
@@ -119,7 +116,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
     const session = deps.session();
     const sel = getSelection();
     if (session && sel?.anchorNode) {
-      const m = mentionAtNode(session.scanner, sel.anchorNode, sel.anchorOffset);
+      const m = session.mentionAtCaret(sel.anchorNode, sel.anchorOffset);
       if (m) {
         openMention(m, 'keyboard');
         return true;
@@ -133,18 +130,6 @@ export function createContentRequests(deps: ContentRequestDeps) {
     }
     card.open({ anchor: pointAnchor(point?.x ?? innerWidth / 2 - 180, point?.y ?? 80), targets: [], origin: 'keyboard', text: '', themeFrom: document.body });
     return false;
-  }
-
-  async function pageMentions(): Promise<FrameMentions> {
-    const session = deps.session();
-    const found = [];
-    if (session) {
-      await session.scanner.whenIdle();
-      for (const m of session.scanner.mentions()) {
-        found.push({ ...targetOf(m.mention), sample: excerpt(m.block.block.text, m.mention.start, m.mention.end) });
-      }
-    }
-    return frameReport(deps.frameKey, groupMentions(found), found.length);
   }
 
   async function reveal(port: number, endPort?: number): Promise<boolean> {
@@ -169,16 +154,20 @@ export function createContentRequests(deps: ContentRequestDeps) {
     return true;
   }
 
-  const isTop = window === window.top;
+  // Which frame answers was decided before this part loaded (request-route.ts).
   const handlers: ContentHandlers = {
-    pageMentions: () => (isTop ? pageMentions() : undefined),
-    // In the frame the popup names, else in the top frame.
-    revealMention: (r) => ((r.frame === undefined ? isTop : r.frame === deps.frameKey) ? reveal(r.port, r.endPort) : undefined),
+    pageMentions: () => deps.pageMentions(),
+    revealMention: (r) => reveal(r.port, r.endPort),
     explainSelection: (r) => Promise.resolve(explainText(r.text, 'menu')),
     explainLink: (r) => Promise.resolve(explainLink(r.url)),
-    // Only the focused frame answers the shortcut.
-    explainAtCaret: () => (document.hasFocus() ? Promise.resolve(explainAtCaret()) : undefined),
-    moveMention: (r) => (isTop ? deps.nav.move(r.direction) : undefined),
+    explainAtCaret: () => Promise.resolve(explainAtCaret()),
+    moveMention: (r) => deps.nav.move(r.direction),
   };
-  return { handlers, explainAtCaret, pageMentions };
+  return {
+    /** Validates a request routed to this frame and answers it in the envelope. */
+    answer: (message: unknown, sender: { id?: string }): Promise<Reply<unknown>> => handleContentMessage(handlers, message, sender, deps.ownId) ?? Promise.resolve(INVALID),
+    explainAtCaret,
+  };
 }
+
+export type ContentRequests = ReturnType<typeof createContentRequests>;
