@@ -20,6 +20,7 @@ import { rmSync } from 'node:fs';
 /// <reference types="chrome" />
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath, launchWithExtension, newProfileDir } from '../tests/e2e/harness.ts';
+import { loadLine, median } from './stats.ts';
 
 const TARGET_BYTES = 1_000_000;
 const MENTIONS = 10_000;
@@ -253,10 +254,6 @@ async function traceOnce(context: BrowserContext, url: string): Promise<ContentT
   return { tasks, scriptMs: topJs.reduce((a, e) => a + e.dur!, 0) / 1000 };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 const summary = (tasks: number[]) => (tasks.length ? `${tasks.length} (max ${Math.max(...tasks)} ms, total ${tasks.reduce((a, b) => a + b, 0)} ms)` : '0');
 
@@ -267,6 +264,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   console.log(`Page: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB, ${mentions} mentions written.`);
+  console.log(`start: ${loadLine()}`);
 
   // Without the extension: the harness's flags and a fresh profile, no extension loaded.
   const profile = newProfileDir();
@@ -327,6 +325,7 @@ async function main(): Promise<void> {
   console.log(`  load time (loadEventEnd) without: median ${lo.toFixed(0)} ms [${list(baseLoads, 'loadMs')}]`);
   console.log(`  load time (loadEventEnd) with:    median ${lw.toFixed(0)} ms [${list(extLoads, 'loadMs')}]`);
   console.log(`  load time ratio with/without: ${(lw / lo).toFixed(2)}`);
+  console.log(`end: ${loadLine()}`);
 }
 
 await main();

@@ -9,7 +9,9 @@
 // The configured hover delay is set to 0 through the options' storage key
 // (`local:settings`) and whatever delay is stored is subtracted anyway.
 // Warm: the service worker running and its database open (a warm-up hover
-// first). Cold: the service worker stopped before every hover with CDP
+// first). First hover: the first card on a freshly loaded page (the worker
+// warm), which also loads the content script's card part — the part is
+// fetched on hover intent, so this is the first card's cost over the later ones. Cold: the service worker stopped before every hover with CDP
 // ServiceWorker.stopAllWorkers; each stop is verified (CDP reports the
 // worker's version `stopped`) and the hover must start it again (CDP reports
 // exactly one `starting` between the stop and the finished card).
@@ -19,7 +21,7 @@
 import { createServer } from 'node:http';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/harness.ts';
-import { summarize } from './stats.ts';
+import { loadLine, summarize } from './stats.ts';
 
 const SAMPLES = 20;
 const PORTS = [22, 25, 53, 80, 110, 143, 443, 445, 993, 1433, 1521, 2049, 3000, 3306, 3389, 5432, 5672, 5900, 6379, 8080, 8443, 9092, 9200, 11211, 27017];
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 
+  console.log(`start: ${loadLine()}`);
   const browser = await launchWithExtension();
   // The hover delay, through the same storage key the options page writes.
   const options = await browser.openExtensionPage('options.html');
@@ -168,6 +171,17 @@ async function main(): Promise<void> {
   const warm: Sample[] = [];
   for (let i = 0; i < SAMPLES; i++) warm.push(await hoverOnce(page, points[(i + 1) % points.length]!));
 
+  // First hover: each on a fresh page, whose card part is not loaded yet.
+  const first: Sample[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const fresh = await browser.context.newPage();
+    await fresh.setViewportSize({ width: 1280, height: 800 });
+    await fresh.goto(url);
+    const at = await mentionPoints(fresh);
+    first.push(await hoverOnce(fresh, at[i % at.length]!));
+    await fresh.close();
+  }
+
   const cold: Sample[] = [];
   let verified = 0;
   for (let i = 0; i < SAMPLES; i++) {
@@ -185,8 +199,10 @@ async function main(): Promise<void> {
   const net = (s: Sample): Sample => ({ dom: s.dom - delayMs, frame: s.frame - delayMs });
   console.log('Hover→card latency (pointer arrives on a mention → card visible with the port\'s content):');
   console.log(`  hover delay: set to ${delayMs} ms via local:settings {hoverDelayMs}; ${delayMs} ms subtracted from every sample`);
-  console.log(line('warm (worker running, database open)', warm.map(net)));
+  console.log(line('first hover on a fresh page (loads the card part; worker running)', first.map(net)));
+  console.log(line('later hovers, warm (worker running, database open)', warm.map(net)));
   console.log(line(`cold (worker stopped before each hover, ${verified} verified stops and restarts)`, cold.map(net)));
+  console.log(`end: ${loadLine()}`);
 }
 
 await main();
