@@ -1,7 +1,8 @@
 // Words for the record model's values (range class, risk, source), shared by
 // every view and translated through `t`.
 import { titleOf } from '@/lib/format';
-import type { PortRecord, RangeClass, RiskLevel } from '@/lib/types';
+import type { SearchHit } from '@/lib/search';
+import { rangeClassOf, type PortRecord, type RangeClass, type RiskLevel } from '@/lib/types';
 import { formatDate, ltr, t } from '@/utils/i18n';
 
 export function rangeClassLabel(rangeClass: RangeClass): string {
@@ -55,4 +56,10 @@ export const knowledgeLang = (record: PortRecord): 'en' | undefined => (record.s
 export function recordTitle(record: PortRecord | undefined): string {
   if (!record) return t('label.noService');
   return titleOf(record) ?? t('details.unnamedIana');
+}
+
+/** A search hit's title and detail line (quick search, address bar), with words for a port no record names. */
+export function hitWords(hit: SearchHit): { title: string; detail: string } {
+  if (hit.unregistered) return { title: t('label.noService'), detail: rangeClassLabel(rangeClassOf(hit.port)) };
+  return { title: hit.title, detail: hit.detail };
 }

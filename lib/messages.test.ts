@@ -85,12 +85,19 @@ describe('request', () => {
       name: 'PortholeError',
       code: 'not-found',
     });
-    await expect(request(async () => undefined, { type: 'about' })).rejects.toMatchObject({ code: 'internal' });
+    await expect(request(async () => undefined, { type: 'about' })).rejects.toMatchObject({ code: 'internal', text: { code: 'error.noReply' } });
     await expect(
       request(async () => {
         throw new Error('Could not establish connection. Receiving end does not exist.');
       }, { type: 'about' }),
-    ).rejects.toMatchObject({ code: 'not-ready' });
+    ).rejects.toMatchObject({ code: 'not-ready', text: { code: 'error.notAnswering', params: { detail: 'Could not establish connection. Receiving end does not exist.' } } });
+  });
+
+  it('carries the words a handler gave its error across the reply', async () => {
+    const said = new PortholeError('invalid-request', 'A range must start with its lower port.', { code: 'error.rangeReversed' });
+    const reply = await handleMessage({ ...handlers, lookupRange: async () => Promise.reject(said) }, { type: 'lookupRange', port: 9, endPort: 1 }, { id: OWN }, OWN);
+    expect(reply).toEqual({ ok: false, error: { code: 'invalid-request', message: said.message, text: { code: 'error.rangeReversed' } } });
+    await expect(request(async () => reply, { type: 'about' })).rejects.toMatchObject({ code: 'invalid-request', text: { code: 'error.rangeReversed' } });
   });
 });
 

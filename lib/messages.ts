@@ -17,6 +17,7 @@ import type { IanaImportInfo } from './import/apply.ts';
 import type { ManagedPolicy } from './managed.ts';
 import type { InstalledPack } from './packs/store.ts';
 import { CONTAINER_ENGINES } from './publish-context.ts';
+import { uiText, type UiText } from './ui-text.ts';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 /** A file's text for an import, refused above the size limit before any parsing. */
@@ -107,7 +108,10 @@ export type ErrorCode = 'invalid-request' | 'forbidden' | 'not-ready' | 'not-fou
 
 export interface ReplyError {
   code: ErrorCode;
+  /** For developers and logs (English). */
   message: string;
+  /** What the user reads, where Porthole has words for it; views say it, else show `message`. */
+  text?: UiText;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
@@ -116,6 +120,7 @@ export class PortholeError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly text?: UiText,
   ) {
     super(message);
     this.name = 'PortholeError';
@@ -171,7 +176,7 @@ function invalid(issue: v.BaseIssue<unknown> | undefined): ReplyError {
 }
 
 function failure(err: unknown): Reply<never> {
-  if (err instanceof PortholeError) return { ok: false, error: { code: err.code, message: err.message } };
+  if (err instanceof PortholeError) return { ok: false, error: { code: err.code, message: err.message, ...(err.text ? { text: err.text } : {}) } };
   return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
 }
 
@@ -193,13 +198,14 @@ export async function request<Req extends { type: string }, Rep>(send: Send<Req>
     reply = await send(message);
   } catch (err) {
     // The worker was stopped, the extension reloaded, or no frame listens: say so, don't hang.
-    throw new PortholeError('not-ready', `Porthole is not answering there: ${err instanceof Error ? err.message : String(err)}`);
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new PortholeError('not-ready', `Porthole is not answering there: ${detail}`, uiText('error.notAnswering', { detail }));
   }
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new PortholeError('internal', 'Porthole got no reply.');
+    throw new PortholeError('internal', 'Porthole got no reply.', uiText('error.noReply'));
   }
   const typed = reply as Reply<Rep>;
-  if (!typed.ok) throw new PortholeError(typed.error.code, typed.error.message);
+  if (!typed.ok) throw new PortholeError(typed.error.code, typed.error.message, typed.error.text);
   return typed.value;
 }
 

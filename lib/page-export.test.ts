@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportPage, toCsv, toFirewallRules, toJson, toMarkdown, type PageExportInput } from './page-export.ts';
+import { codeLine } from './test-ui-text.ts';
 
 const input: PageExportInput = {
   url: 'http://127.0.0.1:8000/fixture.html',
@@ -14,9 +15,9 @@ const input: PageExportInput = {
 
 describe('page export', () => {
   it('writes a Markdown table with escaped cells', () => {
-    const md = toMarkdown(input);
-    expect(md).toContain('Ports on [Firewall \\| notes](<http://127.0.0.1:8000/fixture.html>)');
-    expect(md).toContain('| Port | Protocol | Service | Mentions |');
+    const md = toMarkdown(input, codeLine);
+    expect(md.split('\n')[0]).toBe('export.titlePage(page=[Firewall \\| notes](<http://127.0.0.1:8000/fixture.html>))');
+    expect(md).toContain('| export.column.port | export.column.protocol | export.column.service | export.column.mentions |');
     expect(md).toContain('| 139 | TCP | NetBIOS Session Service | 3 |');
     expect(md).toContain('| 135–139 | — | msrpc | 1 |');
     expect(md).toContain('| 53 | UDP/TCP | DNS \\| domain | 2 |');
@@ -39,19 +40,22 @@ describe('page export', () => {
   });
 
   it('writes firewall rules per port and protocol', () => {
-    const rules = toFirewallRules(input, 'ufw', 'block').split('\n');
+    const rules = toFirewallRules(input, 'ufw', 'block', codeLine).split('\n');
+    expect(rules[0]).toBe('# export.rules.blockPage(url=http://127.0.0.1:8000/fixture.html)');
     expect(rules).toContain('sudo ufw deny 139/tcp');
     expect(rules).toContain('sudo ufw deny 135:139/tcp');
     expect(rules).toContain('sudo ufw deny 53/tcp');
     expect(rules).toContain('sudo ufw deny 53/udp');
     expect(rules).toContain('# 139 NetBIOS Session Service');
-    expect(exportPage(input, 'firewall', { tool: 'iptables', action: 'allow' })).toContain('sudo iptables -A INPUT -p tcp --dport 135:139 -j ACCEPT');
+    const allow = exportPage(input, 'firewall', codeLine, { tool: 'iptables', action: 'allow' });
+    expect(allow).toContain('sudo iptables -A INPUT -p tcp --dport 135:139 -j ACCEPT');
+    expect(allow.split('\n')[0]).toBe('# export.rules.allowPage(url=http://127.0.0.1:8000/fixture.html)');
   });
 
   it('chooses the format', () => {
-    expect(exportPage(input, 'markdown')).toBe(toMarkdown(input));
-    expect(exportPage(input, 'csv')).toBe(toCsv(input));
-    expect(exportPage(input, 'json')).toBe(toJson(input));
+    expect(exportPage(input, 'markdown', codeLine)).toBe(toMarkdown(input, codeLine));
+    expect(exportPage(input, 'csv', codeLine)).toBe(toCsv(input));
+    expect(exportPage(input, 'json', codeLine)).toBe(toJson(input));
   });
 
   it('exports pasted text: no page link, a reach column when rows carry one', () => {
@@ -63,17 +67,17 @@ describe('page export', () => {
         { port: 8080, protocols: [], count: 2, sample: 'port 8080' },
       ],
     };
-    const md = toMarkdown(pasted);
+    const md = toMarkdown(pasted, codeLine);
     expect(md.split('\n').slice(0, 5)).toEqual([
-      'Ports in the pasted text',
+      'export.titlePasted',
       '',
-      '| Port | Protocol | Service | Reach | Mentions |',
+      '| export.column.port | export.column.protocol | export.column.service | export.column.reach | export.column.mentions |',
       '| ---: | --- | --- | --- | ---: |',
       '| 3306 | — | MySQL | Every interface (0.0.0.0) | 1 |',
     ]);
     expect(md).toContain('| 8080 | — | — | — | 2 |');
     expect(toCsv(pasted).split('\r\n').slice(0, 3)).toEqual(['port,end_port,protocols,service,reach,count,sample', '3306,3306,,MySQL,Every interface (0.0.0.0),1,0.0.0.0:3306', '8080,8080,,,,2,port 8080']);
     expect(JSON.parse(toJson(pasted)).ports[0].reach).toBe('Every interface (0.0.0.0)');
-    expect(toFirewallRules(pasted, 'ufw', 'block').split('\n')[0]).toBe('# Porthole: block the ports mentioned in the pasted text');
+    expect(toFirewallRules(pasted, 'ufw', 'block', codeLine).split('\n')[0]).toBe('# export.rules.blockPasted');
   });
 });

@@ -1,11 +1,14 @@
 // "Ports on this page" exports: a Markdown table, CSV, JSON, or firewall
 // rules. Page text is untrusted: Markdown cells are escaped, CSV cells that a
-// spreadsheet would run as formulas are neutralised.
+// spreadsheet would run as formulas are neutralised. What people read (the
+// Markdown title and header, the rules' comment) comes worded by the caller's
+// `say`; what programs read (CSV header, JSON keys, the commands) stays as is.
 import type { PageMentionGroup } from './messages.ts';
 import { firewallCommand, netProtocols, type FirewallAction, type FirewallTool } from './port-commands.ts';
 import { isProtocol } from './iana.ts';
 import { portLabel } from './format.ts';
 import type { Protocol } from './types.ts';
+import { uiText, type Say } from './ui-text.ts';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json' | 'firewall';
 
@@ -32,12 +35,15 @@ function markdownCell(s: string): string {
   return oneLine(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([`*_[\]<>])/g, '\\$1');
 }
 
-export function toMarkdown({ url, title, rows }: PageExportInput): string {
+export function toMarkdown({ url, title, rows }: PageExportInput, say: Say): string {
   const reach = hasReach(rows);
+  const column = (name: 'port' | 'protocol' | 'service' | 'reach' | 'mentions') => markdownCell(say(uiText(`export.column.${name}`)));
   const lines = [
-    url ? `Ports on [${markdownCell(title || url)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : `Ports in ${markdownCell(title)}`,
+    url
+      ? say(uiText('export.titlePage', { page: `[${markdownCell(title || url)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` }))
+      : say(uiText('export.titlePasted')),
     '',
-    `| Port | Protocol | Service |${reach ? ' Reach |' : ''} Mentions |`,
+    `| ${column('port')} | ${column('protocol')} | ${column('service')} |${reach ? ` ${column('reach')} |` : ''} ${column('mentions')} |`,
     `| ---: | --- | --- |${reach ? ' --- |' : ''} ---: |`,
     ...rows.map(
       (r) =>
@@ -84,9 +90,12 @@ export function toJson({ url, title, rows }: PageExportInput): string {
 }
 
 /** One firewall rule per port and protocol, each under a comment naming the service. */
-export function toFirewallRules({ url, rows }: PageExportInput, tool: FirewallTool, action: FirewallAction): string {
+export function toFirewallRules({ url, rows }: PageExportInput, tool: FirewallTool, action: FirewallAction, say: Say): string {
   const comment = '#'; // a comment in sh and in PowerShell alike
-  const lines = [`${comment} Porthole: ${action} the ports mentioned ${url ? `on ${oneLine(url)}` : 'in the pasted text'}`];
+  const heading = url
+    ? uiText(action === 'allow' ? 'export.rules.allowPage' : 'export.rules.blockPage', { url: oneLine(url) })
+    : uiText(action === 'allow' ? 'export.rules.allowPasted' : 'export.rules.blockPasted');
+  const lines = [`${comment} ${oneLine(say(heading))}`];
   for (const r of rows) {
     const target = { port: r.port, endPort: r.endPort ?? r.port, protocols: protocolsOf(r) };
     lines.push(`${comment} ${portLabel(r.port, r.endPort)}${r.service ? ` ${oneLine(r.service).replace(/[\r\n]/g, ' ')}` : ''}`);
@@ -95,15 +104,20 @@ export function toFirewallRules({ url, rows }: PageExportInput, tool: FirewallTo
   return `${lines.join('\n')}\n`;
 }
 
-export function exportPage(input: PageExportInput, format: ExportFormat, firewall: { tool: FirewallTool; action: FirewallAction } = { tool: 'ufw', action: 'allow' }): string {
+export function exportPage(
+  input: PageExportInput,
+  format: ExportFormat,
+  say: Say,
+  firewall: { tool: FirewallTool; action: FirewallAction } = { tool: 'ufw', action: 'allow' },
+): string {
   switch (format) {
     case 'markdown':
-      return toMarkdown(input);
+      return toMarkdown(input, say);
     case 'csv':
       return toCsv(input);
     case 'json':
       return toJson(input);
     case 'firewall':
-      return toFirewallRules(input, firewall.tool, firewall.action);
+      return toFirewallRules(input, firewall.tool, firewall.action, say);
   }
 }

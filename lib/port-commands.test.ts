@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommands, firewallCommand, firewallCommands, netProtocols, portCommands, safeHost } from './port-commands.ts';
+import { codeLine } from './test-ui-text.ts';
 
 const all = (groups: ReturnType<typeof portCommands>) => groups.flatMap((g) => g.commands.map((c) => c.command));
 
@@ -37,6 +38,38 @@ describe('checkCommands', () => {
         expect.stringMatching(/^135\.\.139 \| ForEach-Object/),
       ]),
     );
+  });
+});
+
+describe('what the commands say (message codes the views word)', () => {
+  it('names each check by protocol, ports and host, and each group', () => {
+    const groups = checkCommands({ port: 135, endPort: 139, protocols: ['tcp'], host: 'fileserver.lan' });
+    expect(groups.map((g) => codeLine(g.title))).toEqual(['portCommands.check', 'portCommands.listen']);
+    expect(groups[0]!.commands.map((c) => [codeLine(c.label), c.platforms.join(' ')])).toEqual([
+      ['portCommands.isOpen(protocol=TCP, ports=135–139, host=fileserver.lan)', 'Linux macOS'],
+      ['portCommands.scan(protocol=TCP, ports=135–139)', 'Linux macOS'],
+      ['portCommands.testTcp', 'Windows'],
+    ]);
+    expect(groups[1]!.commands.map((c) => codeLine(c.label))).toEqual([
+      'portCommands.listens(protocol=TCP, ports=135–139)',
+      'portCommands.listens(protocol=TCP, ports=135–139)',
+      'portCommands.listensPowerShell(protocol=TCP, ports=135–139)',
+    ]);
+  });
+
+  it('names each firewall rule by firewall, action and protocol', () => {
+    const block = firewallCommands('block', { port: 53, protocols: ['udp'] });
+    expect(codeLine(block.title)).toBe('portCommands.block');
+    expect(block.commands.map((c) => codeLine(c.label))).toEqual([
+      'portCommands.blockRule(firewall=ufw, protocol=UDP)',
+      'portCommands.blockRule(firewall=iptables, protocol=UDP)',
+      'portCommands.blockRule(firewall=nftables, protocol=UDP)',
+      'portCommands.blockRule(firewall=firewalld, protocol=UDP)',
+      'portCommands.blockRule(firewall=portCommands.windowsFirewallAdmin, protocol=UDP)',
+    ]);
+    expect(block.commands.at(-1)!.platforms).toEqual(['Windows']);
+    expect(codeLine(firewallCommands('allow', { port: 22 }).commands[0]!.label)).toBe('portCommands.allowRule(firewall=ufw, protocol=TCP)');
+    expect(codeLine(firewallCommands('allow', { port: 22 }).title)).toBe('portCommands.allow');
   });
 });
 

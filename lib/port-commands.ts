@@ -2,18 +2,20 @@
 // firewalls. Protocol-aware (TCP and UDP differ in every tool) and range-aware
 // (each tool spells a range its own way: `a-b`, `a:b`, `a..b`).
 import type { Protocol } from './types.ts';
+import { uiText, type UiText } from './ui-text.ts';
 
 export type Tool = 'nc' | 'nmap' | 'ss' | 'lsof' | 'powershell' | 'ufw' | 'iptables' | 'nft' | 'firewalld' | 'windows';
 export type FirewallTool = Extract<Tool, 'ufw' | 'iptables' | 'nft' | 'firewalld' | 'windows'>;
 export type FirewallAction = 'allow' | 'block';
-export type Platform = 'Linux' | 'macOS' | 'Windows' | 'Linux, macOS';
+export type Platform = 'Linux' | 'macOS' | 'Windows';
 
-export const FIREWALL_TOOLS: { tool: FirewallTool; label: string }[] = [
+/** The firewalls by name: product names as written, Windows' own firewall in the reader's words. */
+export const FIREWALL_TOOLS: { tool: FirewallTool; label: string | UiText }[] = [
   { tool: 'ufw', label: 'ufw' },
   { tool: 'iptables', label: 'iptables' },
   { tool: 'nft', label: 'nftables' },
   { tool: 'firewalld', label: 'firewalld' },
-  { tool: 'windows', label: 'Windows Firewall' },
+  { tool: 'windows', label: uiText('portCommands.windowsFirewall') },
 ];
 
 export interface PortTarget {
@@ -28,15 +30,16 @@ export interface PortTarget {
 
 export interface PortCommand {
   tool: Tool;
-  platform: Platform;
+  platforms: Platform[];
   /** What the command does, in a few words. */
-  label: string;
+  label: UiText;
+  /** The command itself: shell or PowerShell, never translated. */
   command: string;
 }
 
 export interface CommandGroup {
   id: 'check' | 'listen' | 'allow' | 'block';
-  title: string;
+  title: UiText;
   commands: PortCommand[];
 }
 
@@ -71,13 +74,14 @@ export function checkCommands(t: PortTarget): CommandGroup[] {
   const listen: PortCommand[] = [];
   for (const p of protocols) {
     const udp = p === 'udp';
-    check.push({ tool: 'nc', platform: 'Linux, macOS', label: `Is ${P(p)} ${span(t, '–')} open on ${host}?`, command: `nc -zv${udp ? 'u' : ''} ${host} ${span(t, '-')}` });
-    check.push({ tool: 'nmap', platform: 'Linux, macOS', label: `Scan ${P(p)} ${span(t, '–')} with nmap`, command: `${udp ? 'sudo ' : ''}nmap ${udp ? '-sU ' : ''}-p ${span(t, '-')} ${host}` });
+    const what = { protocol: P(p), ports: span(t, '–') };
+    check.push({ tool: 'nc', platforms: ['Linux', 'macOS'], label: uiText('portCommands.isOpen', { ...what, host }), command: `nc -zv${udp ? 'u' : ''} ${host} ${span(t, '-')}` });
+    check.push({ tool: 'nmap', platforms: ['Linux', 'macOS'], label: uiText('portCommands.scan', what), command: `${udp ? 'sudo ' : ''}nmap ${udp ? '-sU ' : ''}-p ${span(t, '-')} ${host}` });
     if (!udp) {
       check.push({
         tool: 'powershell',
-        platform: 'Windows',
-        label: 'Test the TCP connection (PowerShell)',
+        platforms: ['Windows'],
+        label: uiText('portCommands.testTcp'),
         command: isRange(t)
           ? `${t.port}..${end} | ForEach-Object { Test-NetConnection -ComputerName ${host} -Port $_ -InformationLevel Quiet }`
           : `Test-NetConnection -ComputerName ${host} -Port ${t.port}`,
@@ -85,26 +89,26 @@ export function checkCommands(t: PortTarget): CommandGroup[] {
     }
 
     const filter = isRange(t) ? `'( sport >= :${t.port} and sport <= :${end} )'` : `'sport = :${t.port}'`;
-    listen.push({ tool: 'ss', platform: 'Linux', label: `What listens on ${P(p)} ${span(t, '–')}?`, command: `sudo ss -l${udp ? 'u' : 't'}np ${filter}` });
+    listen.push({ tool: 'ss', platforms: ['Linux'], label: uiText('portCommands.listens', what), command: `sudo ss -l${udp ? 'u' : 't'}np ${filter}` });
     listen.push({
       tool: 'lsof',
-      platform: 'macOS',
-      label: `What listens on ${P(p)} ${span(t, '–')}?`,
+      platforms: ['macOS'],
+      label: uiText('portCommands.listens', what),
       command: `sudo lsof -nP -i${P(p)}:${span(t, '-')}${udp ? '' : ' -sTCP:LISTEN'}`,
     });
     const ps = isRange(t) ? `(${t.port}..${end})` : String(t.port);
     listen.push({
       tool: 'powershell',
-      platform: 'Windows',
-      label: `What listens on ${P(p)} ${span(t, '–')}? (PowerShell)`,
+      platforms: ['Windows'],
+      label: uiText('portCommands.listensPowerShell', what),
       command: udp
         ? `Get-NetUDPEndpoint -LocalPort ${ps} | Select-Object LocalAddress, LocalPort, OwningProcess`
         : `Get-NetTCPConnection -State Listen -LocalPort ${ps} | Select-Object LocalAddress, LocalPort, OwningProcess`,
     });
   }
   return [
-    { id: 'check', title: 'Check from another machine', commands: check },
-    { id: 'listen', title: 'See what listens here', commands: listen },
+    { id: 'check', title: uiText('portCommands.check'), commands: check },
+    { id: 'listen', title: uiText('portCommands.listen'), commands: listen },
   ];
 }
 
@@ -127,19 +131,22 @@ export function firewallCommand(tool: FirewallTool, action: FirewallAction, t: P
   }
 }
 
-const FIREWALL_PLATFORM: Record<FirewallTool, Platform> = { ufw: 'Linux', iptables: 'Linux', nft: 'Linux', firewalld: 'Linux', windows: 'Windows' };
-const FIREWALL_NAME: Record<FirewallTool, string> = { ufw: 'ufw', iptables: 'iptables', nft: 'nftables', firewalld: 'firewalld', windows: 'Windows Firewall (PowerShell, as administrator)' };
+// The rule's label names how to run it where that is not plain: PowerShell, as administrator.
+const firewallName = (tool: FirewallTool, label: string | UiText): string | UiText => (tool === 'windows' ? uiText('portCommands.windowsFirewallAdmin') : label);
 
 export function firewallCommands(action: FirewallAction, t: PortTarget): CommandGroup {
   const commands: PortCommand[] = [];
-  for (const { tool } of FIREWALL_TOOLS) {
+  for (const { tool, label } of FIREWALL_TOOLS) {
     for (const p of netProtocols(t.protocols)) {
-      commands.push({ tool, platform: FIREWALL_PLATFORM[tool], label: `${FIREWALL_NAME[tool]}: ${action} ${P(p)}`, command: firewallCommand(tool, action, t, p) });
+      commands.push({
+        tool,
+        platforms: [tool === 'windows' ? 'Windows' : 'Linux'],
+        label: uiText(action === 'allow' ? 'portCommands.allowRule' : 'portCommands.blockRule', { firewall: firewallName(tool, label), protocol: P(p) }),
+        command: firewallCommand(tool, action, t, p),
+      });
     }
   }
-  return action === 'allow'
-    ? { id: 'allow', title: 'Open it (allow incoming)', commands }
-    : { id: 'block', title: 'Block it (drop incoming)', commands };
+  return { id: action, title: uiText(action === 'allow' ? 'portCommands.allow' : 'portCommands.block'), commands };
 }
 
 /** Everything the details view offers to copy, in display order. */

@@ -118,6 +118,10 @@ describe('search', () => {
   it('parses numbers, ranges and protocols', async () => {
     expect((await repo.search('139')).hits[0]).toMatchObject({ port: 139, title: 'netbios-ssn', matched: 'port' });
     expect((await repo.search('53/udp')).query).toEqual({ kind: 'port', port: 53, protocol: 'udp' });
+    // A port nothing names: one hit the views word ("No registered service", its range class).
+    expect((await repo.search('40001/tcp')).hits).toEqual([
+      { port: 40001, endPort: 40001, protocols: ['tcp'], title: '', detail: '', unregistered: true, source: 'iana', matched: 'port', score: 0 },
+    ]);
     expect((await repo.search('5000-7005')).hits.map((h) => h.port)).toEqual([6000, 5173, 5432, 7000]);
   });
 

@@ -198,7 +198,7 @@ function hitsOfPort(info: PortInfo, protocol?: Protocol): SearchHit[] {
   const best = info.records[0];
   if (!best) {
     return [
-      { port: info.port, endPort: info.port, protocols: protocol ? [protocol] : [], title: 'No registered service', detail: `${info.rangeClass} port`, source: 'iana', matched: 'port', score: 0 },
+      { port: info.port, endPort: info.port, protocols: protocol ? [protocol] : [], title: '', detail: '', unregistered: true, source: 'iana', matched: 'port', score: 0 },
     ];
   }
   const exact = info.records.filter((r) => r.port === info.port && r.endPort === info.port);

@@ -17,6 +17,8 @@ export interface SearchHit {
   title: string;
   /** One line under the title: summary or IANA description. */
   detail: string;
+  /** The hit of a port no record names (title and detail empty): views word it with the port's range class. */
+  unregistered?: true;
   source: RecordSource;
   matched: MatchKind;
   score: number;

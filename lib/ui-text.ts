@@ -183,6 +183,37 @@ export const UI_TEXT_CODES = [
   'managed.site.notText',
   'managed.site.address',
   'managed.site.notHost',
+  // lib/port-commands.ts
+  'portCommands.check',
+  'portCommands.listen',
+  'portCommands.allow',
+  'portCommands.block',
+  'portCommands.isOpen',
+  'portCommands.scan',
+  'portCommands.testTcp',
+  'portCommands.listens',
+  'portCommands.listensPowerShell',
+  'portCommands.allowRule',
+  'portCommands.blockRule',
+  'portCommands.windowsFirewall',
+  'portCommands.windowsFirewallAdmin',
+  // lib/page-export.ts
+  'export.titlePage',
+  'export.titlePasted',
+  'export.column.port',
+  'export.column.protocol',
+  'export.column.service',
+  'export.column.reach',
+  'export.column.mentions',
+  'export.rules.allowPage',
+  'export.rules.blockPage',
+  'export.rules.allowPasted',
+  'export.rules.blockPasted',
+  // lib/messages.ts, lib/service.ts
+  'error.notAnswering',
+  'error.noReply',
+  'error.database',
+  'error.rangeReversed',
 ] as const;
 
 export type UiTextCode = (typeof UI_TEXT_CODES)[number];
@@ -200,6 +231,9 @@ export interface UiText {
   /** Picks the plural form of a plural message. */
   count?: number;
 }
+
+/** Words UiText in the reader's language: `say` in a view, `codeLine` in lib/'s unit tests. */
+export type Say = (text: UiText) => string;
 
 export function uiText(code: UiTextCode, params?: Record<string, UiTextParam>, count?: number): UiText {
   return { code, ...(params ? { params } : {}), ...(count !== undefined ? { count } : {}) };

@@ -65,18 +65,26 @@ export function formatDate(iso: string | undefined): string {
 // Every code lib/ may return is a message of locales/en.json: this line stops compiling otherwise.
 const messageKey = (code: UiTextCode): keyof GeneratedI18nStructure => code;
 
-function sayParam(param: UiTextParam): string {
+/** A value lib/ gives: text shown as written (kept left to right), a count, words to say, or a list of them. */
+export function sayValue(param: UiTextParam): string {
   if (typeof param === 'string') return ltr(param);
   if (typeof param === 'number') return formatNumber(param);
-  if (Array.isArray(param)) return formatList((param as readonly UiTextParam[]).map(sayParam));
+  if (Array.isArray(param)) return formatList((param as readonly UiTextParam[]).map(sayValue));
   return say(param as UiText);
 }
 
 /** Words lib/ returned (a message code and its parameters) in the UI language. */
 export function say(text: UiText): string {
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = sayParam(value);
+  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = sayValue(value);
   // The key is checked above; `t`'s per-key parameter types cannot follow a key chosen at run time.
   const translate = t as (key: string, ...args: unknown[]) => string;
   return text.count === undefined ? translate(messageKey(text.code), params) : translate(messageKey(text.code), text.count, params);
+}
+
+/** What went wrong, for the user: Porthole's own words where it has them (a PortholeError's `text`), else the error's message. */
+export function errorText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const { text } = err as Error & { text?: UiText };
+  return text ? say(text) : err.message;
 }

@@ -5,6 +5,7 @@ import type { SearchAnswer } from '@/lib/repository';
 import { escapeXml, suggestionsFor, targetOf } from '@/lib/omnibox';
 import { detailsUrl } from '@/lib/urls';
 import type { Protocol } from '@/lib/types';
+import { hitWords } from '@/components/labels';
 import { formatList, t } from './i18n';
 
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
@@ -31,7 +32,7 @@ export function registerOmnibox({ search }: OmniboxDeps): void {
     const mine = ++latest;
     search(text.slice(0, 200)).then(
       (answer) => {
-        if (mine === latest) suggest(suggestionsFor(answer.hits, xml));
+        if (mine === latest) suggest(suggestionsFor(answer.hits.map((hit) => ({ ...hit, ...hitWords(hit) })), xml));
       },
       () => {
         if (mine === latest) suggest([]);

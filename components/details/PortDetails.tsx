@@ -17,7 +17,7 @@ import {
   type Protocol,
   type UserNote,
 } from '@/lib/types';
-import { formatDate, formatList, formatNumber, ltr, t } from '@/utils/i18n';
+import { errorText, formatDate, formatList, formatNumber, ltr, say, t } from '@/utils/i18n';
 import { knowledgeLang, portsTitle, rangeClassLabel, recordTitle, sourceLabel } from '../labels';
 import type { Exposure } from '@/lib/exposure';
 import { ExposureLine } from '../ExposureLine';
@@ -346,7 +346,7 @@ export function NoteEditor({ port, note, onSave }: { port: number; note?: UserNo
       setText(result?.text ?? '');
       setStatus(result ? t('details.noteSaved') : t('details.noteRemoved'));
     } catch (err) {
-      setStatus(t('details.couldNotSave', { error: err instanceof Error ? err.message : String(err) }));
+      setStatus(t('details.couldNotSave', { error: errorText(err) }));
     }
   };
   return (
@@ -403,13 +403,13 @@ export function Commands({ port, endPort, protocols, copy }: { port: number; end
       {host !== '' && shownHost === 'HOST' && <p class="error">{t('details.badHost')}</p>}
       {groups.map((g, i) => (
         <details class="cmd-group" open={i === 0} key={g.id}>
-          <summary>{g.title}</summary>
+          <summary>{say(g.title)}</summary>
           <ul>
             {g.commands.map((c, j) => (
               <li key={j} class="cmd">
                 <div class="cmd-label">
-                  <span>{c.label}</span>
-                  <span class="badge subtle">{c.platform}</span>
+                  <span>{say(c.label)}</span>
+                  <span class="badge subtle">{formatList(c.platforms, 'unit')}</span>
                 </div>
                 <div class="cmd-row">
                   <code dir="ltr">{c.command}</code>

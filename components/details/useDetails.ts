@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { nameOf } from '@/lib/format';
 import type { PortApi } from '@/lib/messages';
 import type { Protocol } from '@/lib/types';
+import { errorText } from '@/utils/i18n';
 import type { DetailsContent } from './PortDetails';
 
 export interface DetailsTarget {
@@ -42,7 +43,7 @@ export function useDetails(source: DetailsSource, target: DetailsTarget | null):
       if (live) setPortNames(Object.fromEntries(names.filter((n): n is readonly [number, string] => n[1] !== undefined)));
     };
     load().catch((err: unknown) => {
-      if (live) setContent({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      if (live) setContent({ kind: 'error', message: errorText(err) });
     });
     return () => {
       live = false;

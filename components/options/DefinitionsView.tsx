@@ -4,11 +4,11 @@ import { rangeKey } from '@/lib/curated';
 import { portLabel } from '@/lib/format';
 import { entryOfRecord } from '@/lib/import/diff';
 import { COMMONNESS_TIERS, PROTOCOLS, RISK_LEVELS, type UserRecord } from '@/lib/types';
-import { formatList, formatNumber, ltr, t } from '@/utils/i18n';
+import { errorText, formatList, formatNumber, ltr, t } from '@/utils/i18n';
 import { riskLabel } from '../labels';
 import type { OptionsApi } from './api';
 import { ChangedElsewhere } from '../ChangedElsewhere';
-import { DefinitionHead, Section, StatusLine, errorText, type Status } from './common';
+import { DefinitionHead, Section, StatusLine, type Status } from './common';
 import { InstalledPacksSection, SharePackSection } from './PacksSection';
 import { EMPTY_FORM, entryOfForm, formOfEntry, type DefinitionForm, type FormErrors, type FormField } from './definition-form';
 

@@ -5,9 +5,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, tooLargeMessage, type ImportProblem } from '@/lib/import/limits';
 import type { ImportOutcome } from '@/lib/messages';
-import { t } from '@/utils/i18n';
+import { errorText, t } from '@/utils/i18n';
 import { richText } from '../rich-text';
-import { Problems, StatusLine, errorText, type Status } from './common';
+import { Problems, StatusLine, type Status } from './common';
 
 type Step<T> =
   | { step: 'idle' }

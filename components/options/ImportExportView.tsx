@@ -7,10 +7,10 @@ import { portLabel, protocolsLabel } from '@/lib/format';
 import type { IanaImportInfo } from '@/lib/import/apply';
 import type { IanaPreview, UserImportPreview } from '@/lib/import/diff';
 import { MAX_IMPORT_MB } from '@/lib/import/limits';
-import { formatDate, formatDateTime, formatNumber, t } from '@/utils/i18n';
+import { errorText, formatDate, formatDateTime, formatNumber, t } from '@/utils/i18n';
 import { richText } from '../rich-text';
 import type { OptionsApi } from './api';
-import { Section, StatusLine, TableScroll, errorText, type Status } from './common';
+import { Section, StatusLine, TableScroll, type Status } from './common';
 import { FileImport, useFileImport } from './FileImport';
 
 export const IANA_CSV_URL = 'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.csv';

@@ -3,9 +3,9 @@
 // was skipped with the reason. Follows policy changes while open.
 import { useEffect, useState } from 'preact/hooks';
 import type { ManagedPolicy } from '@/lib/managed';
-import { formatNumber, say, t } from '@/utils/i18n';
+import { errorText, formatNumber, say, t } from '@/utils/i18n';
 import type { OptionsApi } from './api';
-import { DefinitionHead, Section, errorText } from './common';
+import { DefinitionHead, Section } from './common';
 
 export function ManagedView({ api }: { api: OptionsApi }) {
   const [policy, setPolicy] = useState<ManagedPolicy | null>(null);

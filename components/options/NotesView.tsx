@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UserNote } from '@/lib/types';
 import { isValidPort } from '@/lib/types';
 import type { OptionsApi } from './api';
-import { formatDateTime, formatNumber, ltr, t } from '@/utils/i18n';
+import { errorText, formatDateTime, formatNumber, ltr, t } from '@/utils/i18n';
 import { ChangedElsewhere } from '../ChangedElsewhere';
-import { Section, StatusLine, errorText, type Status } from './common';
+import { Section, StatusLine, type Status } from './common';
 
 export function NotesView({ api }: { api: OptionsApi }) {
   const [notes, setNotes] = useState<UserNote[] | null>(null);

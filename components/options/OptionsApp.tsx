@@ -9,8 +9,7 @@ import { ImportExportView } from './ImportExportView';
 import { ManagedView } from './ManagedView';
 import { NotesView } from './NotesView';
 import { SettingsView } from './SettingsView';
-import { errorText } from './common';
-import { t, uiDir } from '@/utils/i18n';
+import { errorText, t, uiDir } from '@/utils/i18n';
 
 export const TABS = [
   { id: 'notes', label: () => t('options.tab.notes') },

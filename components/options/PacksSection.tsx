@@ -7,10 +7,10 @@ import { entryOfRecord } from '@/lib/import/diff';
 import { packFileName, readPack, writePack } from '@/lib/packs/pack';
 import type { InstalledPack } from '@/lib/packs/store';
 import { problemText } from '@/lib/import/limits';
-import { formatNumber, say, t } from '@/utils/i18n';
+import { errorText, formatNumber, say, t } from '@/utils/i18n';
 import type { UserRecord } from '@/lib/types';
 import type { OptionsApi } from './api';
-import { Section, StatusLine, errorText, type Status } from './common';
+import { Section, StatusLine, type Status } from './common';
 
 const portCount = (n: number) => t('options.packs.portCount', n, { count: formatNumber(n) });
 

@@ -1,9 +1,9 @@
 // Underline, hover delay, card size and the sites where Porthole is off.
 import { useEffect, useState } from 'preact/hooks';
 import { CARD_SIZES, siteOf, type Settings } from '@/lib/settings';
-import { formatNumber, ltr, t } from '@/utils/i18n';
+import { errorText, formatNumber, ltr, t } from '@/utils/i18n';
 import type { OptionsApi } from './api';
-import { Section, StatusLine, errorText, type Status } from './common';
+import { Section, StatusLine, type Status } from './common';
 import { SyncSection } from './SyncSection';
 
 const CARD_SIZE_LABEL: Record<(typeof CARD_SIZES)[number], () => string> = {

@@ -53,10 +53,6 @@ export function Section({ title, intro, children, id }: { title: string; intro?:
   );
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** A scrollable table region, focusable so keyboard users can scroll it. */
 export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
   return (

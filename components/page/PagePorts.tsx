@@ -9,7 +9,7 @@ import { mergeGroups } from '@/lib/page-mentions';
 import { FIREWALL_TOOLS, type FirewallAction, type FirewallTool } from '@/lib/port-commands';
 import type { RiskLevel } from '@/lib/types';
 import { CopyButton, RiskBadge, type CopyFn } from '../details/parts';
-import { formatNumber, t } from '@/utils/i18n';
+import { formatNumber, say, sayValue, t } from '@/utils/i18n';
 
 export interface PagePortView extends PagePortRow {
   risk?: RiskLevel;
@@ -143,18 +143,18 @@ export function ExportBar({ input, copy }: { input: Parameters<typeof exportPage
     <div class="export" role="group" aria-label={t('page.exportGroup')}>
       <div class="export-row">
         <span class="muted">{t('page.copyAs')}</span>
-        <CopyButton text={exportPage(input, 'markdown')} copy={copy} label="Markdown" />
-        <CopyButton text={exportPage(input, 'csv')} copy={copy} label="CSV" />
-        <CopyButton text={exportPage(input, 'json')} copy={copy} label="JSON" />
+        <CopyButton text={exportPage(input, 'markdown', say)} copy={copy} label="Markdown" />
+        <CopyButton text={exportPage(input, 'csv', say)} copy={copy} label="CSV" />
+        <CopyButton text={exportPage(input, 'json', say)} copy={copy} label="JSON" />
       </div>
       <div class="export-row">
         <label for={toolId} class="muted">
           {t('page.rulesFor')}
         </label>
         <select id={toolId} value={tool} onChange={(e) => setTool(e.currentTarget.value as FirewallTool)}>
-          {FIREWALL_TOOLS.map((t) => (
-            <option value={t.tool} key={t.tool}>
-              {t.label}
+          {FIREWALL_TOOLS.map((f) => (
+            <option value={f.tool} key={f.tool}>
+              {sayValue(f.label)}
             </option>
           ))}
         </select>
@@ -165,7 +165,7 @@ export function ExportBar({ input, copy }: { input: Parameters<typeof exportPage
           <option value="allow">{t('page.allow')}</option>
           <option value="block">{t('page.block')}</option>
         </select>
-        <CopyButton text={exportPage(input, 'firewall', { tool, action })} copy={copy} label={t('page.copyRules')} />
+        <CopyButton text={exportPage(input, 'firewall', say, { tool, action })} copy={copy} label={t('page.copyRules')} />
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ import { findPastePorts, pasteRefusal, pasteRows, pasteSummary, type PasteRow, t
 import { RiskBadge, type CopyFn } from '../details/parts';
 import { ExportBar } from '../page/PagePorts';
 import { richText } from '../rich-text';
-import { formatNumber, say, t } from '@/utils/i18n';
+import { errorText, formatNumber, say, t } from '@/utils/i18n';
 
 export interface PasteExplainProps {
   /** Service names and risks for these ports (the database). */
@@ -69,7 +69,7 @@ export function PasteExplain({ describePorts, copy, open = false }: PasteExplain
       setState({ kind: 'done', rows, summary: pasteSummary(rows).map((line) => ({ kind: line.kind, text: say(line.text) })), total: rows.reduce((n, r) => n + r.count, 0) });
     } catch (err) {
       if (controller.signal.aborted) return;
-      setState({ kind: 'error', message: t('paste.failed', { error: err instanceof Error ? err.message : String(err) }) });
+      setState({ kind: 'error', message: t('paste.failed', { error: errorText(err) }) });
     }
     setAnswers((n) => n + 1);
   };

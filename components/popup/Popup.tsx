@@ -11,7 +11,7 @@ import { useDetails, type DetailsSource, type DetailsTarget } from '../details/u
 import { PagePorts, type PagePortView, type PagePortsState } from '../page/PagePorts';
 import { PasteExplain, type PasteExplainProps } from '../paste/PasteExplain';
 import { QuickSearch } from '../search/QuickSearch';
-import { ltr, t } from '@/utils/i18n';
+import { errorText, ltr, t } from '@/utils/i18n';
 
 /** `byOrganisation`: the organisation's policy turned Porthole off there; the switch is locked. */
 export type SiteState = { kind: 'none' } | { kind: 'site'; site: string; enabled: boolean; byOrganisation?: boolean };
@@ -44,7 +44,7 @@ export function Popup({ api }: { api: PopupApi }) {
         setPage(ctx.ports);
         setSite(ctx.site);
       },
-      (err: unknown) => setPage({ kind: 'unavailable', reason: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => setPage({ kind: 'unavailable', reason: errorText(err) }),
     );
   }, []);
 
@@ -62,7 +62,7 @@ export function Popup({ api }: { api: PopupApi }) {
       setSiteError('');
     } catch (err) {
       setSite({ ...site });
-      setSiteError(err instanceof Error ? err.message : String(err));
+      setSiteError(errorText(err));
     }
   };
 

@@ -53,6 +53,15 @@ describe('QuickSearch', () => {
     await waitFor(() => expect((screen.getByRole('combobox') as HTMLInputElement).value).toBe('135-139'));
   });
 
+  it('words the hit of a port no record names in the UI language, not marked as English', async () => {
+    const none: SearchHit = { port: 40001, endPort: 40001, protocols: [], title: '', detail: '', unregistered: true, source: 'iana', matched: 'port', score: 0 };
+    render(<QuickSearch search={async (q) => answer(q, [none])} onOpen={() => {}} />);
+    fireEvent.input(screen.getByRole('combobox'), { target: { value: '40001' } });
+    const title = await screen.findByText('No registered service');
+    expect(title.closest('.result-text')!.getAttribute('lang')).toBeNull();
+    expect(screen.getByText('Registered port (1024–49151)')).toBeTruthy();
+  });
+
   it('renders database text as text', async () => {
     render(<QuickSearch search={async (q) => answer(q, [hit(1, '<img src=x onerror=alert(1)>')])} onOpen={() => {}} />);
     fireEvent.input(screen.getByRole('combobox'), { target: { value: 'x' } });

@@ -7,7 +7,8 @@ import { portLabel, protocolsLabel } from '@/lib/format';
 import type { SearchAnswer } from '@/lib/repository';
 import type { QueryProblem } from '@/lib/query';
 import type { SearchHit } from '@/lib/search';
-import { formatNumber, ltr, t } from '@/utils/i18n';
+import { errorText, formatNumber, ltr, t } from '@/utils/i18n';
+import { hitWords } from '../labels';
 
 export const DEFAULT_EXAMPLES = ['139', '135-139', '53/udp', 'postgres', 'kafka', 'netbios'];
 export const SEARCH_DEBOUNCE_MS = 40;
@@ -95,7 +96,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
         },
         (err: unknown) => {
           if (mine !== seq.current) return;
-          setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+          setState({ kind: 'error', message: errorText(err) });
         },
       );
     }, SEARCH_DEBOUNCE_MS);
@@ -220,10 +221,7 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
             onClick={() => onOpen(hit, query)}
           >
             <span dir="ltr" class={`result-port${hit.endPort !== hit.port ? ' range' : ''}`}>{portLabel(hit.port, hit.endPort)}</span>
-            <span class="result-text" lang={hit.source === 'user' || (i === 0 && answer?.query.kind === 'range') ? undefined : 'en'}>
-              <span class="result-title">{hit.title}</span>
-              {hit.detail && hit.detail !== hit.title && <span class="result-detail">{hit.detail}</span>}
-            </span>
+            <HitText hit={hit} lang={hit.source === 'user' || hit.unregistered || (i === 0 && answer?.query.kind === 'range') ? undefined : 'en'} />
             <span class="result-meta">
               {hit.protocols.length > 0 && <span class="proto" dir="ltr">{protocolsLabel(hit.protocols)}</span>}
               {matchLabel(hit) && <span class={`tag tag-${hit.quality === 1 ? 'similar' : hit.matched}`}>{matchLabel(hit)}</span>}
@@ -239,6 +237,16 @@ export function QuickSearch({ search, onOpen, examples = DEFAULT_EXAMPLES, initi
         </p>
       )}
     </div>
+  );
+}
+
+function HitText({ hit, lang }: { hit: SearchHit; lang: 'en' | undefined }) {
+  const { title, detail } = hitWords(hit);
+  return (
+    <span class="result-text" lang={lang}>
+      <span class="result-title">{title}</span>
+      {detail && detail !== title && <span class="result-detail">{detail}</span>}
+    </span>
   );
 }
 

@@ -8,7 +8,7 @@ import { PortCard, type CardChoice, type CardContent } from '@/components/PortCa
 import cardCss from '@/components/port-card.css?inline';
 import { mentionExposure, placeOf } from '@/lib/exposure';
 import { PublishReader } from '@/lib/publish-context';
-import { applyLocale, t } from '@/utils/i18n';
+import { applyLocale, errorText, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
 import { HOST_TAG, type CardController, type CardOptions, type CardTarget, type OpenRequest } from './card-types';
 import { attachShadowHost } from './shadow-host';
@@ -158,7 +158,7 @@ export function createCardController(opts: CardOptions): CardController {
             (info): CardContent => ({ kind: 'port', info, ...(target.protocol ? { protocol: target.protocol } : {}) }),
           );
     reply.then(done, (err: unknown) =>
-      done({ kind: 'error', port: target.port, message: t('card.lookupFailed', { error: err instanceof Error ? err.message : String(err) }) }),
+      done({ kind: 'error', port: target.port, message: t('card.lookupFailed', { error: errorText(err) }) }),
     );
   }
 

@@ -2,14 +2,16 @@
 // popup, a hover card, details and options show that locale's words (read
 // from its messages file), nothing overflows its box at the popup's width,
 // and Arabic lays the pages out right to left with ports kept left to right;
-// the exposure line lib/ gives as codes is worded in the locale, and the
-// browser's shortcut page shows the commands' translated descriptions.
+// the exposure line, the copy-ready commands and the exports lib/ gives as
+// codes are worded in the locale, and the browser's shortcut page shows the
+// commands' translated descriptions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { messageLookup } from '../../scripts/locales.ts';
 import { launchWithExtension, type Launched } from './harness.ts';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 import { hover, mentionPoint, waitForMarked } from './page-helpers.ts';
+import { SS } from '../paste-samples.ts';
 
 const CARD = 'porthole-ui [role="dialog"]';
 const POPUP_WIDTH = 400;
@@ -82,6 +84,64 @@ for (const locale of ['de', 'ja', 'ar'] as const) {
         const [icon, field] = await Promise.all([popup.locator('.search-icon').boundingBox(), popup.getByRole('combobox').boundingBox()]);
         expect(icon!.x).toBeGreaterThan(field!.x + field!.width / 2);
       }
+      await popup.close();
+    });
+
+    it('popup: the port’s commands and the exports in the locale, nothing overflowing at the popup’s width', async () => {
+      const popup = await browser.openExtensionPage('popup.html');
+      await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
+      const input = popup.getByRole('combobox');
+      await input.fill('445');
+      await popup.locator('[role="option"]').first().waitFor();
+      await input.press('Enter');
+      const groups = popup.locator('details.cmd-group');
+      await groups.first().waitFor();
+      expect((await groups.locator('summary').allInnerTexts()).map(strip)).toEqual(['check', 'listen', 'allow', 'block'].map((id) => words(`portCommands.${id}`)));
+      for (const summary of await groups.locator('summary').all()) {
+        if (!(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await summary.click();
+      }
+      const labels = (await popup.locator('.cmd-label > span:first-child').allInnerTexts()).map(strip);
+      expect(labels).toContain(words('portCommands.isOpen', { protocol: 'TCP', ports: '445', host: 'HOST' }));
+      expect(labels).toContain(words('portCommands.listensPowerShell', { protocol: 'TCP', ports: '445' }));
+      expect(labels).toContain(words('portCommands.blockRule', { firewall: words('portCommands.windowsFirewallAdmin'), protocol: 'TCP' }));
+      // The commands themselves stay as typed, left to right.
+      expect(await popup.locator('.cmd code').first().getAttribute('dir')).toBe('ltr');
+      expect(await popup.locator('.cmd code').first().innerText()).toBe('nc -zv HOST 445');
+      expect(await pageDir(popup)).toEqual({ lang: locale, dir });
+      expect(await overflowing(popup)).toEqual([]);
+
+      // The exports of pasted ss output: what people read is in the locale, the rules as typed.
+      await popup.getByRole('button', { name: words('popup.back') }).click();
+      await popup.getByRole('combobox').fill('');
+      await popup.locator('.paste > summary').click();
+      await popup.locator('.paste textarea').evaluate((el, text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, SS);
+      await popup.locator('.paste[data-answers="1"]').waitFor();
+      await popup.evaluate(() => {
+        const copied: string[] = [];
+        (window as unknown as { copied: string[] }).copied = copied;
+        navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+      });
+      const exports = popup.locator('.paste').getByRole('group', { name: words('page.exportGroup') });
+      await exports.getByRole('button', { name: 'Markdown' }).click();
+      const tools = exports.locator('select').first();
+      expect(strip(await tools.locator('option[value="windows"]').innerText())).toBe(words('portCommands.windowsFirewall'));
+      await tools.selectOption('windows');
+      await exports.getByRole('button', { name: words('page.copyRules') }).click();
+      await expect.poll(() => popup.evaluate(() => (window as unknown as { copied: string[] }).copied.length)).toBe(2);
+      const [markdown, rules] = (await popup.evaluate(() => (window as unknown as { copied: string[] }).copied)).map((text) => text.split('\n'));
+      const column = (name: string) => words(`export.column.${name}`);
+      expect(markdown!.slice(0, 3)).toEqual([
+        words('export.titlePasted'),
+        '',
+        `| ${column('port')} | ${column('protocol')} | ${column('service')} | ${column('reach')} | ${column('mentions')} |`,
+      ]);
+      expect(rules![0]).toBe(`# ${words('export.rules.allowPasted')}`);
+      expect(rules).toContain('New-NetFirewallRule -DisplayName "Porthole: allow TCP 6379" -Direction Inbound -Protocol TCP -LocalPort 6379 -Action Allow');
+      expect(await overflowing(popup)).toEqual([]);
       await popup.close();
     });
 

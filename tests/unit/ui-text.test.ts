@@ -9,7 +9,10 @@ import { parseUserImport } from '@/lib/import/user-import';
 import { problemText } from '@/lib/import/limits';
 import { parseManagedPolicy } from '@/lib/managed';
 import { UI_TEXT_CODES, uiText } from '@/lib/ui-text';
-import { say } from '@/utils/i18n';
+import { checkCommands, firewallCommands, FIREWALL_TOOLS } from '@/lib/port-commands';
+import { toFirewallRules, toMarkdown } from '@/lib/page-export';
+import { PortholeError, request } from '@/lib/messages';
+import { errorText, say, sayValue } from '@/utils/i18n';
 import { readLocale } from '../../scripts/locales.ts';
 
 const english = new Map((await readLocale('en')).map((m) => [m.key.join('.'), m]));
@@ -84,5 +87,39 @@ describe('say', () => {
       'definitions[0]: summary: is missing.',
       'disabledSites[0]: "https://a.example/" is an address; give its host name only (such as "example.com").',
     ]);
+  });
+
+  it('words the copy-ready commands and their groups', () => {
+    const [check, listen] = checkCommands({ port: 135, endPort: 139, protocols: ['tcp'], host: 'fileserver.lan' });
+    expect(say(check!.title)).toBe('Check from another machine');
+    expect(check!.commands.map((c) => say(c.label))).toEqual(['Is TCP 135–139 open on fileserver.lan?', 'Scan TCP 135–139 with nmap', 'Test the TCP connection (PowerShell)']);
+    expect(say(listen!.commands[2]!.label)).toBe('What listens on TCP 135–139? (PowerShell)');
+    const block = firewallCommands('block', { port: 53, protocols: ['udp'] });
+    expect(say(block.title)).toBe('Block it (drop incoming)');
+    expect(say(block.commands[0]!.label)).toBe('ufw: block UDP');
+    expect(say(block.commands.at(-1)!.label)).toBe('Windows Firewall (PowerShell, as administrator): block UDP');
+    expect(FIREWALL_TOOLS.map((f) => sayValue(f.label))).toEqual(['ufw', 'iptables', 'nftables', 'firewalld', 'Windows Firewall']);
+  });
+
+  it('words the exports people read', () => {
+    const rows = [{ port: 5432, protocols: ['tcp'], count: 2, sample: 'port 5432', service: 'PostgreSQL' }];
+    expect(toMarkdown({ url: 'https://wiki.example/db', title: 'DB notes', rows }, say).split('\n').slice(0, 3)).toEqual([
+      'Ports on [DB notes](<https://wiki.example/db>)',
+      '',
+      '| Port | Protocol | Service | Mentions |',
+    ]);
+    expect(toFirewallRules({ url: '', title: '', rows }, 'ufw', 'allow', say).split('\n').slice(0, 3)).toEqual([
+      '# Porthole: allow the ports mentioned in the pasted text',
+      '# 5432 PostgreSQL',
+      'sudo ufw allow 5432/tcp',
+    ]);
+  });
+
+  it('words errors Porthole has words for, and shows any other error as it is', async () => {
+    const dead = await request(() => Promise.reject(new Error('Receiving end does not exist.')), { type: 'about' }).catch((err: unknown) => err);
+    expect(errorText(dead)).toBe('Porthole is not answering there: Receiving end does not exist.');
+    expect(errorText(new PortholeError('invalid-request', 'range reversed', uiText('error.rangeReversed')))).toBe('A range must start with its lower port.');
+    expect(errorText(new PortholeError('internal', 'disk on fire'))).toBe('disk on fire');
+    expect(errorText('plain')).toBe('plain');
   });
 });
