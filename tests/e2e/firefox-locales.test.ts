@@ -1,7 +1,7 @@
 // Porthole in Firefox ESR whose UI language is German and Arabic (language
 // packs installed, `intl.locale.requested` and LANG/LANGUAGE set): the popup,
-// the options page and a hover card show that locale's words, and Arabic
-// lays them out right to left.
+// the options page, a hover card and the details page's copy-ready commands
+// show that locale's words, and Arabic lays them out right to left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { messageLookup } from '../../scripts/locales.ts';
@@ -58,6 +58,21 @@ for (const lang of ['de', 'ar'] as const) {
       const { dir: pageDir, tabs: names } = await tabs();
       expect(pageDir).toBe(dir);
       for (const key of ['options.tab.notes', 'options.tab.ports', 'options.tab.import', 'options.tab.settings', 'options.tab.about']) expect(names).toContain(words(key));
+    });
+
+    it('the details page words the port’s commands in the locale', async () => {
+      await firefox.navigate(`${FIREFOX_EXTENSION_ORIGIN}/details.html?port=445`);
+      const commands = () =>
+        firefox.evaluate<{ dir: string; groups: string[]; first: string }>(`({
+          dir: document.documentElement.dir,
+          groups: [...document.querySelectorAll('details.cmd-group > summary')].map((s) => s.textContent.trim()),
+          first: document.querySelector('.cmd-label > span')?.textContent ?? '',
+        })`);
+      await expect.poll(async () => (await commands()).groups.length, { timeout: 15_000 }).toBe(4);
+      const shown = await commands();
+      expect(shown.dir).toBe(dir);
+      expect(shown.groups).toEqual(['check', 'listen', 'allow', 'block'].map((id) => words(`portCommands.${id}`)));
+      expect(strip(shown.first)).toBe(words('portCommands.isOpen', { protocol: 'TCP', ports: '445', host: 'HOST' }));
     });
 
     it('a hover card speaks the locale inside its own direction', async () => {
