@@ -8,7 +8,8 @@ import {
 } from './chars.ts';
 import { wordHash } from './hash.ts';
 
-const LINE_LOOKBACK = 240;
+/** How far back the line looks read: a line start further back than this counts as none. */
+export const LINE_LOOKBACK = 240;
 
 /** Start of the line holding pos, or -1 when it is further back than the bound. */
 export function lineStart(text: string, pos: number, bound = LINE_LOOKBACK): number {
@@ -62,18 +63,19 @@ export function commandWordEnd(text: string, i: number, limit: number): number {
   return j;
 }
 
-/** Whether the line before pos contains `word` (lower case) as a whole word. */
-export function lineHasWord(text: string, pos: number, word: string): boolean {
-  const ls = lineStart(text, pos);
-  if (ls < 0) return false;
-  for (let i = ls; i + word.length <= pos; i++) {
+/**
+ * The first i in [from, last] where `word` (lower case) stands as a whole
+ * word (not joined to letters or '-'), or -1. LineState.hasWord reads lines with it.
+ */
+export function wordAt(text: string, from: number, last: number, word: string): number {
+  for (let i = from; i <= last; i++) {
     if (matchesLower(text, i, word)) {
       const b = i > 0 ? text.charCodeAt(i - 1) : 32;
       const a = i + word.length < text.length ? text.charCodeAt(i + word.length) : 32;
-      if (!isAsciiLetter(b) && !isAsciiLetter(a) && b !== HYPHEN && a !== HYPHEN) return true;
+      if (!isAsciiLetter(b) && !isAsciiLetter(a) && b !== HYPHEN && a !== HYPHEN) return i;
     }
   }
-  return false;
+  return -1;
 }
 
 /** Start of the word after pos: pos when no inline space follows pos, else after 1–3 inline spaces. */
@@ -141,9 +143,8 @@ export function lineProtocol(text: string, ls: number, pos: number): Protocol | 
   return isInlineSpace(text.charCodeAt(j)) ? p : undefined;
 }
 
-/** Whether the line before pos names a container image (FROM …, image: …). */
-export function isImageContext(text: string, pos: number): boolean {
-  const ls = lineStart(text, pos);
+/** Whether the line before pos names a container image (FROM …, image: …). ls: the line's start, lineStart(text, pos). */
+export function isImageContext(text: string, ls: number, pos: number): boolean {
   if (ls < 0) return false;
   let i = ls;
   while (i < pos && isInlineSpace(text.charCodeAt(i))) i++;

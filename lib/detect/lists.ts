@@ -163,8 +163,21 @@ export function listThenPortWord(sc: TextScan, e: number): boolean {
 
 /** The protocol after a comma list of numbers: ",443,8443/tcp". */
 export function listSuffixProto(sc: TextScan, e: number): Protocol | undefined {
-  let i = e;
+  // The run of commas and digits from e, read at most 48 on; an earlier call
+  // inside the same run left where it ends or how far it goes on (sc.commaRun).
+  const r = sc.commaRun;
+  if (!(r.from >= 0 && r.from <= e && e <= (r.end >= 0 ? r.end : r.to))) {
+    r.from = e;
+    r.to = e;
+    r.end = -1;
+  }
   const lim = e + 48;
-  while (i < lim && (sc.at(i) === COMMA || isDigit(sc.at(i)))) i++;
+  if (r.end < 0) {
+    let i = r.to;
+    while (i < lim && (sc.at(i) === COMMA || isDigit(sc.at(i)))) i++;
+    r.to = i;
+    if (i < lim) r.end = i;
+  }
+  const i = r.end >= 0 ? r.end : lim;
   return i > e + 1 && isDigit(sc.at(i - 1)) ? suffixProto(sc, i) : undefined;
 }

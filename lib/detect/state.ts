@@ -5,10 +5,10 @@
 // findPortMentions call: nothing is kept between calls.
 import type { Protocol } from '../types.ts';
 import { matchesLower } from './chars.ts';
-import { commandWordEnd, commandWordStart, lineStart } from './context.ts';
+import { commandWordEnd, commandWordStart, LINE_LOOKBACK, lineStart, wordAt } from './context.ts';
 import { hashOf, wordHash } from './hash.ts';
 import type { PortMention } from './types.ts';
-import { HOST_PORT_CMDS, HOST_PORT_DIRECTIVES } from './words.ts';
+import { HOST_PORT_CMDS, HOST_PORT_DIRECTIVES, IDS_ACTIONS } from './words.ts';
 
 /** Kinds of a line's command (bits of LineState.commandKind), worked out once per line. */
 /** replicaof, slaveof, sentinel, remote: an address then a port. */
@@ -19,6 +19,8 @@ export const CMD_HOST_PORT = 2;
 export const CMD_DOCKER = 4;
 /** kubectl, oc (kubectl port-forward svc/x 3000:80). */
 export const CMD_KUBECTL = 8;
+/** alert, drop, pass …: the action of a Suricata/Snort rule header. */
+export const CMD_IDS = 16;
 
 /** CMD_* kind of each command word that has one, and those words by wordHash (a hash is confirmed by its characters). */
 const CMD_KIND = new Map<string, number>();
@@ -27,6 +29,7 @@ for (const w of HOST_PORT_CMDS) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | CMD_HOS
 CMD_KIND.set('docker', (CMD_KIND.get('docker') ?? 0) | CMD_DOCKER);
 CMD_KIND.set('kubectl', CMD_KUBECTL);
 CMD_KIND.set('oc', CMD_KUBECTL);
+for (const w of IDS_ACTIONS) CMD_KIND.set(w, (CMD_KIND.get(w) ?? 0) | CMD_IDS);
 const CMD_KIND_WORDS = new Map<number, string>();
 for (const w of CMD_KIND.keys()) {
   const h = hashOf(w);
@@ -105,6 +108,10 @@ export class LineState {
   private cmdWordStale = false;
   /** CMD_* bits of the command. */
   private cmdKind = 0;
+  /** Whether the text holds a carriage return (read once, when first asked): without one, '\n' alone ends lines. */
+  private cr = -1;
+  /** hasWord's memory, per word: the line it read, how far, and where the word stands first on it. */
+  private readonly words = new Map<string, WordMemo>();
 
   constructor(text: string) {
     this.t = text;
@@ -142,6 +149,48 @@ export class LineState {
     return this.start;
   }
 
+  /**
+   * Start of the line holding pos (after the last '\n' or '\r' before it),
+   * or -1 when that is more than `bound` characters back: context.ts's
+   * lineStart, answered from the cached line start when the text has no
+   * '\r', so a long line is not walked back for each number on it.
+   */
+  startWithin(pos: number, bound = LINE_LOOKBACK): number {
+    if (this.cr < 0) this.cr = this.t.indexOf('\r') >= 0 ? 1 : 0;
+    if (this.cr === 1) return lineStart(this.t, pos, bound);
+    const ls = this.startOf(pos);
+    if (ls === 0) return pos <= bound ? 0 : -1;
+    return pos - ls < bound ? ls : -1;
+  }
+
+  /**
+   * Whether the line before pos (its start at most LINE_LOOKBACK back)
+   * holds `word` (lower case) as a whole word, not joined by letters or '-'.
+   * Remembers per word how far the line was read and where the word first
+   * stands, so each line is read at most once per word.
+   */
+  hasWord(pos: number, word: string): boolean {
+    const ls = this.startWithin(pos);
+    if (ls < 0) return false;
+    let memo = this.words.get(word);
+    if (memo === undefined) {
+      memo = { line: -1, readTo: 0, at: -1 };
+      this.words.set(word, memo);
+    }
+    if (memo.line !== ls) {
+      memo.line = ls;
+      memo.readTo = ls;
+      memo.at = -1;
+    }
+    const last = pos - word.length;
+    if (memo.at < 0 && memo.readTo <= last) {
+      const at = wordAt(this.t, memo.readTo, last, word);
+      memo.readTo = last + 1;
+      memo.at = at;
+    }
+    return memo.at >= 0 && memo.at <= last;
+  }
+
   /** First word of the line holding pos (after a prompt and sudo), lower case, cached per line. */
   command(pos: number): string {
     const ls = this.startOf(pos);
@@ -177,6 +226,61 @@ export class LineState {
   }
 }
 
+/** LineState.hasWord's memory of one word. */
+interface WordMemo {
+  /** The line start read. */
+  line: number;
+  /** Starts before readTo have been looked at. */
+  readTo: number;
+  /** The first start where the word stands, or -1 (none before readTo). */
+  at: number;
+}
+
+/**
+ * How far idsRulePort (rules/specs.ts) has read the fields of a line's
+ * Suricata/Snort rule header, so that the next number on the line goes on
+ * from there.
+ */
+export class IdsHeaderRead {
+  /** The line start and the first field's start read from (-1: none). */
+  line = -1;
+  from = -1;
+  /** Characters before `to` are read. */
+  to = 0;
+  field = 0;
+  /** Bracket depth at `to`. */
+  depth = 0;
+  inField = false;
+  /** The 5th field is a direction arrow. */
+  arrow = false;
+  /** Start of the protocol field (-1: not reached). */
+  protoAt = -1;
+  /** The protocol field is a header's protocol: 1 yes, 0 no, -1 not read. */
+  proto = -1;
+  /** An options '(' was met (right before `to`): no port field after it. */
+  paren = false;
+  /** The source-port field read from fieldFrom: no end before fieldTo (bracket depth there fieldDepth), or its end (-1: not found yet). */
+  fieldFrom = -1;
+  fieldTo = -1;
+  fieldDepth = 0;
+  fieldEnd = -1;
+
+  restart(line: number, from: number): void {
+    this.line = line;
+    this.from = from;
+    this.to = from;
+    this.field = 0;
+    this.depth = 0;
+    this.inField = false;
+    this.arrow = false;
+    this.protoAt = -1;
+    this.proto = -1;
+    this.paren = false;
+    this.fieldFrom = -1;
+    this.fieldEnd = -1;
+  }
+}
+
 /** What a traced pass records, as numbers only (rule codes of rules.ts). */
 export class ScanTrace {
   /** The code of the rule that accepted each mention of TextScan.out, in the same order. */
@@ -196,6 +300,10 @@ export class TextScan {
   readonly line: LineState;
   /** Cache of the compose "ports:" block lookup: the item line last asked about and the answer. */
   readonly compose = { line: -2, inPorts: false };
+  /** listSuffixProto's run of commas and digits (lists.ts): read from `from`, none other before `to`, and its end (-1: not found yet). */
+  readonly commaRun = { from: -1, to: -1, end: -1 };
+  /** idsRulePort's reading of the current line's rule header. */
+  readonly ids = new IdsHeaderRead();
   /** The last mention written with a host: where it ended and its protocol (lsof's peer shares it). */
   readonly host = { lastEnd: -1, lastProto: undefined as Protocol | undefined };
   /** Code of the rule that last turned a run down (rules.ts; reject() sets it). Read only when tracing. */

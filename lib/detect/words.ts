@@ -192,6 +192,8 @@ export const HOST_PORT_CMD_HASHES = hashSet(HOST_PORT_CMDS);
  * further numbers are not ports (sentinel's quorum), and the address must
  * look like one (an IPv4 address, a dotted name, localhost).
  */
+/** Actions that start a Suricata/Snort rule header: action proto src sport -> dst dport (options). */
+export const IDS_ACTIONS = new Set(['alert', 'pass', 'drop', 'reject', 'rejectsrc', 'rejectdst', 'rejectboth', 'log']);
 export const HOST_PORT_DIRECTIVES = new Set(['replicaof', 'slaveof', 'sentinel', 'remote']);
 /** Words on a line that make a small number after "port" a network port rather than a socket on a device. */
 export const NET_CONTEXT = new Set([

@@ -10,7 +10,7 @@ import {
   isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U,
   LPAREN, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR,
 } from '../chars.ts';
-import { isImageContext, lineHasWord, lineProtocol } from '../context.ts';
+import { isImageContext, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
 import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_P, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
@@ -311,7 +311,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (kind === HOST_ADDRESS && !chained && v > 0 && spnClassBefore(sc, h - 1)) return hostPort(sc, R_SPN, s, e, v, t.slice(h, colon), h, false);
     return reject(sc, R_REJECT_PATH, chained ? skipChain(sc.t, e) : e); // a path: src/app.rs:17
   }
-  if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && (lineHasWord(t, h, 'ssh') || optionOfToken(sc, h) === '--connect-to')) {
+  if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && (sc.line.hasWord(h, 'ssh') || optionOfToken(sc, h) === '--connect-to')) {
     // ssh -L 8080:localhost:80 — the forwarded-to port; curl --connect-to a:443:b:8443.
     return hostPort(sc, R_SSH_FORWARD, s, e, v, t.slice(h, colon), h, false);
   }
@@ -345,7 +345,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const e2 = digitsEnd(t, s2);
     const v2 = portValue(t, s2, e2);
     const c = sc.at(e2);
-    if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, h)) {
+    if (v2 >= 1024 && c !== COLON && c !== DOT && !isGlue(c) && !isImageContext(t, sc.line.startWithin(h), h)) {
       const hostName = t.slice(h, colon);
       emit(sc, R_TWO_PORTS, s, e, v, v, hostName, undefined);
       emit(sc, R_TWO_PORTS, s2, e2, v2, v2, hostName, undefined);
@@ -355,7 +355,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
   if (chained || v <= 0) return reject(sc, v < 0 ? R_REJECT_OUT_OF_RANGE : R_NO_RULE, chained ? skipChain(sc.t, e) : e);
   if (kind === HOST_WORD && !url) {
     // A single word needs more evidence: not an image line, and a port-like number.
-    if (isImageContext(t, h)) return reject(sc, R_REJECT_IMAGE_TAG, e);
+    if (isImageContext(t, sc.line.startWithin(h), h)) return reject(sc, R_REJECT_IMAGE_TAG, e);
   }
   return hostPort(sc, R_NAME, s, e, v, name, h, false);
 }
@@ -392,7 +392,7 @@ export function ipMap(sc: TextScan, s: number, e: number, v: number, host: strin
   const s2 = e + 1;
   const e2 = digitsEnd(sc.t, s2);
   const c = sc.at(e2);
-  if (c === DOT && v > 0 && lineHasWord(sc.t, s, 'ssh')) {
+  if (c === DOT && v > 0 && sc.line.hasWord(s, 'ssh')) {
     // ssh -R 0.0.0.0:9022:10.0.0.5:22: the bind port; the address after it is read next.
     emit(sc, R_SSH_BIND, s, e, v, v, host, undefined);
     return e;

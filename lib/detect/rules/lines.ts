@@ -88,7 +88,7 @@ export function inPortsBlock(sc: TextScan, ls: number): boolean {
 /** Whether one of the few lines above s is a bare `ports:` or `port:` key. */
 export function underPortsKey(sc: TextScan, s: number): boolean {
   const t = sc.t;
-  let cur = lineStart(t, s);
+  let cur = sc.line.startWithin(s);
   for (let steps = 0; steps < 6 && cur > 0; steps++) {
     const ps = lineStart(t, cur - 1, 200);
     if (ps < 0) return false;
@@ -289,7 +289,7 @@ export function acceptHostPortArg(sc: TextScan, s: number, e: number, v: number)
 }
 
 export function lineArgIs(sc: TextScan, s: number, arg: string): boolean {
-  const ls = lineStart(sc.t, s);
+  const ls = sc.line.startWithin(s);
   if (ls < 0) return false;
   for (let i = ls; i + arg.length + 2 <= s; i++) {
     if (isInlineSpace(sc.t.charCodeAt(i)) && matchesLower(sc.t, i + 1, arg) && isInlineSpace(sc.t.charCodeAt(i + 1 + arg.length))) return true;

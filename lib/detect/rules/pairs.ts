@@ -9,7 +9,6 @@ import {
   COLON, COMMA, digitsEnd, DOT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isQuote,
   isSpace, LOWER_P, matchesLower, portValue, skipChain, skipDotted,
 } from '../chars.ts';
-import { lineHasWord } from '../context.ts';
 import { KW_DPORT, KW_EXPOSE, KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { gapIsListSep, M_LIST, setList } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
@@ -91,7 +90,7 @@ export function colonPair(sc: TextScan, rule: number, s: number, e: number, kind
     // a:b/tcp with nothing before: kubectl's port:nodePort (30000–32767), docker's
     // host:container, or a firewall range (ufw status, allow/deny on the line).
     const nodePort = v1 >= 30000 && v1 <= 32767 && v0 < 30000;
-    if (lineHasWord(sc.t, s, 'ufw') || lineHasWord(sc.t, s + 1, 'allow') || lineHasWord(sc.t, s + 1, 'deny')) kind = 2;
+    if (sc.line.hasWord(s, 'ufw') || sc.line.hasWord(s + 1, 'allow') || sc.line.hasWord(s + 1, 'deny')) kind = 2;
     else kind = v0 < v1 && !nodePort ? 2 : 1;
   }
   if (kind === 2) {
@@ -125,12 +124,12 @@ export function chainContext(sc: TextScan, s: number, c0: number, look: KeywordL
     const w = look.firstWordLower(t);
     if (w === 'publish' || w === 'port-forward') return 1;
     // A firewall rule or a range named as such: to any port 8412:8500, ports in range 6000:6063.
-    if (firewallLine(sc, s) || lineHasWord(t, s, 'range')) return 2;
+    if (firewallLine(sc, s) || sc.line.hasWord(s, 'range')) return 2;
     return kw === KW_PORTS ? 1 : 0;
   }
   const w = look.firstWordLower(t);
   if (w === 'publish') return 1;
-  if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && lineHasWord(t, s, 'ufw')) return 2;
+  if ((w === 'allow' || w === 'deny' || w === 'limit' || w === 'reject') && sc.line.hasWord(s, 'ufw')) return 2;
   // A protocol suffix makes it a port pair (kubectl 80:30080/TCP, ufw 6000:6063/tcp).
   const e0 = digitsEnd(t, s);
   const e1 = digitsEnd(t, e0 + 1);
@@ -138,7 +137,7 @@ export function chainContext(sc: TextScan, s: number, c0: number, look: KeywordL
   if (composeItem(sc, j)) return 1;
   if (isQuote(c0) && quotedMapAhead(sc, e1)) return 1; // mapped "8554:8554" and "8555:8555/udp" 
   const cmd = sc.line.command(s);
-  if ((cmd === 'kubectl' || cmd === 'oc') && lineHasWord(t, s, 'port-forward')) return 1;
+  if ((cmd === 'kubectl' || cmd === 'oc') && sc.line.hasWord(s, 'port-forward')) return 1;
   if (portForwardTwoBack(sc, j)) return 1; // "… with kubectl port-forward svc/grafana 3000:80" inside prose
   return 0;
 }

@@ -8,7 +8,7 @@ import {
   isDigit, isGlue, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_A, LOWER_C, LOWER_G, LOWER_N,
   LOWER_P, LOWER_T, LOWER_Z, LPAREN, PERCENT, PLUS, portValue, RBRACKET, skipDotted, SLASH, SPACE,
 } from '../chars.ts';
-import { lineHasWord, wordBefore } from '../context.ts';
+import { wordBefore } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_NONE, KW_OPT_SSH } from '../keywords.ts';
 import { listContinues, listSuffixProto, listThenPortWord, M_LIST, M_SPACE_LIST } from '../lists.ts';
@@ -169,7 +169,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
   }
   if (v > 0 && c1 === SPACE && sc.at(e + 1) === SPACE && ufwStatusRow(sc, s, e)) return accept(sc, R_UFW_ROW, s, e, v, undefined, M_LIST, undefined);
   if (v > 0 && fw === H_VALUE && valueOfPortKey(sc, look.firstA)) return accept(sc, R_VALUE_OF_PORT_KEY, s, e, v, undefined, 0, undefined);
-  if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && lineHasWord(t, s, 'ufw')) {
+  if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && sc.line.hasWord(s, 'ufw')) {
     return accept(sc, R_UFW_ALLOW, s, e, v, undefined, M_LIST, undefined); // ufw allow 443
   }
   if (v > 0 && fw !== 0) {

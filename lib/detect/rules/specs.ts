@@ -14,12 +14,12 @@ import {
   LOWER_F, LOWER_O, LOWER_P, LOWER_S, LOWER_T, LOWER_U, LPAREN, LT, matchesLower, NEWLINE, PIPE, portValue, RBRACKET,
   SLASH, SPACE, UNDERSCORE, UPPER_L, UPPER_R,
 } from '../chars.ts';
-import { commandWordStart, lineHasWord, lineStart } from '../context.ts';
+import { commandWordStart, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
-import { CMD_KUBECTL, type KeywordLook, type TextScan } from '../state.ts';
+import { CMD_IDS, CMD_KUBECTL, type KeywordLook, type TextScan } from '../state.ts';
 import { BIG_P_PORT, P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
@@ -124,7 +124,7 @@ export function socatAddressType(sc: TextScan, colon: number): Protocol | undefi
   const m = /^(tcp|udp|sctp|openssl|socks4a?|socks5|proxy|dccp)[46]?(-[a-z]+)?$/.exec(t.slice(k, colon).toLowerCase());
   if (m === null) return undefined;
   const kind = m[1]!;
-  if (kind !== 'tcp' && kind !== 'udp' && kind !== 'sctp' && kind !== 'dccp' && !lineHasWord(t, colon, 'socat')) return undefined;
+  if (kind !== 'tcp' && kind !== 'udp' && kind !== 'sctp' && kind !== 'dccp' && !sc.line.hasWord(colon, 'socat')) return undefined;
   return kind === 'udp' ? 'udp' : kind === 'sctp' ? 'sctp' : kind === 'dccp' ? 'dccp' : 'tcp';
 }
 
@@ -195,7 +195,7 @@ export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
 
 /** kubectl/oc port-forward on the line: its bare numbers are ports (local, or local and remote). */
 export function portForwardLine(sc: TextScan, s: number): boolean {
-  return (sc.line.commandKind(s) & CMD_KUBECTL) !== 0 && lineHasWord(sc.t, s, 'port-forward');
+  return (sc.line.commandKind(s) & CMD_KUBECTL) !== 0 && sc.line.hasWord(s, 'port-forward');
 }
 
 /** hping3's --scan (-8) list: "hping3 --scan 80,3000,9000 -S host" — the word before the number is "--scan" or "-8" on an hping line. */
@@ -215,12 +215,10 @@ export function sshForwardArg(sc: TextScan, k: number): boolean {
   const b = sc.at(k - 4);
   const o = sc.at(k - 2);
   return sc.at(k - 1) === SPACE && sc.at(k - 3) === HYPHEN && (o === UPPER_L || o === UPPER_R) && (b === -1 || isSpace(b)) &&
-    lineHasWord(sc.t, k, 'ssh');
+    sc.line.hasWord(k, 'ssh');
 }
 
-/** Actions that start a Suricata/Snort rule header: action proto src sport -> dst dport (options). */
-const IDS_ACTIONS = new Set(['alert', 'pass', 'drop', 'reject', 'rejectsrc', 'rejectdst', 'rejectboth', 'log']);
-/** The protocol field of such a header. */
+/** The protocol field of a Suricata/Snort rule header (its action: IDS_ACTIONS, CMD_IDS). */
 const IDS_PROTOCOLS = new Set(['tcp', 'udp', 'icmp', 'ip', 'http', 'http2', 'tls', 'dns', 'smtp', 'ftp', 'ssh', 'smb', 'dcerpc', 'quic', 'sip', 'ntp', 'dhcp', 'snmp', 'tcp-pkt', 'tcp-stream']);
 
 /**
@@ -229,45 +227,66 @@ const IDS_PROTOCOLS = new Set(['tcp', 'udp', 'icmp', 'ip', 'http', 'http2', 'tls
  * with a rule action and a protocol, s is before the options' '(', and s is in
  * the 4th field (a direction arrow after it) or the 7th (one before it);
  * fields split by spaces outside [ ]. Reads at most 240 characters back.
+ * The fields are read once per line (sc.ids goes on from where the last
+ * number of the line left it), so a long port list is not read again per number.
  */
 export function idsRulePort(sc: TextScan, s: number): boolean {
-  if (!IDS_ACTIONS.has(sc.line.command(s))) return false;
+  if ((sc.line.commandKind(s) & CMD_IDS) === 0) return false;
   const t = sc.t;
   const ls = sc.line.startOf(s);
   if (s - ls > 240) return false;
-  let field = 0;
-  let depth = 0;
-  let inField = false;
-  let arrow = false;
-  let protoAt = -1;
-  for (let i = commandWordStart(t, ls, s); i < s; i++) {
+  const h = sc.ids;
+  const from = commandWordStart(t, ls, s);
+  if (h.line !== ls || h.from !== from || h.to > s) h.restart(ls, from);
+  for (let i = h.to; i < s && !h.paren; i++) {
     const c = t.charCodeAt(i);
-    if (c === LPAREN) return false;
-    if (c === LBRACKET) depth++;
-    else if (c === RBRACKET) depth--;
-    if (isInlineSpace(c) && depth <= 0) { inField = false; continue; }
-    if (!inField) {
-      inField = true;
-      field++;
-      if (field === 2) protoAt = i;
-      if (field === 5) arrow = (c === HYPHEN || c === LT) && sc.at(i + 1) === GT;
+    if (c === LPAREN) { h.paren = true; h.to = i + 1; break; }
+    if (c === LBRACKET) h.depth++;
+    else if (c === RBRACKET) h.depth--;
+    if (isInlineSpace(c) && h.depth <= 0) { h.inField = false; continue; }
+    if (!h.inField) {
+      h.inField = true;
+      h.field++;
+      if (h.field === 2) h.protoAt = i;
+      if (h.field === 5) h.arrow = (c === HYPHEN || c === LT) && sc.at(i + 1) === GT;
     }
   }
-  const f = inField ? field - 1 : field;
-  if (protoAt < 0) return false;
-  let pe = protoAt;
-  while (pe < s && !isSpace(t.charCodeAt(pe))) pe++;
-  if (!IDS_PROTOCOLS.has(t.slice(protoAt, pe).toLowerCase())) return false;
-  if (f === 6) return arrow;
-  if (f !== 3) return false;
-  // The source port: a direction arrow follows the field.
-  let i = s;
-  while (i < s + 80 && i < sc.n && (depth > 0 || !isSpace(t.charCodeAt(i)))) {
-    const c = t.charCodeAt(i);
-    if (c === LBRACKET) depth++;
-    else if (c === RBRACKET) depth--;
-    i++;
+  if (h.paren) return false; // s is after the '(' (h.to)
+  h.to = s;
+  const f = h.inField ? h.field - 1 : h.field;
+  if ((f !== 3 && f !== 6) || h.protoAt < 0) return false;
+  // The protocol field ended before s (s is in a later field): read it once.
+  if (h.proto < 0) {
+    let pe = h.protoAt;
+    while (pe < s && !isSpace(t.charCodeAt(pe))) pe++;
+    h.proto = IDS_PROTOCOLS.has(t.slice(h.protoAt, pe).toLowerCase()) ? 1 : 0;
   }
+  if (h.proto === 0) return false;
+  if (f === 6) return h.arrow;
+  // The source port: a direction arrow follows the field (looked for at
+  // most 80 characters on). Read on from where an earlier number of the
+  // field stopped: no end before there, or the end found.
+  if (!(h.fieldFrom >= 0 && h.fieldFrom <= s && s <= (h.fieldEnd >= 0 ? h.fieldEnd : h.fieldTo))) {
+    h.fieldFrom = s;
+    h.fieldTo = s;
+    h.fieldDepth = h.depth;
+    h.fieldEnd = -1;
+  }
+  if (h.fieldEnd < 0) {
+    const lim = s + 80;
+    let depth = h.fieldDepth;
+    let j = h.fieldTo;
+    while (j < lim && j < sc.n && (depth > 0 || !isSpace(t.charCodeAt(j)))) {
+      const c = t.charCodeAt(j);
+      if (c === LBRACKET) depth++;
+      else if (c === RBRACKET) depth--;
+      j++;
+    }
+    h.fieldTo = j;
+    h.fieldDepth = depth;
+    if (j < lim) h.fieldEnd = j;
+  }
+  let i = h.fieldEnd >= 0 ? h.fieldEnd : s + 80;
   while (isInlineSpace(sc.at(i))) i++;
   const a = sc.at(i);
   return (a === HYPHEN || a === LT) && sc.at(i + 1) === GT;
@@ -276,8 +295,8 @@ export function idsRulePort(sc: TextScan, s: number): boolean {
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */
 export function firewallLine(sc: TextScan, s: number): boolean {
   const t = sc.t;
-  return lineHasWord(t, s, 'ufw') || lineHasWord(t, s, 'proto') || lineHasWord(t, s, 'iptables') || lineHasWord(t, s, 'nft') ||
-    lineHasWord(t, s, 'allow') || lineHasWord(t, s, 'deny') || lineHasWord(t, s, 'block') || lineHasWord(t, s, 'pass');
+  return sc.line.hasWord(s, 'ufw') || sc.line.hasWord(s, 'proto') || sc.line.hasWord(s, 'iptables') || sc.line.hasWord(s, 'nft') ||
+    sc.line.hasWord(s, 'allow') || sc.line.hasWord(s, 'deny') || sc.line.hasWord(s, 'block') || sc.line.hasWord(s, 'pass');
 }
 
 /** The end of a range written with a word after the number at e ("1 to 65535", "1 through 1023"), or 0. */

@@ -10,7 +10,7 @@ import {
   isInlineSpace, isQuote, isSpace, LOWER_E, LOWER_P, LOWER_T, LOWER_U, LOWER_Z, LPAREN, matchesLower, NEWLINE, PERCENT,
   portValue, SLASH, SPACE, UNDERSCORE,
 } from '../chars.ts';
-import { lineHasWord, wordAfter, wordAfterHash, wordBefore } from '../context.ts';
+import { wordAfter, wordAfterHash, wordBefore } from '../context.ts';
 import { wordHash } from '../hash.ts';
 import {
   KW_DPORT, KW_EXPOSE, KW_LISTEN, KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY,
@@ -152,7 +152,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
     }
     case KW_OPT_SSH: {
       const c = sc.at(e);
-      if (!(c === COLON || c === -1 || isSpace(c) || c === BACKTICK || isQuote(c)) || !lineHasWord(t, s, 'ssh')) return reject(sc, R_REJECT_OPTION_NOT_PORT, -1);
+      if (!(c === COLON || c === -1 || isSpace(c) || c === BACKTICK || isQuote(c)) || !sc.line.hasWord(s, 'ssh')) return reject(sc, R_REJECT_OPTION_NOT_PORT, -1);
       return accept(sc, R_SSH_P, s, e, v, undefined, 0, undefined);
     }
     default:
