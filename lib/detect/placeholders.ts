@@ -5,7 +5,7 @@
 // keeps only the last alternative of an option alternation (the long name),
 // so the rules read `--port 8080`; `map` takes an offset in the stripped text
 // back to the original one.
-import { BACKTICK, HYPHEN, isAsciiAlnum, LBRACE, LBRACKET, NEWLINE, PIPE, RBRACKET, SPACE, TAB, UNDERSCORE } from './chars.ts';
+import { BACKTICK, HYPHEN, isAsciiAlnum, isAsciiLetter, LBRACE, LBRACKET, NEWLINE, PIPE, RBRACE, RBRACKET, SPACE, TAB, UNDERSCORE } from './chars.ts';
 
 export interface Stripped {
   text: string;
@@ -28,20 +28,30 @@ function optionStart(t: string, end: number): number {
 /** Ranges [from, to) to drop, in order, or [] when the text has no placeholder. */
 function removals(t: string): number[] {
   const cuts: number[] = [];
-  const re = /\{\{|\}\}|\|-|(?<![A-Za-z])\[[A-Za-z]\](?=[A-Za-z])/g;
-  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
-    const at = m.index;
-    if (t.charCodeAt(at) === LBRACKET) { cuts.push(at, at + 1, at + 2, at + 3); continue; } // tldr's mnemonic [p]orts: ports
-    if (t.charCodeAt(at) !== PIPE) { cuts.push(at, at + 2); continue; }
+  // One walk that stops at "{{", "}}", "|-" and "[x]" before a letter (not after one), leftmost first.
+  const n = t.length;
+  let at = 0;
+  while (at < n - 1) {
+    const c = t.charCodeAt(at);
+    const d = t.charCodeAt(at + 1);
+    if ((c === LBRACE && d === LBRACE) || (c === RBRACE && d === RBRACE)) { cuts.push(at, at + 2); at += 2; continue; }
+    if (c === LBRACKET && isAsciiLetter(d) && t.charCodeAt(at + 2) === RBRACKET && isAsciiLetter(t.charCodeAt(at + 3)) && !(at > 0 && isAsciiLetter(t.charCodeAt(at - 1)))) {
+      cuts.push(at, at + 1, at + 2, at + 3); // tldr's mnemonic [p]orts: ports
+      at += 3;
+      continue;
+    }
+    if (c !== PIPE || d !== HYPHEN) { at++; continue; }
     // "-p|" before "--port": drop the short alternative and its bar.
-    const k = optionStart(t, at);
+    const bar = at;
+    at += 2;
+    const k = optionStart(t, bar);
     if (k < 0) continue;
     const openBracket = k > 0 && t.charCodeAt(k - 1) === LBRACKET;
-    cuts.push(openBracket ? k - 1 : k, at + 1);
+    cuts.push(openBracket ? k - 1 : k, bar + 1);
     if (!openBracket) continue;
     // [-p|--port]: drop the closing bracket after the last alternative.
-    let j = at + 1;
-    const lim = j + 80 < t.length ? j + 80 : t.length;
+    let j = bar + 1;
+    const lim = j + 80 < n ? j + 80 : n;
     while (j < lim && (isOptChar(t.charCodeAt(j)) || t.charCodeAt(j) === PIPE)) j++;
     if (t.charCodeAt(j) === RBRACKET) cuts.push(j, j + 1);
   }
@@ -51,10 +61,16 @@ function removals(t: string): number[] {
 export function stripPlaceholders(t: string): Stripped | undefined {
   const cuts = removals(t);
   if (cuts.length === 0) return undefined;
-  // Sort the ranges by start (bracket closes come after later bars) and skip overlaps.
+  // Sort the ranges by start (bracket closes come after later bars) and skip
+  // overlaps. Mostly they come in order already: then no sort (a stable sort
+  // would keep that order anyway).
   const order: number[] = [];
-  for (let i = 0; i < cuts.length; i += 2) order.push(i);
-  order.sort((a, b) => cuts[a]! - cuts[b]!);
+  let sorted = true;
+  for (let i = 0; i < cuts.length; i += 2) {
+    if (i > 0 && cuts[i]! < cuts[i - 2]!) sorted = false;
+    order.push(i);
+  }
+  if (!sorted) order.sort((a, b) => cuts[a]! - cuts[b]!);
   let out = '';
   const map = new Int32Array(t.length + 1);
   let pos = 0;

@@ -108,6 +108,9 @@ export class LineState {
   private cmdWordStale = false;
   /** CMD_* bits of the command. */
   private cmdKind = 0;
+  /** newlineFrom's last answer: the first '\n' at or after nlFrom (n when none). */
+  private nlFrom = -1;
+  private nlAt = -1;
   /** Whether the text holds a carriage return (read once, when first asked): without one, '\n' alone ends lines. */
   private cr = -1;
   /** hasWord's memory, per word: the line it read, how far, and where the word stands first on it. */
@@ -147,6 +150,16 @@ export class LineState {
     }
     this.maxPos = pos;
     return this.start;
+  }
+
+  /** The first '\n' at or after pos, or the text's length when there is none. */
+  newlineFrom(pos: number): number {
+    if (pos < this.nlFrom || pos > this.nlAt) {
+      const nl = this.t.indexOf('\n', pos);
+      this.nlAt = nl < 0 ? this.n : nl;
+      this.nlFrom = pos;
+    }
+    return this.nlAt;
   }
 
   /**
@@ -300,6 +313,8 @@ export class TextScan {
   readonly line: LineState;
   /** Cache of the compose "ports:" block lookup: the item line last asked about and the answer. */
   readonly compose = { line: -2, inPorts: false };
+  /** netContext's reading (rules/vetting.ts): words starting before `to` are read; `last`, the start of the last networking word among them (-1: none). */
+  readonly net = { to: -1, last: -1 };
   /** listSuffixProto's run of commas and digits (lists.ts): read from `from`, none other before `to`, and its end (-1: not found yet). */
   readonly commaRun = { from: -1, to: -1, end: -1 };
   /** idsRulePort's reading of the current line's rule header. */

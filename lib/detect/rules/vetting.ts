@@ -207,24 +207,40 @@ export function lineProtoOption(sc: TextScan, s: number): Protocol | undefined {
   return undefined;
 }
 
-/** Whether the line around pos names something of networking (tcp, ssh, firewall, listen …). */
+/**
+ * Whether the line around pos (at most 160 characters before, 120 after)
+ * names something of networking (tcp, ssh, firewall, listen …): a whole word,
+ * or the word the window's end cuts. The words are read once: sc.net keeps
+ * how far the text is read and the last such word, for the next number.
+ */
 export function netContext(sc: TextScan, pos: number): boolean {
   const t = sc.t;
-  let a = pos;
   const lo = pos > 160 ? pos - 160 : 0;
-  while (a > lo && t.charCodeAt(a - 1) !== NEWLINE) a--;
-  let b = pos;
+  const ls = sc.line.startOf(pos);
+  const a = ls > lo ? ls : lo;
   const hi = pos + 120 < sc.n ? pos + 120 : sc.n;
-  while (b < hi && t.charCodeAt(b) !== NEWLINE) b++;
-  let i = a;
+  const nl = sc.line.newlineFrom(pos);
+  const b = nl < hi ? nl : hi;
+  const m = sc.net;
+  if (m.to < a || m.to > b) {
+    // Start afresh at a, after the rest of a word that a cuts.
+    let i = a;
+    if (isAsciiLetter(sc.at(a - 1))) while (i < b && isAsciiLetter(t.charCodeAt(i))) i++;
+    m.to = i;
+    m.last = -1;
+  }
+  let i = m.to;
   while (i < b) {
     if (!isAsciiLetter(t.charCodeAt(i))) { i++; continue; }
     let j = i;
     while (j < b && isAsciiLetter(t.charCodeAt(j))) j++;
-    if (j - i <= 10 && !isAsciiLetter(sc.at(i - 1)) && NET_CONTEXT.has(t.slice(i, j).toLowerCase())) return true;
+    if (j === b && isAsciiLetter(sc.at(b))) break; // cut by b: whole only for a later window
+    if (j - i <= 10 && !isAsciiLetter(sc.at(i - 1)) && NET_CONTEXT.has(t.slice(i, j).toLowerCase())) m.last = i;
     i = j;
   }
-  return false;
+  m.to = i;
+  if (m.last >= a) return true;
+  return i < b && b - i <= 10 && !isAsciiLetter(sc.at(i - 1)) && NET_CONTEXT.has(t.slice(i, b).toLowerCase());
 }
 
 /**
