@@ -5,7 +5,7 @@
 import type { Protocol } from '../types.ts';
 import {
   AMP, COLON, digitsEnd, DOT, HYPHEN, isAsciiLetter, isDash, isDigit, isGlue, isInlineSpace, isTilde, isWordLetter,
-  LOWER_P, LOWER_T, LOWER_U, matchesLower, portValue, SLASH, SPACE,
+  LOWER_P, LOWER_T, LOWER_U, matchesLower, NEWLINE, portValue, SLASH, SPACE,
 } from './chars.ts';
 import { wordAfter, wordBeforeHash } from './context.ts';
 import { M_BETWEEN, M_CHANGE, M_SPACE_RANGE, M_TO_RANGE, setList } from './lists.ts';
@@ -52,6 +52,7 @@ export function accept(sc: TextScan, rule: number, s: number, e: number, v: numb
   while (isInlineSpace(sc.at(i)) && sp < 3) { i++; sp++; }
   const c = sc.at(i);
   let k = -1;
+  let byWord = false;
   if (isDash(c) || isTilde(c) || (c === 0x5230 || c === 0x81f3)) {
     k = i + 1;
   } else if (c === 0x304b && sc.at(i + 1) === 0x3089) {
@@ -61,7 +62,7 @@ export function accept(sc: TextScan, rule: number, s: number, e: number, v: numb
     while (w < sc.n && w - i < 9 && isWordLetter(t.charCodeAt(w))) w++;
     const word = t.slice(i, w).toLowerCase();
     const strong = word === 'through' || word === 'thru' || word === 'bis' || word === 'hasta' || word === 'até' || word === 'до' || word === 'till' || word === 'until';
-    if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) k = w;
+    if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) { k = w; byWord = true; }
     else if (word === 'and' && (mode & M_BETWEEN)) k = w; // between 6000 and 6063
     else if (word === 'up' && (mode & (M_TO_RANGE | M_CHANGE)) && sc.at(w) === SPACE && matchesLower(t, w + 1, 'to') && !isAsciiLetter(sc.at(w + 3))) k = w + 3; // from 1024 up to 65535
   } else if (sp > 0 && (mode & M_SPACE_RANGE) && isDigit(c)) {
@@ -71,6 +72,11 @@ export function accept(sc: TextScan, rule: number, s: number, e: number, v: numb
     let r = k;
     let sp2 = 0;
     while (isInlineSpace(sc.at(r)) && sp2 < 3) { r++; sp2++; }
+    if (byWord && sp2 < 3 && sc.at(r) === NEWLINE) {
+      // "ports from 1 through⏎65535": the line wraps after the range word.
+      r++;
+      for (sp2 = 0; isInlineSpace(sc.at(r)) && sp2 < 12; sp2++) r++;
+    }
     if (isDigit(sc.at(r))) {
       const re = digitsEnd(t, r);
       const ca = sc.at(re);

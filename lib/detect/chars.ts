@@ -38,6 +38,7 @@ export const AT = 64;
 export const UPPER_A = 65;
 export const UPPER_D = 68;
 export const UPPER_L = 76;
+export const UPPER_P = 80;
 export const UPPER_R = 82;
 export const UPPER_Z = 90;
 export const LBRACKET = 91;

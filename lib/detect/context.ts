@@ -4,7 +4,7 @@
 import type { Protocol } from '../types.ts';
 import {
   APOS, BACKTICK, COLON, CR, DIGIT_4, DIGIT_6, DOLLAR, DOT, DQUOTE, EQUALS, GT, HASH, HYPHEN, isAsciiLetter, isDigit,
-  isInlineSpace, isWordLetter, matchesLower, NEWLINE, PERCENT, PLUS, STAR, UNDERSCORE,
+  isInlineSpace, isSpace, isWordLetter, LT, matchesLower, NEWLINE, PERCENT, PLUS, STAR, UNDERSCORE,
 } from './chars.ts';
 import { wordHash } from './hash.ts';
 
@@ -42,6 +42,10 @@ export function commandWordStart(text: string, ls: number, pos: number): number 
       continue;
     }
     if (c === BACKTICK && i + 1 < pos) { i++; continue; }
+    // A REPL prompt ending in '>': redis-cli's "127.0.0.1:6379> ", "mysql> " (not an HTML tag).
+    let p = i;
+    while (p < pos && p - i < 40 && !isSpace(text.charCodeAt(p)) && text.charCodeAt(p) !== LT) p++;
+    if (p - i >= 2 && p < pos && text.charCodeAt(p - 1) === GT && isInlineSpace(text.charCodeAt(p))) { i = p + 1; continue; }
     break;
   }
   const j = commandWordEnd(text, i, pos);

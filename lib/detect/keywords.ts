@@ -75,7 +75,7 @@ kw(KW_LINK_EXAMPLE, 'e.g. eg ex example z.b. p.ex. 例如');
 kw(KW_LINK, `
   is was are be been becomes set to at on of in the a an number no nr nº no. num
   default defaults by using uses use via as value currently usually normally
-  typically often now still changed change it's its which that here there used must should
+  typically often other now still changed change it's its which that here there used must should
   ist auf standardmäßig standard die der den dem nummer lautet wird wurde war verwendet
   est par défaut le la les du numéro sur utilise utilisé
   es el los las por defecto predeterminado número en del usa

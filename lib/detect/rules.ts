@@ -33,6 +33,7 @@ export const RULE_IDS = [
   'specs.nmap-prefix', // -p U:53,T:80
   'hostport.lsof-i', // lsof -iTCP:8080
   'hostport.interface', // 127.0.0.53%lo:53
+  'hostport.forwarded-node', // for="_7F2F367E:60138" (an obfuscated node in a Forwarded header)
   'specs.socat', // TCP-LISTEN:8080, TCP4:host:80
   'reject.not-a-host', // EPSG:4326, main.ts:42, user:1000
   'reject.port-0-placeholder', // 0.0.0.0:0
@@ -65,6 +66,7 @@ export const RULE_IDS = [
   // A number with no colon around it (rules/plain.ts, plainCase).
   'reject.glued', // v2, x_3, 1.5
   'specs.glued-p', // -p80,443
+  'specs.port-flags', // "80r,443s" (Pi-hole's web server ports with flags)
   'specs.tcpdump-address', // 10.0.0.5.51514 > 10.0.0.9.80:
   'reject.compound', // 48-port, 3-way
   'reject.thousands', // 100,000
@@ -79,6 +81,7 @@ export const RULE_IDS = [
   // The keyword look-back and its vetting (rules/keyword.ts, rules/vetting.ts, keywordMention).
   'reject.port-0', // port 0 only after a port word
   'reject.netstat-queue', // tcp 0 0 0.0.0.0:22
+  'reject.status-code', // UDP 401 Unauthorized responses
   'keyword.nc-listen', // nc -l 4444
   'reject.nc-option', // -l of other commands
   'keyword.dport', // --dport 22, DPT=3389
@@ -110,12 +113,16 @@ export const RULE_IDS = [
   'after.service', // 22 (SSH), PostgreSQL (5432)
   'after.appositive', // the exporter's port, 9100, …
   'after.service-nearby', // Kafka brokers default to 9092
+  'defaults.note', // TURN listener port for UDP and TCP (Default: 3478)
+  'defaults.after-port-sentence', // Specifies the port number sshd listens on. The default is 22.
+  'defaults.docbook', // <samba:parameter name="krb5 port"> … <value type="default">88</value>
   // Line shapes, code calls and tools' port specs (rules/lines.ts, rules/code.ts, rules/specs.ts).
   'lines.ports-key', // compose long form target: 80
   'lines.ufw-row', // [ 2] 443   ALLOW IN
   'lines.value-of-port-key', // -Name PortNumber -Value 3390
   'lines.ufw-allow', // ufw allow 443
   'lines.ports-braces', // ports { http = 8500 }
+  'lines.port-block', // port "http" { static = 8080, to = 80 } (Nomad)
   'lines.port-label', // Port used for incoming connections: 6881
   'specs.ports-map', // ports:\n  http: 9121
   'lines.compose-item', // - 5432 under ports:

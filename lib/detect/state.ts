@@ -319,6 +319,8 @@ export class TextScan {
   readonly commaRun = { from: -1, to: -1, end: -1 };
   /** idsRulePort's reading of the current line's rule header. */
   readonly ids = new IdsHeaderRead();
+  /** DocBook parameter names (rules/defaults.ts): the last one found before the search point, the search point, the next one after it (-2: not searched). */
+  readonly docbook = { paramAt: -1, from: 0, next: -2 };
   /** The last mention written with a host: where it ended and its protocol (lsof's peer shares it). */
   readonly host = { lastEnd: -1, lastProto: undefined as Protocol | undefined };
   /** Code of the rule that last turned a run down (rules.ts; reject() sets it). Read only when tracing. */

@@ -186,15 +186,19 @@ export const S_PORT = new Set(['hydra']);
 /** Commands whose positional arguments are host then port. */
 export const HOST_PORT_CMDS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'nping', 'hping3', 'tcping', 'psping']);
 export const HOST_PORT_CMD_HASHES = hashSet(HOST_PORT_CMDS);
+/** Actions that start a Suricata/Snort rule header: action proto src sport -> dst dport (options). */
+export const IDS_ACTIONS = new Set(['alert', 'pass', 'drop', 'reject', 'rejectsrc', 'rejectdst', 'rejectboth', 'log']);
 /**
  * Config directives whose arguments are an address then a port
  * (redis replicaof/slaveof, sentinel monitor, OpenVPN remote). Unlike nc,
  * further numbers are not ports (sentinel's quorum), and the address must
  * look like one (an IPv4 address, a dotted name, localhost).
  */
-/** Actions that start a Suricata/Snort rule header: action proto src sport -> dst dport (options). */
-export const IDS_ACTIONS = new Set(['alert', 'pass', 'drop', 'reject', 'rejectsrc', 'rejectdst', 'rejectboth', 'log']);
-export const HOST_PORT_DIRECTIVES = new Set(['replicaof', 'slaveof', 'sentinel', 'remote']);
+export const HOST_PORT_DIRECTIVES = new Set(['replicaof', 'slaveof', 'sentinel', 'remote', 'connect']);
+/** Words after a three-digit number that make it an HTTP status (UDP 401 Unauthorized responses), not a port. */
+export const HTTP_STATUS_WORDS = new Set([
+  'unauthorized', 'forbidden', 'responses', 'response', 'replies', 'reply', 'errors', 'error', 'status', 'redirect', 'redirects',
+]);
 /** Words on a line that make a small number after "port" a network port rather than a socket on a device. */
 export const NET_CONTEXT = new Set([
   'tcp', 'udp', 'ip', 'ipv4', 'ipv6', 'ssh', 'http', 'https', 'ftp', 'smtp', 'dns', 'firewall', 'iptables', 'ufw',
@@ -234,4 +238,6 @@ export const H_REJECT = hashOf('reject');
 export const H_ANY = hashOf('any');
 export const H_TIMES = hashOf('times');
 export const H_VALUE = hashOf('value');
+export const H_STATIC = hashOf('static');
+export const H_TO = hashOf('to');
 export const H_BETWEEN = hashOf('between');

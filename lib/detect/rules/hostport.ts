@@ -8,7 +8,7 @@ import { accept, emit, protoWordBefore, reject, suffixProto } from '../accept.ts
 import {
   AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash,
   isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U,
-  LPAREN, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR,
+  LPAREN, matchesLower, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR, UNDERSCORE,
 } from '../chars.ts';
 import { isImageContext, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
@@ -43,6 +43,7 @@ const R_DNS_ROOT_ZONE = ruleCode('hostport.dns-root-zone');
 const R_BRACKETED_PLACEHOLDER = ruleCode('hostport.bracketed-placeholder');
 const R_LSOF_I = ruleCode('hostport.lsof-i');
 const R_INTERFACE = ruleCode('hostport.interface');
+const R_FORWARDED_NODE = ruleCode('hostport.forwarded-node');
 const R_SOCAT = ruleCode('specs.socat');
 const R_REJECT_NOT_A_HOST = ruleCode('reject.not-a-host');
 const R_REJECT_PORT_0_PLACEHOLDER = ruleCode('reject.port-0-placeholder');
@@ -285,6 +286,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (b < a && isIPv4(t, b, a) && !isGlue(sc.at(b - 1))) return hostPort(sc, R_INTERFACE, s, e, v, t.slice(b, a), b, true);
     return e;
   }
+  if (t.charCodeAt(h) === UNDERSCORE && !chained && v > 0 && forwardedNode(sc, h)) return hostPort(sc, R_FORWARDED_NODE, s, e, v, t.slice(h, colon), h, false);
   if (!url && !chained && v > 0 && mayBeSocatType(t, h, colon)) {
     // socat's TCP-LISTEN:8080, UDP4-RECVFROM:53: an address type, not a host.
     const proto = socatAddressType(sc, colon);
@@ -358,6 +360,14 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (isImageContext(t, sc.line.startWithin(h), h)) return reject(sc, R_REJECT_IMAGE_TAG, e);
   }
   return hostPort(sc, R_NAME, s, e, v, name, h, false);
+}
+
+/** An obfuscated node name (RFC 7239: "_" then letters, digits, . _ -) at h after for= or by= of a Forwarded header. */
+export function forwardedNode(sc: TextScan, h: number): boolean {
+  let k = h;
+  if (isQuote(sc.at(k - 1))) k--;
+  if (sc.at(k - 1) !== EQUALS) return false;
+  return (matchesLower(sc.t, k - 4, 'for') && !isAsciiLetter(sc.at(k - 5))) || (matchesLower(sc.t, k - 3, 'by') && !isAsciiLetter(sc.at(k - 4)));
 }
 
 /** The ':' at colon ends "port" of an ssh -L/-R forward spec ("-L 9051:" before a host). */

@@ -63,8 +63,9 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
         j--; punct++;
       } else if (c === COMMA && (isQuote(t.charCodeAt(j - 2)) || t.charCodeAt(j - 2) === DOT)) {
         j--; punct++; // getenv("PORT", "5001"); (e.g., 16379)
-      } else if (c === NEWLINE && hops > 0 && !wrapped && isWordLetter(t.charCodeAt(j - 2))) {
-        // "the port defaults\n  to 8883": a sentence wrapped after a word, once, after a linking word.
+      } else if (c === NEWLINE && !wrapped && isWordLetter(t.charCodeAt(j - 2))) {
+        // "the port defaults\n  to 8883", "Port number\n 3401": a sentence wrapped after a word, once
+        // (a keyword right before the wrap does not count: "Port\n2" is a heading and a number).
         j--; punct++; wrapped = true;
       } else if (c === RBRACKET && punct > 0 && isDigit(t.charCodeAt(j - 2))) {
         // ports[0] = 8080: an indexed key.
@@ -186,6 +187,8 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
     // A keyword. Work out its mode and protocol.
     look.start = k;
     look.plain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
+    // Across a wrapped line only a port word in prose counts, with a linking word between (not a key: LOC: Config.Port.snmp⏎DEFAULT: 0).
+    if (wrapped && (hops === 0 || !look.plain)) return look;
     if ((kw === KW_PORT || kw === KW_PORTS) && hops === 0) mode |= M_SPACE_LIST; // acl Safe_ports port 80 21 443
     if (kw === KW_PORT) {
       mode |= M_LIST;

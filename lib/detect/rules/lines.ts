@@ -8,17 +8,17 @@ import { accept } from '../accept.ts';
 import {
   COLON, COMMA, CR, DIGIT_3, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiAlnum, isAsciiLetter, isDigit, isGlue,
   isHostChar, isInlineSpace, isQuote, isSpace, LBRACE, LBRACKET, LOWER_C, LOWER_G, LOWER_T, LPAREN, matchesLower,
-  NEWLINE, PIPE, RBRACE, RBRACKET, RPAREN, SEMICOLON, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_D, UPPER_L, UPPER_R,
+  NEWLINE, PIPE, RBRACE, RBRACKET, RPAREN, SEMICOLON, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_D, UPPER_L, UPPER_P, UPPER_R,
   UPPER_Z,
 } from '../chars.ts';
 import { lineStart, wordAfter } from '../context.ts';
 import { wordHash } from '../hash.ts';
-import { classifyHost, HOST_ADDRESS } from '../host.ts';
+import { classifyHost, HOST_ADDRESS, HOST_WORD } from '../host.ts';
 import { classifyWord, KW_NONE, KW_PORT, mayBeKeyword } from '../keywords.ts';
 import { M_LIST, M_SPACE_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import { CMD_DIRECTIVE, CMD_DOCKER, CMD_HOST_PORT, type TextScan } from '../state.ts';
-import { HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
+import { H_STATIC, H_TO, HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
 import { countedAfter } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -67,8 +67,15 @@ export function inPortsBlock(sc: TextScan, ls: number): boolean {
     // A key line: ports: / expose: / "ports":
     let q = f;
     if (isQuote(c)) q++;
-    const isPorts = matchesLower(t, q, 'ports');
+    let isPorts = matchesLower(t, q, 'ports');
     const isExpose = matchesLower(t, q, 'expose');
+    if (!isPorts && !isExpose) {
+      // udp_ports:, tcp-ports:, extraPorts: — a key that ends in ports.
+      let r = q;
+      while (r < pe && r - q < 40 && (isAsciiAlnum(t.charCodeAt(r)) || t.charCodeAt(r) === UNDERSCORE || t.charCodeAt(r) === HYPHEN)) r++;
+      const sep = sc.at(r - 6);
+      if (r - q > 6 && matchesLower(t, r - 5, 'ports') && (sep === UNDERSCORE || sep === HYPHEN || t.charCodeAt(r - 5) === UPPER_P)) { isPorts = true; q = r - 5; }
+    }
     if (isPorts || isExpose) {
       let r = q + (isPorts ? 5 : 6);
       if (isQuote(sc.at(r))) r++;
@@ -192,6 +199,37 @@ export function inPortsBraces(sc: TextScan, s: number): boolean {
   return (j - k === 5 && matchesLower(t, k, 'ports')) || (j - k === 4 && matchesLower(t, k, 'port'));
 }
 
+/**
+ * A number after "static =" or "to =" inside a labelled port block of a
+ * Nomad job (network { port "http" { static = 8080  to = 80 } }). s is the number.
+ */
+export function inPortBlock(sc: TextScan, s: number, key: number): boolean {
+  if (key !== H_STATIC && key !== H_TO) return false;
+  const t = sc.t;
+  let j = s;
+  while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+  if (t.charCodeAt(j - 1) !== EQUALS) return false;
+  j--;
+  const lo = j > 120 ? j - 120 : 0;
+  while (j > lo && t.charCodeAt(j - 1) !== LBRACE) {
+    const c = t.charCodeAt(j - 1);
+    if (c === RBRACE || c === SEMICOLON || c === LBRACKET || c === RBRACKET) return false;
+    j--;
+  }
+  if (j <= lo) return false;
+  j--;
+  while (j > 0 && isInlineSpace(t.charCodeAt(j - 1))) j--;
+  // The block's label: "http"
+  if (!isQuote(sc.at(j - 1))) return false;
+  const q = t.charCodeAt(j - 1);
+  let k = j - 1;
+  while (k > lo && j - 1 - k < 40 && t.charCodeAt(k - 1) !== q && t.charCodeAt(k - 1) !== NEWLINE) k--;
+  if (t.charCodeAt(k - 1) !== q) return false;
+  k--;
+  while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
+  return matchesLower(t, k - 4, 'port') && !isGlue(sc.at(k - 5));
+}
+
 /** A form label that starts with Port: "Port used for incoming connections: 6881". */
 export function portLabel(sc: TextScan, s: number): boolean {
   const t = sc.t;
@@ -269,7 +307,9 @@ export function hostPortCommand(sc: TextScan, s: number, e: number, v: number): 
   if (kind === 0) return -1;
   const cmd = sc.line.command(s);
   if (kind & CMD_DIRECTIVE) {
-    if (isGlue(sc.at(k - 1)) || classifyHost(t, k, j, v, false) !== HOST_ADDRESS) return -1;
+    // redis-cli's CONNECT host port takes a single-word host too (CONNECT metal 6379), in capitals, as its help writes it.
+    const hk = isGlue(sc.at(k - 1)) ? -1 : classifyHost(t, k, j, v, false);
+    if (hk !== HOST_ADDRESS && !(hk === HOST_WORD && cmd === 'connect' && t.startsWith('CONNECT ', k - 8))) return -1;
     const c = sc.at(e);
     if (!(c === -1 || isSpace(c))) return -1;
     const w = wordAfter(t, e);

@@ -6,11 +6,11 @@ import { accept, emit, reject, suffixProto } from '../accept.ts';
 import {
   AT, BACKTICK, COLON, COMMA, DIGIT_0, DIGIT_3, digitsEnd, DOLLAR, DOT, EQUALS, GT, HASH, HYPHEN, isAsciiLetter, isDash,
   isDigit, isGlue, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_A, LOWER_C, LOWER_G, LOWER_N,
-  LOWER_P, LOWER_T, LOWER_Z, LPAREN, PERCENT, PLUS, portValue, RBRACKET, skipDotted, SLASH, SPACE,
+  LOWER_O, LOWER_P, LOWER_R, LOWER_S, LOWER_T, LOWER_Z, LPAREN, PERCENT, PLUS, portValue, RBRACKET, skipDotted, SLASH, SPACE,
 } from '../chars.ts';
 import { wordBefore } from '../context.ts';
 import { isIPv4 } from '../host.ts';
-import { KW_NONE, KW_OPT_SSH } from '../keywords.ts';
+import { KW_NONE, KW_OPT_SSH, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, listSuffixProto, listThenPortWord, M_LIST, M_SPACE_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
@@ -19,8 +19,9 @@ import {
 } from '../words.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './after.ts';
 import { codeCallHost, connStringHost, portCall } from './code.ts';
+import { defaultAfterPortSentence, defaultNote, docbookPortDefault } from './defaults.ts';
 import { keywordBefore } from './keyword.ts';
-import { composeItem, hostPortCommand, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
+import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
 import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
@@ -31,6 +32,7 @@ const R_REJECT_PATH = ruleCode('reject.path');
 const R_IDS_RULE_PORT = ruleCode('specs.ids-rule-port');
 const R_REJECT_GLUED = ruleCode('reject.glued');
 const R_GLUED_P = ruleCode('specs.glued-p');
+const R_PORT_FLAGS = ruleCode('specs.port-flags');
 const R_TCPDUMP_ADDRESS = ruleCode('specs.tcpdump-address');
 const R_REJECT_COMPOUND = ruleCode('reject.compound');
 const R_REJECT_THOUSANDS = ruleCode('reject.thousands');
@@ -54,11 +56,15 @@ const R_LIST_PROTO = ruleCode('after.list-proto');
 const R_SERVICE = ruleCode('after.service');
 const R_APPOSITIVE = ruleCode('after.appositive');
 const R_SERVICE_NEARBY = ruleCode('after.service-nearby');
+const R_DEFAULT_NOTE = ruleCode('defaults.note');
+const R_DEFAULT_AFTER_PORT_SENTENCE = ruleCode('defaults.after-port-sentence');
+const R_DOCBOOK_DEFAULT = ruleCode('defaults.docbook');
 const R_PORTS_KEY = ruleCode('lines.ports-key');
 const R_UFW_ROW = ruleCode('lines.ufw-row');
 const R_VALUE_OF_PORT_KEY = ruleCode('lines.value-of-port-key');
 const R_UFW_ALLOW = ruleCode('lines.ufw-allow');
 const R_PORTS_BRACES = ruleCode('lines.ports-braces');
+const R_PORT_BLOCK = ruleCode('lines.port-block');
 const R_PORT_LABEL = ruleCode('lines.port-label');
 const R_PORTS_MAP = ruleCode('specs.ports-map');
 const R_COMPOSE_ITEM = ruleCode('lines.compose-item');
@@ -86,6 +92,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
   }
   if (c0 === DOT && (isAsciiLetter(sc.at(s - 2)) || isDigit(sc.at(s - 2)))) return reject(sc, R_REJECT_GLUED, e);
   if (c1 === DOT && isDigit(sc.at(e + 1))) return dotted(sc, s, e, c0);
+  if ((c1 === LOWER_O || c1 === LOWER_R || c1 === LOWER_S) && portFlagsEnd(sc, e) > 0) return flaggedPort(sc, s, e, c0); // "80r,443s"
   if (isGlue(c1)) return reject(sc, R_REJECT_UNIT, e); // 80ms, 3rd, 5x
   if (isDash(c1) && isWordLetter(sc.at(e + 1))) return reject(sc, R_REJECT_COMPOUND, e); // 48-port, 3-way
   if (c1 === PERCENT || c1 === AT || c1 === 0xb0 /* ° */) return reject(sc, R_REJECT_UNIT, e); // 80%, 5@, 22°
@@ -163,6 +170,9 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     return accept(sc, R_APPOSITIVE, s, e, v, undefined, 0, undefined); // the exporter's port, 9100, is scraped
   }
   if (v >= 100 && ALL_SERVICE_PORTS.has(v) && serviceNearby(sc, s, e, v)) return accept(sc, R_SERVICE_NEARBY, s, e, v, undefined, 0, undefined);
+  if (v > 0 && look.firstA >= 0 && defaultNote(sc, look)) return accept(sc, R_DEFAULT_NOTE, s, e, v, undefined, 0, undefined);
+  if (v > 0 && look.firstA >= 0 && defaultAfterPortSentence(sc, look)) return accept(sc, R_DEFAULT_AFTER_PORT_SENTENCE, s, e, v, undefined, 0, undefined);
+  if (v > 0 && c0 === GT && docbookPortDefault(sc, s)) return accept(sc, R_DOCBOOK_DEFAULT, s, e, v, undefined, 0, undefined);
   const fw = look.firstA >= 0 ? look.firstHash : 0;
   if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && underPortsKey(sc, s)) {
     return accept(sc, R_PORTS_KEY, s, e, v, undefined, 0, undefined); // compose long form, k8s port: number:
@@ -177,6 +187,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     while (pj > 0 && isInlineSpace(t.charCodeAt(pj - 1))) pj--;
     const pc = sc.at(pj - 1);
     if ((pc === EQUALS || pc === COLON) && inPortsBraces(sc, s)) return accept(sc, R_PORTS_BRACES, s, e, v, undefined, 0, undefined); // ports { http = 8500 }
+    if (pc === EQUALS && inPortBlock(sc, s, fw)) return accept(sc, R_PORT_BLOCK, s, e, v, undefined, 0, undefined); // port "http" { static = 8080 }
     if (pc === COLON && pj < s && portLabel(sc, s)) return accept(sc, R_PORT_LABEL, s, e, v, undefined, 0, undefined); // Port used for incoming connections: 6881
     if (pc === COLON && underPortsMap(sc, pj - 1, e)) return accept(sc, R_PORTS_MAP, s, e, v, undefined, 0, undefined); // ports:\n  http: 9121
   }
@@ -246,6 +257,42 @@ export function proseNumber(sc: TextScan, s: number, e: number, v: number, look:
 /** "-MM-DD" at e (after a four-digit year), not followed by another digit. */
 export function isoDateTail(sc: TextScan, e: number): boolean {
   return isDigit(sc.at(e + 1)) && isDigit(sc.at(e + 2)) && sc.at(e + 3) === HYPHEN && isDigit(sc.at(e + 4)) && isDigit(sc.at(e + 5)) && !isDigit(sc.at(e + 6));
+}
+
+/** The end of one or two port flags after a number at e (r redirect, s TLS, o optional: "80r,443os"), or -1. */
+export function portFlagsEnd(sc: TextScan, e: number): number {
+  let i = e;
+  while (i - e < 2) {
+    const c = sc.at(i);
+    if (c !== LOWER_O && c !== LOWER_R && c !== LOWER_S) break;
+    i++;
+  }
+  const c = sc.at(i);
+  return i > e && (c === -1 || c === COMMA || isQuote(c) || isSpace(c)) ? i : -1;
+}
+
+/**
+ * A port written with flags (Pi-hole's web server ports, "80r,443s", "8080o"):
+ * after a port keyword or key, or as the next item of such a list.
+ */
+export function flaggedPort(sc: TextScan, s: number, e: number, c0: number): number {
+  const v = portValue(sc.t, s, e);
+  if (v <= 0) return reject(sc, R_REJECT_UNIT, e);
+  let ok = false;
+  if (c0 === COMMA) {
+    // The item before: digits and flags, accepted as a mention.
+    let k = s - 1;
+    while (k > s - 4 && (sc.at(k - 1) === LOWER_O || sc.at(k - 1) === LOWER_R || sc.at(k - 1) === LOWER_S)) k--;
+    const last = sc.out.length > 0 ? sc.out[sc.out.length - 1]! : undefined;
+    ok = k < s - 1 && isDigit(sc.at(k - 1)) && last !== undefined && last.end === k;
+  }
+  if (!ok) {
+    const kw = keywordBefore(sc, s).kind;
+    ok = kw === KW_PORT || kw === KW_PORTS;
+  }
+  if (!ok) return reject(sc, R_REJECT_UNIT, e);
+  emit(sc, R_PORT_FLAGS, s, e, v, v, undefined, undefined);
+  return portFlagsEnd(sc, e);
 }
 
 /** -p80,443 (masscan, nmap): -p glued to its value. mysql's -pSECRET is a password. */

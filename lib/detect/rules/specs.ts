@@ -311,6 +311,7 @@ export function wordRangeEnd(sc: TextScan, e: number): number {
   if (word !== 'to' && word !== 'through' && word !== 'thru' && word !== 'till' && word !== 'until') return 0;
   let r = w;
   while (isInlineSpace(sc.at(r)) && r - w < 3) r++;
+  if (r - w < 3 && sc.at(r) === NEWLINE) { r++; while (isInlineSpace(sc.at(r)) && r - w < 16) r++; } // through⏎65535
   if (r === w || !isDigit(sc.at(r))) return 0;
   const v = portValue(t, r, digitsEnd(t, r));
   return v > 0 ? v : 0;

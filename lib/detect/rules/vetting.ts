@@ -19,7 +19,7 @@ import { M_TO_RANGE } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import {
-  BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, H_TIMES, NC_CMDS, NET_CONTEXT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
+  BIG_P_PORT, COUNT_NOUN_HASHES, H_ANY, HTTP_STATUS_WORDS, H_TIMES, NC_CMDS, NET_CONTEXT, PHYSICAL_AFTER, PHYSICAL_BEFORE, PHYSICAL_BEFORE_HASHES,
   RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
 } from '../words.ts';
 import { lineArgIs } from './lines.ts';
@@ -29,6 +29,7 @@ import { pNotPort, wordRangeEnd } from './specs.ts';
 const R_REJECT_COUNT = ruleCode('reject.count');
 const R_REJECT_PORT_0 = ruleCode('reject.port-0');
 const R_REJECT_NETSTAT_QUEUE = ruleCode('reject.netstat-queue');
+const R_REJECT_STATUS_CODE = ruleCode('reject.status-code');
 const R_REJECT_NC_OPTION = ruleCode('reject.nc-option');
 const R_DPORT = ruleCode('keyword.dport');
 const R_REJECT_PRICE = ruleCode('reject.price');
@@ -75,6 +76,8 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
   let protoAfter = false;
   switch (kw) {
     case KW_PROTO: {
+      // "UDP 401 Unauthorized responses": an HTTP status after the protocol word, not a port.
+      if (v >= 100 && v < 600 && e - s === 3 && HTTP_STATUS_WORDS.has(wordAfter(t, e))) return reject(sc, R_REJECT_STATUS_CODE, -1);
       // netstat columns: "tcp 0 0 0.0.0.0:22" — the number is a queue size
       // (but "TCP 22 0.0.0.0/0", a security-group row, is a port before an address).
       let i = e;
