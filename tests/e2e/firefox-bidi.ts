@@ -26,14 +26,25 @@ interface BidiReply {
   message?: string;
 }
 
-export interface FirefoxSession {
+/** One tab of the session. */
+export interface FirefoxTab {
   context: string;
   navigate: (url: string) => Promise<void>;
   /** Evaluates an expression in the page; returns its JSON-serialised value. */
   evaluate: <T>(expression: string) => Promise<T>;
   pointerMove: (x: number, y: number) => Promise<void>;
+  /** Presses the keys together (`['\uE00A', '\uE008', 'P']` is Alt+Shift+P) and lets them go in reverse order. */
+  press: (keys: string[]) => Promise<void>;
+}
+
+/** The first tab, and a way to open more (an extension page beside a web page, say). */
+export interface FirefoxSession extends FirefoxTab {
+  openTab: () => Promise<FirefoxTab>;
   close: () => Promise<void>;
 }
+
+export const ALT = '\uE00A';
+export const SHIFT = '\uE008';
 
 export interface FirefoxOptions {
   /**
@@ -109,9 +120,8 @@ export async function launchFirefoxWithExtension(binary: string, options: Firefo
   await send('session.new', { capabilities: {} });
   await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR } });
   const tree = (await send('browsingContext.getTree', {})) as { contexts: { context: string }[] };
-  const context = tree.contexts[0]!.context;
 
-  return {
+  const tab = (context: string): FirefoxTab => ({
     context,
     navigate: async (url) => {
       await send('browsingContext.navigate', { context, url, wait: 'complete' });
@@ -132,6 +142,16 @@ export async function launchFirefoxWithExtension(binary: string, options: Firefo
         actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0 }] }],
       });
     },
+    press: async (keys) => {
+      const down = keys.map((value) => ({ type: 'keyDown', value }));
+      const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
+      await send('input.performActions', { context, actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    },
+  });
+
+  return {
+    ...tab(tree.contexts[0]!.context),
+    openTab: async () => tab(((await send('browsingContext.create', { type: 'tab' })) as { context: string }).context),
     close: async () => {
       socket.close();
       firefox.kill();
@@ -145,7 +165,7 @@ export async function launchFirefoxWithExtension(binary: string, options: Firefo
  * Moves the pointer onto the first `text` in the first text node of the
  * element #id, coming from below left as a hand would, to open its card.
  */
-export async function hoverText(firefox: FirefoxSession, id: string, text: string): Promise<void> {
+export async function hoverText(firefox: FirefoxTab, id: string, text: string): Promise<void> {
   const rect = await firefox.evaluate<{ x: number; y: number }>(`(() => {
     const node = document.getElementById(${JSON.stringify(id)}).firstChild;
     const at = node.data.indexOf(${JSON.stringify(text)});

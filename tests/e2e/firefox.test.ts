@@ -1,11 +1,13 @@
 // The Firefox build in Debian's Firefox ESR: the content script marks
 // mentions, and hovering one opens a card filled from the background's
 // IndexedDB database, with the exposure line where the text gives an address;
-// in iframes, only the frames with ports get the scanner part.
+// in iframes, only the frames with ports get the scanner part; a frame the
+// loader skipped answers the shortcut and the context menu; "ports on this
+// page" lists every frame's part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
-import { FIREFOX_EXTENSION_DIR, firefoxPath, type FirefoxSession, hoverText, launchFirefoxWithExtension } from './firefox-bidi.ts';
+import { ALT, FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_ORIGIN, SHIFT, firefoxPath, type FirefoxSession, type FirefoxTab, hoverText, launchFirefoxWithExtension } from './firefox-bidi.ts';
 
 const binary = firefoxPath();
 const CI = process.env.CI === 'true';
@@ -107,6 +109,69 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
       expect(await firefox.evaluate<string>(`document.getElementById('late').contentWindow.CSS.highlights.get('porthole-port').values().next().value.toString()`)).toBe('6379');
       // By now the advertisement has long been decided on: still no scanner there.
       expect(await firefox.evaluate<boolean>(`document.getElementById('ad').contentWindow.CSS.highlights.has('porthole-port')`)).toBe(false);
+    });
+
+    it('answers the shortcut in a skipped iframe by loading the parts then', async () => {
+      await firefox.navigate(server.url('frames-mixed.html'));
+      await expect.poll(() => markedIn('inner'), { timeout: 15_000 }).toBe(1);
+      const ad = "document.getElementById('ad')";
+      // Skipped: no highlight registered in the advertisement.
+      expect(await firefox.evaluate<boolean>(`${ad}.contentWindow.CSS.highlights.has('porthole-port')`)).toBe(false);
+      // Keys go to the advertisement (headless Firefox gives a click there no focus: focus its link).
+      await firefox.evaluate(`${ad}.contentDocument.getElementById('shop').focus()`);
+      await firefox.evaluate(`${ad}.contentWindow.getSelection().selectAllChildren(${ad}.contentDocument.getElementById('promo'))`);
+      await firefox.press([ALT, SHIFT, 'P']);
+      const card = () => firefox.evaluate<string>(`${ad}.contentDocument.querySelector('porthole-ui')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? ''`);
+      await expect.poll(card, { timeout: 15_000 }).toContain('No port found');
+      // The card opened in the frame, not in the page around it.
+      expect(await firefox.evaluate<number>(`document.querySelectorAll('porthole-ui').length`)).toBe(0);
+    });
+  });
+
+  describe('requests from the extension', () => {
+    let extension: FirefoxTab;
+    beforeAll(async () => {
+      extension = await firefox.openTab();
+      await extension.navigate(`${FIREFOX_EXTENSION_ORIGIN}/popup.html`);
+    });
+
+    /** The id of the first tab, where the web pages are (Porthole may not read tabs' addresses, so: the tab that is not its own). */
+    const pageTab = () => extension.evaluate<number>(`Promise.all([browser.tabs.query({}), browser.tabs.getCurrent()]).then(([tabs, own]) => tabs.find((t) => t.id !== own.id).id)`);
+
+    it('explains a link from the context menu on a page the loader skipped, loading the parts on demand', async () => {
+      const url = server.url('no-ports.html');
+      await firefox.navigate(url);
+      expect(await firefox.evaluate<boolean>(`CSS.highlights.has('porthole-port')`)).toBe(false);
+      const tabId = await pageTab();
+      const where = await extension.evaluate<string>(`browser.runtime.getBackgroundPage().then(async (bg) => {
+        const tab = await browser.tabs.get(${tabId});
+        return bg.portholeContextMenu.explainClick({ linkUrl: 'http://shop.example:8080/', frameId: 0 }, tab);
+      })`);
+      expect(where).toBe('card');
+      const card = () => firefox.evaluate<string>(`document.querySelector('porthole-ui')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? ''`);
+      await expect.poll(card, { timeout: 15_000 }).toContain('Port 8080');
+    });
+
+    it("lists each frame's part of the page's ports in the popup, the port-free advertisement none", async () => {
+      const url = server.url('frames-ports.html');
+      await firefox.navigate(url);
+      await expect.poll(() => firefox.evaluate<number>(`CSS.highlights.get('porthole-port')?.size ?? 0`), { timeout: 15_000 }).toBe(1);
+      const tabId = await pageTab();
+      await extension.navigate(`${FIREFOX_EXTENSION_ORIGIN}/popup.html?tab=${tabId}`);
+      const parts = () =>
+        extension.evaluate<{ title: string; rows: string[] }[]>(`[...document.querySelectorAll('.page-frame')].map((p) => ({
+          title: p.querySelector('.frame-title').innerText,
+          rows: [...p.querySelectorAll('.page-row')].map((r) => r.innerText.split('\\n')[0] + ' ' + r.innerText.match(/×\\d+/)[0]),
+        }))`);
+      await expect.poll(async () => (await parts()).length, { timeout: 20_000 }).toBe(4);
+      // The page first, then its frames in document order (the cross-origin one included); the advertisement has no part.
+      expect(await parts()).toEqual([
+        { title: 'On the page itself · 1 port, 1 mention', rows: ['8443 ×1'] },
+        { title: 'In a frame: Embedded runbook · 1 port, 1 mention', rows: ['6379 ×1'] },
+        { title: 'In a frame: Status · 1 port, 1 mention', rows: ['9000 ×1'] },
+        { title: 'In a frame: Database notes · 2 ports, 2 mentions', rows: ['5432 ×1', '6379 ×1'] },
+      ]);
+      expect(await extension.evaluate<string>(`document.querySelector('.page-ports .section-title').innerText`)).toMatch(/4 ports, 5 mentions/);
     });
   });
 });

@@ -117,6 +117,40 @@ describe('iframes', () => {
 });
 
 describe('a page the loader skips', () => {
+  it('explains a link from the context menu opened in a skipped iframe, loading the parts there', async () => {
+    // Earlier tests loaded the scanner into other advertisements (by the shortcut): count this page's own.
+    const loadsBefore = scannerLoads.get('/ad-widget.html') ?? 0;
+    const page = await openPage('ad-framed.html');
+    const ad = frameAt(page, '/ad-widget.html');
+    await expect.poll(() => ad.evaluate(() => document.readyState)).toBe('complete');
+    expect(scannerLoads.get('/ad-widget.html') ?? 0).toBe(loadsBefore);
+    await page.bringToFront();
+    const where = await browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      // The menu gives the frame's id; the test finds it as the one frame of the tab that is there to receive
+      // (a missing frame cannot) and leaves "ports on this page" unanswered (only the top frame answers that;
+      // Chromium also reaches the top frame by its own id besides 0).
+      const isTheIframe = async (frameId: number) => {
+        try {
+          return (await chrome.tabs.sendMessage(tab!.id!, { type: 'pageMentions' }, { frameId })) === undefined;
+        } catch {
+          return false;
+        }
+      };
+      const ids = Array.from({ length: 2000 }, (_, i) => i + 1);
+      const found = (await Promise.all(ids.map(async (id) => ((await isTheIframe(id)) ? id : null)))).filter((id) => id !== null);
+      if (found.length !== 1) throw new Error(`expected one iframe, found frame ids ${found.join(', ')}`);
+      const menu = (globalThis as unknown as { portholeContextMenu: { explainClick: (i: object, t: object) => Promise<string> } }).portholeContextMenu;
+      return menu.explainClick({ linkUrl: 'http://shop.example:8080/', frameId: found[0] }, tab!);
+    });
+    expect(where).toBe('card');
+    await expect.poll(() => ad.locator(CARD).innerText().catch(() => ''), { timeout: 15_000 }).toContain('Port 8080');
+    expect(scannerLoads.get('/ad-widget.html')).toBeGreaterThan(loadsBefore);
+    // The card opened in the advertisement, where the menu was, not in the page around it.
+    expect(await page.locator('porthole-ui').count()).toBe(0);
+    await page.close();
+  });
+
   it('explains a link with a port from the context menu, loading the parts on demand', async () => {
     const page = await openPage('no-ports.html');
     await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
