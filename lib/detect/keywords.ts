@@ -59,6 +59,7 @@ kw(KW_PORT, `
   localport remoteport listenport connectport hostport containerport targetport nodeport
   serverport clientport srcport dstport destport sourceport publicport privateport
   externalport internalport lport rport bindport httpport httpsport sshport baseport portid
+  proxyport adminport apiport webport dbport rpcport grpcport peerport metricsport dashboardport
   cổng
 `);
 kw(KW_PORTS, `
@@ -167,8 +168,9 @@ export function classifyWord(word: string, dashes: number): number {
       if (p > 0) {
         const c = word.charCodeAt(p - 1);
         if ((c >= LOWER_A && c <= LOWER_Z) || isDigit(c)) return p === n - 4 ? KW_PORT : KW_RANGE_KEY;
-        // RCONPort, SSHPort, HTTPPort: an acronym before Port.
+        // RCONPort, SSHPort, HTTPPort: an acronym before Port; vhostHTTPPort, dashboardTLSPort: a key ending in one.
         if (p >= 2 && p <= 6 && p === n - 4 && /^[A-Z]+$/.test(word.slice(0, p))) return KW_PORT;
+        if (p === n - 4 && /^[a-z][a-z0-9]*[A-Z]{2,5}$/.test(word.slice(0, p))) return KW_PORT;
       }
       if (word.endsWith('PORT') && word === word.toUpperCase()) return KW_PORT;
     }

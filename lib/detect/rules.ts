@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'reject.version', // redis:7.2, 1.2.3, 00:01:45.120
   'reject.unit', // took:35ms, 80ms, 80%
   'reject.tag', // postgres:16-alpine
+  'reject.colon-chain', // fe80::1:80, a:b:1:2: a longer colon chain, skipped whole
   'hostport.bracketed-host', // [smtp.example]:587
   'hostport.bracketed-placeholder', // http://[serverAddr]:7500
   'hostport.ipv6', // [::1]:22
@@ -97,6 +98,7 @@ export const RULE_IDS = [
   'keyword.ssh-p', // ssh -p 2222
   'keyword.port', // port 22, DB_PORT=5432, the port is 22
   'keyword.example', // the data port (e.g., 16379), a port (ex: '80')
+  'keyword.mnemonic', // [p]orts 80 (tldr's mnemonic letters, read again without the brackets)
   'keyword.range-key', // ip_local_port_range = 32768 60999
   'keyword.protocol', // TCP 445
   'keyword.listen', // listen 80

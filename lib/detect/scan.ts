@@ -33,8 +33,8 @@ export function scanAll(text: string, traced: boolean): TextScan {
   if (stripped === undefined) return scan;
   const again = new TextScan(stripped.text);
   if (traced) again.trace = new ScanTrace();
+  again.map = stripped.map; // set before the pass: a rule may ask where a word came from ([p]orts)
   scanText(again);
-  again.map = stripped.map;
   return again;
 }
 

@@ -15,7 +15,7 @@ import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
 import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_P, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
 import { M_ARROW, M_LIST, setList } from '../lists.ts';
-import { R_NO_RULE, ruleCode } from '../rules.ts';
+import { ruleCode } from '../rules.ts';
 import type { TextScan } from '../state.ts';
 import { SPN_CLASSES } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
@@ -61,6 +61,8 @@ const R_TWO_PORTS = ruleCode('hostport.two-ports');
 const R_REJECT_IMAGE_TAG = ruleCode('reject.image-tag');
 const R_NAME = ruleCode('hostport.name');
 const R_REJECT_OUT_OF_RANGE = ruleCode('reject.out-of-range');
+const R_REJECT_COLON_CHAIN = ruleCode('reject.colon-chain');
+const R_REJECT_PORT_0 = ruleCode('reject.port-0');
 
 
 
@@ -96,13 +98,13 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
       const e2 = digitsEnd(sc.t, s2);
       const c = sc.at(e2);
       const v2 = portValue(sc.t, s2, e2);
-      if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return skipChain(sc.t, e2);
+      if (c === COLON || c === DOT || isGlue(c) || v2 <= 0) return reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e2));
       return hostPort(sc, R_IPV6_LOOPBACK, s2, e2, v2, '::1', colon - 1, true);
     }
     if (b === COLON && !(isHex(bb) || bb === COLON || isGlue(bb) || bb === DOT) && !chained && v > 0) {
       return hostPort(sc, R_IPV6_ANY, s, e, v, '::', colon - 2, true);
     }
-    return chained ? skipChain(sc.t, e) : e;
+    return chained ? reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e)) : e;
   }
   if (isQuote(cp)) {
     const before = sc.at(colon - 2);
@@ -136,13 +138,13 @@ export function colonCase(sc: TextScan, s: number, e: number, c1: number): numbe
     // CONTROLLER://:9093, tcp4://:22000 — a URL with an empty host (every interface).
     return bareColon(sc, s, e, v, chained);
   }
-  return chained ? skipChain(sc.t, e) : e;
+  return chained ? reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e)) : e;
 }
 
 export function bareColon(sc: TextScan, s: number, e: number, v: number, chained: boolean): number {
   // ssh -R :80:127.0.0.1:8080: a forward spec with an empty bind address; the address after it is read next.
   if (v > 0 && sc.at(e) === COLON && sshForwardArg(sc, s - 1)) { emit(sc, R_SSH_FORWARD_SPEC, s, e, v, v, undefined, undefined); return e; }
-  if (chained) return skipChain(sc.t, e);
+  if (chained) return reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e));
   if (v <= 0) return e;
   const proto = protoWordBefore(sc, s - 1); // listen tcp :8080
   if (sc.at(e) === COLON && proto === undefined) return reject(sc, R_REJECT_EMOJI_CODE, e); // :100: is an emoji code
@@ -199,7 +201,7 @@ export function bracketHost(sc: TextScan, s: number, e: number, v: number, colon
   }
   // docker -p [::1]:8080:80: a bracketed IPv6 host address, then a port map.
   if (k >= lim && colons >= 2 && chained && v > 0 && publishBefore(sc, isQuote(sc.at(k - 1)) ? k - 1 : k)) return ipMap(sc, s, e, v, sc.t.slice(k + 1, rb));
-  if (k < lim || colons < 2 || chained || v <= 0) return chained ? skipChain(sc.t, e) : e;
+  if (k < lim || colons < 2 || chained || v <= 0) return chained ? reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e)) : e;
   return hostPort(sc, R_IPV6, s, e, v, sc.t.slice(k + 1, rb), k, true);
 }
 
@@ -327,14 +329,14 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const opt = optionOfToken(sc, h);
     if (opt === '--resolve' || opt === '--connect-to') { emit(sc, R_CURL_RESOLVE, s, e, v, v, t.slice(h, colon), undefined); return e; }
   }
-  if (p0 === COLON || p0 === BACKSLASH || p0 === DOLLAR || p0 === PERCENT) return chained ? skipChain(sc.t, e) : e;
+  if (p0 === COLON || p0 === BACKSLASH || p0 === DOLLAR || p0 === PERCENT) return chained ? reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e)) : e;
   const name = t.slice(h, colon);
   if (kind === HOST_KEYWORD) {
     // The word is a keyword: port:8080, dpt:22, tcp:21, dpts:1024:65535.
     const kw = classifyWord(name, 0);
     const proto = kw === KW_PROTO ? (name.toLowerCase() as Protocol) : protoWordBefore(sc, h);
     if (chained) {
-      if (kw !== KW_DPORT) return skipChain(sc.t, e);
+      if (kw !== KW_DPORT) return reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e));
       return colonPair(sc, R_KEY_RANGE, s, e, 2, proto);
     }
     if (v < 0) return e;
@@ -354,7 +356,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
       return e2;
     }
   }
-  if (chained || v <= 0) return reject(sc, v < 0 ? R_REJECT_OUT_OF_RANGE : R_NO_RULE, chained ? skipChain(sc.t, e) : e);
+  if (chained || v <= 0) return reject(sc, chained ? R_REJECT_COLON_CHAIN : v < 0 ? R_REJECT_OUT_OF_RANGE : R_REJECT_PORT_0, chained ? skipChain(sc.t, e) : e);
   if (kind === HOST_WORD && !url) {
     // A single word needs more evidence: not an image line, and a port-like number.
     if (isImageContext(t, sc.line.startWithin(h), h)) return reject(sc, R_REJECT_IMAGE_TAG, e);
@@ -407,7 +409,7 @@ export function ipMap(sc: TextScan, s: number, e: number, v: number, host: strin
     emit(sc, R_SSH_BIND, s, e, v, v, host, undefined);
     return e;
   }
-  if (c === COLON || c === DOT || isGlue(c)) return skipChain(sc.t, e2);
+  if (c === COLON || c === DOT || isGlue(c)) return reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e2));
   const v2 = portValue(sc.t, s2, e2);
   if (v2 <= 0) return e2;
   const proto = suffixProto(sc, e2);

@@ -130,6 +130,13 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       j = k;
       continue;
     }
+    if (!maybe && !named && dashes === 0 && hops > 0 && isQuote(t.charCodeAt(k - 1)) && isQuote(t.charCodeAt(j)) && OF_WORDS.has(wordBefore(t, k - 1))) {
+      // "the default port for 'nbt' is 139": a quoted name after for/of.
+      named = true;
+      hops++;
+      j = k;
+      continue;
+    }
     if (!maybe && (named || dashes > 0 || hops === 0 || !(isUpper(t.charCodeAt(a)) || isDigit(t.charCodeAt(a))))) return look;
     if (maybe && dashes === 0 && linkWordAt(t, a, j, hash)) {
       // A linking word (is, the, default …): read without slicing it.

@@ -43,6 +43,7 @@ const R_REJECT_OPTION_NOT_PORT = ruleCode('reject.option-not-port');
 const R_HYDRA_S = ruleCode('keyword.hydra-s');
 const R_SSH_P = ruleCode('keyword.ssh-p');
 const R_EXAMPLE = ruleCode('keyword.example');
+const R_MNEMONIC = ruleCode('keyword.mnemonic');
 
 
 
@@ -70,7 +71,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
   const mode = look.mode;
   const proto = look.proto;
   const rangeNext = isDash(sc.at(e)) && isDigit(sc.at(e + 1));
-  if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext) return reject(sc, R_REJECT_PORT_0, -1);
+  if (v === 0 && kw !== KW_PORT && kw !== KW_PORTS && kw !== KW_RANGE_KEY && !rangeNext && !(kw === KW_LISTEN && socketPathAfter(sc, e))) return reject(sc, R_REJECT_PORT_0, -1);
   // "port 53 of the remote host": after a singular port word, "of" does not count (hardware is vetted below).
   if (countedAfter(sc, e) && !(kw === KW_PORT && wordAfter(t, e) === 'of')) return reject(sc, R_REJECT_COUNT, -1);
   let protoAfter = false;
@@ -136,7 +137,7 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
     }
     case KW_LISTEN: {
       // listen(5) in Python/C is the backlog, not a port.
-      if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53) return reject(sc, R_REJECT_BACKLOG, -1);
+      if (v < 64 && v !== 21 && v !== 22 && v !== 23 && v !== 25 && v !== 53 && !(v === 0 && socketPathAfter(sc, e))) return reject(sc, R_REJECT_BACKLOG, -1);
       protoAfter = proto === undefined;
       break;
     }
@@ -161,7 +162,18 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
     default:
       break;
   }
-  return accept(sc, look.example ? R_EXAMPLE : KEYWORD_RULE[kw]!, s, e, v, proto, mode, undefined, protoAfter);
+  return accept(sc, look.example ? R_EXAMPLE : mnemonicKeyword(sc, look) ? R_MNEMONIC : KEYWORD_RULE[kw]!, s, e, v, proto, mode, undefined, protoAfter);
+}
+
+/** The port word was written with tldr's mnemonic brackets ([p]orts 80): in the text read again without them, its first letter was cut from the next. */
+function mnemonicKeyword(sc: TextScan, look: KeywordLook): boolean {
+  const map = sc.map;
+  return map !== undefined && look.plain && map[look.start + 1] === map[look.start]! + 2;
+}
+
+/** "listener 0 /tmp/broker.sock": port 0 then a path (a Unix socket instead of a port). */
+function socketPathAfter(sc: TextScan, e: number): boolean {
+  return sc.at(e) === SPACE && sc.at(e + 1) === SLASH && isAsciiLetter(sc.at(e + 2));
 }
 
 /**
