@@ -313,6 +313,10 @@ export class TextScan {
   readonly line: LineState;
   /** Cache of the compose "ports:" block lookup: the item line last asked about and the answer. */
   readonly compose = { line: -2, inPorts: false };
+  /** inPortsBraces' reading back (rules/lines.ts): [from, to) read, and the last { } ; [ ] in it (-1: none). */
+  readonly block = { from: -1, to: -1, last: -1 };
+  /** underPortsMap's last walk up (rules/specs.ts): the item line and indent it started from, its answer, and the step that decided it (-1: none did). */
+  readonly portsMap = { line: -1, indent: -1, result: false, step: -1 };
   /** netContext's reading (rules/vetting.ts): words starting before `to` are read; `last`, the start of the last networking word among them (-1: none). */
   readonly net = { to: -1, last: -1 };
   /** listSuffixProto's run of commas and digits (lists.ts): read from `from`, none other before `to`, and its end (-1: not found yet). */

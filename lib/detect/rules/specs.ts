@@ -335,19 +335,34 @@ export function underPortsMap(sc: TextScan, colon: number, e: number): boolean {
   if (ls > 0 && t.charCodeAt(ls - 1) !== NEWLINE) return false;
   const indent = k - ls;
   if (indent === 0) return false;
+  // The parent is looked for at most 8 lines up. A walk that reaches the
+  // line where the last walk started (same indent) ends as that one did,
+  // one step later per line: sc.portsMap keeps it, so a long map is not read again per item.
+  const memo = sc.portsMap;
   let cur = ls;
+  let result = false;
+  let decided = -1;
   for (let steps = 0; steps < 8 && cur > 0; steps++) {
+    if (cur === memo.line && indent === memo.indent) {
+      if (memo.step >= 0 && memo.step < 8 - steps) { result = memo.result; decided = steps + memo.step; }
+      break;
+    }
     const ps = lineStart(t, cur - 1, 200);
-    if (ps < 0) return false;
+    if (ps < 0) { decided = steps; break; }
     let f = ps;
     while (f < cur && isInlineSpace(t.charCodeAt(f))) f++;
     if (f >= cur - 1 || t.charCodeAt(f) === HASH) { cur = ps; continue; } // blank line or comment
     if (f - ps >= indent) { cur = ps; continue; } // a sibling
     // The parent: "…ports:" alone on its line.
+    decided = steps;
     let q = cur - 1;
     while (q > f && isSpace(t.charCodeAt(q - 1))) q--;
-    if (t.charCodeAt(q - 1) !== COLON || q - 1 - f < 5) return false;
-    return matchesLower(t, q - 6, 'ports');
+    result = t.charCodeAt(q - 1) === COLON && q - 1 - f >= 5 && matchesLower(t, q - 6, 'ports');
+    break;
   }
-  return false;
+  memo.line = ls;
+  memo.indent = indent;
+  memo.result = result;
+  memo.step = decided;
+  return result;
 }
