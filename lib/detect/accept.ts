@@ -8,11 +8,15 @@ import {
   LOWER_P, LOWER_T, LOWER_U, matchesLower, NEWLINE, portValue, SLASH, SPACE,
 } from './chars.ts';
 import { wordAfter, wordBeforeHash } from './context.ts';
+import { hashSet, wordHash } from './hash.ts';
 import { M_BETWEEN, M_CHANGE, M_SPACE_RANGE, M_TO_RANGE, setList } from './lists.ts';
 import { grepableProto } from './rules/specs.ts';
 import type { TextScan } from './state.ts';
 import type { PortMention } from './types.ts';
 import { LIST_WORDS, PROTOCOL_HASHES, RANGE_WORDS } from './words.ts';
+
+/** Every word accept reads after a number as joining a range (keep in step with it), by wordHash. */
+const RANGE_AFTER_HASHES = hashSet([...RANGE_WORDS, 'through', 'thru', 'bis', 'hasta', 'até', 'до', 'till', 'until', 'to', 'and', 'up']);
 
 /** Adds a mention to sc.out; rule is the code (rules.ts) of the rule that accepted it. */
 export function emit(sc: TextScan, rule: number, start: number, end: number, port: number, endPort: number, host: string | undefined, protocol: Protocol | undefined): void {
@@ -59,8 +63,10 @@ export function accept(sc: TextScan, rule: number, s: number, e: number, v: numb
     k = i + 2; // から
   } else if (sp > 0 && isWordLetter(c)) {
     let w = i;
-    while (w < sc.n && w - i < 9 && isWordLetter(t.charCodeAt(w))) w++;
-    const word = t.slice(i, w).toLowerCase();
+    let ascii = true;
+    while (w < sc.n && w - i < 9 && isWordLetter(t.charCodeAt(w))) { if (t.charCodeAt(w) >= 128) ascii = false; w++; }
+    // An ASCII word that none of the words below can be is not sliced.
+    const word = ascii && !RANGE_AFTER_HASHES.has(wordHash(t, i, w)) ? '' : t.slice(i, w).toLowerCase();
     const strong = word === 'through' || word === 'thru' || word === 'bis' || word === 'hasta' || word === 'até' || word === 'до' || word === 'till' || word === 'until';
     if (strong || (RANGE_WORDS.has(word) || word === 'to') && (mode & M_TO_RANGE)) { k = w; byWord = true; }
     else if (word === 'and' && (mode & M_BETWEEN)) k = w; // between 6000 and 6063

@@ -71,6 +71,11 @@ export function isDigit(c: number): boolean {
   return c >= DIGIT_0 && c <= DIGIT_9;
 }
 
+/** { } ; [ ]: what bounds a block or a statement. */
+export function isBlockChar(c: number): boolean {
+  return c === LBRACE || c === RBRACE || c === SEMICOLON || c === LBRACKET || c === RBRACKET;
+}
+
 export function isAsciiLetter(c: number): boolean {
   const l = c | 32;
   return l >= LOWER_A && l <= LOWER_Z;

@@ -124,8 +124,8 @@ export function linkWordAt(text: string, a: number, b: number, hash: number): bo
   return true;
 }
 
-export function classifyWord(word: string, dashes: number): number {
-  const lower = word.toLowerCase();
+/** The keyword kind (KW_*) of word, read after `dashes` dashes; lower: word.toLowerCase(), when the caller has it already. */
+export function classifyWord(word: string, dashes: number, lower = word.toLowerCase()): number {
   if (dashes === 1 && word.length === 1) {
     if (word === 'p') return KW_OPT_P;
     if (word === 'P') return KW_OPT_BIG_P;

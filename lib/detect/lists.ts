@@ -8,6 +8,7 @@ import {
   isWordLetter, LPAREN, matchesLower, NEWLINE, portValue, RPAREN, SEMICOLON, SLASH,
 } from './chars.ts';
 import { portWordAfter } from './rules/after.ts';
+import { hashSet, wordHash } from './hash.ts';
 import type { TextScan } from './state.ts';
 import { LIST_WORDS } from './words.ts';
 
@@ -40,6 +41,11 @@ export function setList(sc: TextScan, end: number, proto: Protocol | undefined, 
 export function listContinues(sc: TextScan, s: number): boolean {
   return sc.list.end >= 0 && s - sc.list.end <= 64 && s > sc.list.end - 1 && gapIsListSep(sc, sc.list.end, s, sc.list.mode);
 }
+
+/** Every word gapIsListSep accepts between list items (keep in step with it), by wordHash. */
+const GAP_WORD_HASHES = hashSet([
+  ...LIST_WORDS, 'for', 'für', 'pour', 'para', 'per', 'instead', 'rather', 'statt', 'anstatt', 'to', 'then', 'auf', 'nach', 'на', 'vers', 'à', 'a',
+]);
 
 /** Whether text[a, b) only joins list items: ", ", " and ", "/", " (SSH), ", " or ". */
 export function gapIsListSep(sc: TextScan, a: number, b: number, mode: number): boolean {
@@ -82,8 +88,11 @@ export function gapIsListSep(sc: TextScan, a: number, b: number, mode: number): 
     }
     if (isWordLetter(c)) {
       let k = i;
-      while (k < b && isWordLetter(t.charCodeAt(k))) k++;
+      let ascii = true;
+      while (k < b && isWordLetter(t.charCodeAt(k))) { if (t.charCodeAt(k) >= 128) ascii = false; k++; }
       if (k - i > 8) return false;
+      // An ASCII word that none of the words below can be: no need to slice it.
+      if (ascii && !GAP_WORD_HASHES.has(wordHash(t, i, k))) return false;
       const w = t.slice(i, k).toLowerCase();
       if (!sep && (mode & M_LIST) && (w === 'for' || w === 'für' || w === 'pour' || w === 'para' || w === 'per') && isInlineSpace(t.charCodeAt(k))) {
         // "port 8500 for HTTP, 8600 for DNS": a short note of up to three words, then a separator.

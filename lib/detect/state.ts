@@ -4,7 +4,7 @@
 // command, and small caches that keep the looks linear. One TextScan per
 // findPortMentions call: nothing is kept between calls.
 import type { Protocol } from '../types.ts';
-import { matchesLower } from './chars.ts';
+import { isBlockChar, matchesLower, PIPE } from './chars.ts';
 import { commandWordEnd, commandWordStart, LINE_LOOKBACK, lineStart, wordAt } from './context.ts';
 import { hashOf, wordHash } from './hash.ts';
 import type { PortMention } from './types.ts';
@@ -239,6 +239,40 @@ export class LineState {
   }
 }
 
+/**
+ * The last character of a class before a position, found again by reading
+ * on from the previous answer when the position has moved forward a little,
+ * so numbers close together do not read the same stretch back each time.
+ */
+export class LastCharRead {
+  private readonly isClass: (c: number) => boolean;
+  /** [from, to) has been read; last: the last character of the class in it (-1: none). */
+  private from = -1;
+  private to = -1;
+  private last = -1;
+
+  constructor(isClass: (c: number) => boolean) {
+    this.isClass = isClass;
+  }
+
+  /** The last i in [lo, j) where t holds a character of the class, or -1; reads at most j - lo characters. */
+  find(t: string, lo: number, j: number): number {
+    if (this.to >= 0 && this.to <= j && j - this.to <= j - lo) {
+      for (let i = this.to; i < j; i++) if (this.isClass(t.charCodeAt(i))) this.last = i;
+      this.to = j;
+      // Known when one was found (none can stand between it and j) or the reading covers [lo, j).
+      if (this.last >= 0 || this.from <= lo) return this.last >= lo ? this.last : -1;
+    }
+    let i = j;
+    while (i > lo && !this.isClass(t.charCodeAt(i - 1))) i--;
+    const last = i > lo ? i - 1 : -1;
+    this.from = last >= 0 ? last : lo;
+    this.to = j;
+    this.last = last;
+    return last;
+  }
+}
+
 /** LineState.hasWord's memory of one word. */
 interface WordMemo {
   /** The line start read. */
@@ -313,8 +347,10 @@ export class TextScan {
   readonly line: LineState;
   /** Cache of the compose "ports:" block lookup: the item line last asked about and the answer. */
   readonly compose = { line: -2, inPorts: false };
-  /** inPortsBraces' reading back (rules/lines.ts): [from, to) read, and the last { } ; [ ] in it (-1: none). */
-  readonly block = { from: -1, to: -1, last: -1 };
+  /** inPortsBraces' look back for { } ; [ ] (rules/lines.ts). */
+  readonly block = new LastCharRead(isBlockChar);
+  /** pNotPort's look back for a pipe (rules/specs.ts). */
+  readonly pipe = new LastCharRead((c) => c === PIPE);
   /** underPortsMap's last walk up (rules/specs.ts): the item line and indent it started from, its answer, and the step that decided it (-1: none did). */
   readonly portsMap = { line: -1, indent: -1, result: false, step: -1 };
   /** netContext's reading (rules/vetting.ts): words starting before `to` are read; `last`, the start of the last networking word among them (-1: none). */

@@ -151,14 +151,16 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
     }
     // Not a keyword: a name, sliced only when needed.
     let word = '';
+    let lower = ''; // word in lower case (a keyword found below is always the word sliced here)
     let kw = KW_NONE;
     if (maybe) {
       word = t.slice(a, j);
-      kw = classifyWord(word, dashes);
+      lower = word.toLowerCase();
+      kw = classifyWord(word, dashes, lower);
     }
     if (kw === KW_NONE) {
       if (named || dashes > 0 || hops === 0) return look;
-      if (!isUpper(t.charCodeAt(a)) && !(maybe && SERVICE_PORTS.has(word.toLowerCase()))) {
+      if (!isUpper(t.charCodeAt(a)) && !(maybe && SERVICE_PORTS.has(lower))) {
         // A version, a year or a lower-case word: only inside a product name of
         // up to three words after of/on/for ("the port range on Windows Server 2022 is …").
         const q = nameRunStart(sc, k, lim);
@@ -193,7 +195,7 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
     }
     // A keyword. Work out its mode and protocol.
     look.start = k;
-    look.plain = dashes === 0 && PLAIN_PORT_WORDS.has(word.toLowerCase());
+    look.plain = dashes === 0 && PLAIN_PORT_WORDS.has(lower);
     // Across a wrapped line only a port word in prose counts, with a linking word between (not a key: LOC: Config.Port.snmp⏎DEFAULT: 0).
     if (wrapped && (hops === 0 || !look.plain)) return look;
     if ((kw === KW_PORT || kw === KW_PORTS) && hops === 0) mode |= M_SPACE_LIST; // acl Safe_ports port 80 21 443
@@ -215,7 +217,7 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       mode |= M_LIST | M_TO_RANGE | M_SPACE_RANGE;
     } else if (kw === KW_PROTO) {
       mode |= M_LIST;
-      look.proto = word.toLowerCase() as Protocol;
+      look.proto = lower as Protocol;
     } else if (kw === KW_EXPOSE) {
       mode |= M_LIST | M_SPACE_LIST;
     } else if (kw === KW_DPORT) {

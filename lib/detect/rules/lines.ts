@@ -184,7 +184,7 @@ export function inPortsBraces(sc: TextScan, s: number): boolean {
   if (eq !== EQUALS && eq !== COLON) return false;
   j--;
   // The nearest { } ; [ ] at most 200 back must be the block's '{'.
-  const b = lastBlockChar(sc, j);
+  const b = sc.block.find(t, j > 200 ? j - 200 : 0, j);
   if (b < 0 || t.charCodeAt(b) !== LBRACE) return false;
   j = b;
   while (j > 0 && (isSpace(t.charCodeAt(j - 1)) || t.charCodeAt(j - 1) === EQUALS || t.charCodeAt(j - 1) === COLON || isQuote(t.charCodeAt(j - 1)))) j--;
@@ -223,30 +223,6 @@ export function inPortBlock(sc: TextScan, s: number, key: number): boolean {
   k--;
   while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
   return matchesLower(t, k - 4, 'port') && !isGlue(sc.at(k - 5));
-}
-
-const isBlockChar = (c: number) => c === LBRACE || c === RBRACE || c === SEMICOLON || c === LBRACKET || c === RBRACKET;
-
-/**
- * The last of { } ; [ ] in [j - 200, j), or -1. sc.block remembers the
- * last one up to where it read, so the next number reads on from there.
- */
-function lastBlockChar(sc: TextScan, j: number): number {
-  const t = sc.t;
-  const lo = j > 200 ? j - 200 : 0;
-  const m = sc.block;
-  if (m.to >= 0 && m.to <= j && j - m.to <= 200) {
-    for (let i = m.to; i < j; i++) if (isBlockChar(t.charCodeAt(i))) m.last = i;
-    m.to = j;
-    if (m.last >= 0 || m.from <= lo) return m.last >= lo ? m.last : -1;
-  }
-  let i = j;
-  while (i > lo && !isBlockChar(t.charCodeAt(i - 1))) i--;
-  const last = i > lo ? i - 1 : -1;
-  m.from = last >= 0 ? last : lo;
-  m.to = j;
-  m.last = last;
-  return last;
 }
 
 /** A form label that starts with Port: "Port used for incoming connections: 6881". */

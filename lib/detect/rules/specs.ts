@@ -55,9 +55,9 @@ export function pNotPort(sc: TextScan, pos: number): boolean {
   const t = sc.t;
   const ls = sc.line.startOf(pos);
   const lo = pos - 200 > ls ? pos - 200 : ls;
-  let k = pos;
-  while (k > lo && t.charCodeAt(k - 1) !== PIPE) k--;
-  if (k === lo) return false;
+  const bar = sc.pipe.find(t, lo, pos); // the last '|' before pos on the line
+  if (bar < 0) return false;
+  let k = bar + 1;
   while (k < pos && isInlineSpace(t.charCodeAt(k))) k++;
   let w = k;
   while (w < pos && w - k < 16 && (isAsciiAlnum(t.charCodeAt(w)) || t.charCodeAt(w) === HYPHEN || t.charCodeAt(w) === UNDERSCORE)) w++;
