@@ -25,9 +25,25 @@ function optionStart(t: string, end: number): number {
   return b === SPACE || b === TAB || b === NEWLINE || b === LBRACKET || b === LBRACE || b === PIPE || b === BACKTICK ? k : -1;
 }
 
-/** Ranges [from, to) to drop, in order, or [] when the text has no placeholder. */
-function removals(t: string): number[] {
-  const cuts: number[] = [];
+/** Ranges [from, to) to drop as pairs of offsets, in a typed array that doubles when full (a page of tldr pages has many). */
+class Cuts {
+  at = new Int32Array(64);
+  length = 0;
+
+  push(from: number, to: number): void {
+    if (this.length + 2 > this.at.length) {
+      const grown = new Int32Array(this.at.length * 2);
+      grown.set(this.at);
+      this.at = grown;
+    }
+    this.at[this.length++] = from;
+    this.at[this.length++] = to;
+  }
+}
+
+/** Ranges [from, to) to drop, in order of finding (none when the text has no placeholder). */
+function removals(t: string): Cuts {
+  const cuts = new Cuts();
   // One walk that stops at "{{", "}}", "|-" and "[x]" before a letter (not after one), leftmost first.
   const n = t.length;
   let at = 0;
@@ -36,7 +52,8 @@ function removals(t: string): number[] {
     const d = t.charCodeAt(at + 1);
     if ((c === LBRACE && d === LBRACE) || (c === RBRACE && d === RBRACE)) { cuts.push(at, at + 2); at += 2; continue; }
     if (c === LBRACKET && isAsciiLetter(d) && t.charCodeAt(at + 2) === RBRACKET && isAsciiLetter(t.charCodeAt(at + 3)) && !(at > 0 && isAsciiLetter(t.charCodeAt(at - 1)))) {
-      cuts.push(at, at + 1, at + 2, at + 3); // tldr's mnemonic [p]orts: ports
+      cuts.push(at, at + 1); // tldr's mnemonic [p]orts: ports
+      cuts.push(at + 2, at + 3);
       at += 3;
       continue;
     }
@@ -59,23 +76,26 @@ function removals(t: string): number[] {
 }
 
 export function stripPlaceholders(t: string): Stripped | undefined {
-  const cuts = removals(t);
-  if (cuts.length === 0) return undefined;
+  const found = removals(t);
+  if (found.length === 0) return undefined;
+  const cuts = found.at;
   // Sort the ranges by start (bracket closes come after later bars) and skip
   // overlaps. Mostly they come in order already: then no sort (a stable sort
   // would keep that order anyway).
-  const order: number[] = [];
-  let sorted = true;
-  for (let i = 0; i < cuts.length; i += 2) {
-    if (i > 0 && cuts[i]! < cuts[i - 2]!) sorted = false;
-    order.push(i);
+  let order: number[] | null = null;
+  for (let i = 2; i < found.length && order === null; i += 2) {
+    if (cuts[i]! < cuts[i - 2]!) {
+      order = [];
+      for (let k = 0; k < found.length; k += 2) order.push(k);
+      order.sort((a, b) => cuts[a]! - cuts[b]!);
+    }
   }
-  if (!sorted) order.sort((a, b) => cuts[a]! - cuts[b]!);
   let out = '';
   const map = new Int32Array(t.length + 1);
   let pos = 0;
   let n = 0;
-  for (const i of order) {
+  for (let r = 0; r < found.length; r += 2) {
+    const i = order === null ? r : order[r >> 1]!;
     const from = cuts[i]!;
     const to = cuts[i + 1]!;
     if (to <= pos) continue;

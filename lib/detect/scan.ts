@@ -27,10 +27,15 @@ export function findPortMentions(text: string): PortMention[] {
 export function scanAll(text: string, traced: boolean): TextScan {
   const scan = new TextScan(text);
   if (traced) scan.trace = new ScanTrace();
-  scanText(scan);
+  // The pass pauses at the first sign of a placeholder: when the text is
+  // to be read again without them, the rest of this pass would be thrown away.
+  const paused = scanText(scan, 0, true);
   if (!scan.placeholders) return scan;
   const stripped = stripPlaceholders(text);
-  if (stripped === undefined) return scan;
+  if (stripped === undefined) {
+    scanText(scan, paused, false);
+    return scan;
+  }
   const again = new TextScan(stripped.text);
   if (traced) again.trace = new ScanTrace();
   again.map = stripped.map; // set before the pass: a rule may ask where a word came from ([p]orts)
@@ -44,15 +49,20 @@ export function mapBack(span: { start: number; end: number }, map: Int32Array): 
   span.start = map[span.start]!;
 }
 
-/** Runs the pass over sc.t, adding the mentions to sc.out. */
-export function scanText(sc: TextScan): void {
+/**
+ * Runs the pass over sc.t from `from`, adding the mentions to sc.out.
+ * Returns where it stopped: the text's end, or with pauseAtPlaceholder where
+ * a digit run first set sc.placeholders (calling it again from there with
+ * the same sc goes on as if it had not stopped).
+ */
+export function scanText(sc: TextScan, from = 0, pauseAtPlaceholder = false): number {
   const t = sc.t;
   const n = sc.n;
   // A sticky skip over non-digits: it always matches (maybe empty), and
   // lastIndex lands on the next digit, or on n when there is none.
   const re = /[^0-9]*/y;
   const trace = sc.trace;
-  let i = 0;
+  let i = from;
   while (i < n) {
     // The next digit is often the next character but one (10.0.0.1,
     // 2024-01-12): look there first, and call the regex only beyond.
@@ -75,7 +85,9 @@ export function scanText(sc: TextScan): void {
       trace.runs.push(s, e, before, sc.out.length, sc.rule);
     }
     i = next > e ? next : e;
+    if (pauseAtPlaceholder && sc.placeholders) return i;
   }
+  return n;
 }
 
 /** Decides the digit run [s, e) by what stands around it; returns where the pass goes on. */
