@@ -88,6 +88,7 @@ export const RULE_IDS = [
   'keyword.dport', // --dport 22, DPT=3389
   'reject.price', // frais de port : 4,90 €
   'keyword.ufw-proto', // ufw allow proto udp to any port 51820
+  'specs.nmap-xml-port', // <port protocol="tcp" portid="22"> (nmap's XML output)
   'reject.device-port', // Port 4 of the switch
   'reject.hardware', // USB port 2, plugged into port 3
   'reject.switch', // a switch's port 48

@@ -4,7 +4,7 @@
 // first argument is a port (htons(8080), new ServerSocket(6789)), and SQL
 // Server connection strings (Server=db.example.net,1433).
 import {
-  APOS, BACKSLASH, COLON, COMMA, digitsEnd, DQUOTE, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isHostChar,
+  APOS, BACKSLASH, COLON, COMMA, digitsEnd, DOLLAR, DQUOTE, EQUALS, isAsciiAlnum, isAsciiLetter, isDigit, isHostChar,
   isInlineSpace, isQuote, isSpace, LBRACKET, LPAREN, matchesLower, RBRACKET, RPAREN, SEMICOLON, SPACE, UNDERSCORE,
 } from '../chars.ts';
 import type { TextScan } from '../state.ts';
@@ -43,6 +43,11 @@ export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): st
       if (t.charCodeAt(k - 1) === q && k < j - 1 && t.charCodeAt(k - 2) === LPAREN) {
         const host = t.slice(k, j - 1);
         if (hostLiteral(sc, host, k - 2)) return host;
+      } else if (t.charCodeAt(k - 1) === q && k < j - 1) {
+        // socket_bind($s, "0.0.0.0", 51337), socket_connect($sock, "10.0.0.1", 4444): a socket argument first.
+        const paren = parenBeforeFirstArg(sc, k - 1);
+        const host = t.slice(k, j - 1);
+        if (paren >= 0 && /socket|bind|connect/.test(callName(sc, paren)) && hostLiteral(sc, host, paren)) return host;
       } else if (k === j - 1 && t.charCodeAt(k - 1) === q && t.charCodeAt(k - 2) === LPAREN && t.charCodeAt(k - 3) === LPAREN) {
         // bind(('', 50007)): the empty host is every interface.
         if (callName(sc, k - 3) === 'bind') return '';
@@ -63,6 +68,19 @@ export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): st
   if (sc.at(k) !== q || k === i + 1) return undefined;
   const host = t.slice(i + 1, k);
   return hostLiteral(sc, host, s - 1) ? host : undefined;
+}
+
+/** The '(' of a call when the quote at q follows its first argument, a plain name ($s, sock): "(name, " before q; else -1. */
+function parenBeforeFirstArg(sc: TextScan, q: number): number {
+  const t = sc.t;
+  let k = q;
+  while (k > 0 && q - k < 3 && isInlineSpace(t.charCodeAt(k - 1))) k--;
+  if (sc.at(k - 1) !== COMMA) return -1;
+  k--;
+  while (k > 0 && isInlineSpace(t.charCodeAt(k - 1))) k--;
+  const end = k;
+  while (k > 0 && end - k < 24 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE || t.charCodeAt(k - 1) === DOLLAR)) k--;
+  return k < end && sc.at(k - 1) === LPAREN ? k - 1 : -1;
 }
 
 /** The last part of the name of the function called at the '(' at paren (sock.bind → bind), lower case. */

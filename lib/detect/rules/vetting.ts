@@ -6,8 +6,8 @@
 import type { Protocol } from '../../types.ts';
 import { accept, reject } from '../accept.ts';
 import {
-  BACKTICK, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit,
-  isInlineSpace, isQuote, isSpace, LOWER_E, LOWER_P, LOWER_T, LOWER_U, LOWER_Z, LPAREN, matchesLower, NEWLINE, PERCENT,
+  BACKTICK, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash, isDigit,
+  isInlineSpace, isQuote, isSpace, LOWER_E, LOWER_P, LOWER_T, LOWER_U, LOWER_Z, LPAREN, LT, matchesLower, NEWLINE, PERCENT,
   portValue, SLASH, SPACE, UNDERSCORE,
 } from '../chars.ts';
 import { wordAfter, wordAfterHash, wordBefore } from '../context.ts';
@@ -44,6 +44,7 @@ const R_HYDRA_S = ruleCode('keyword.hydra-s');
 const R_SSH_P = ruleCode('keyword.ssh-p');
 const R_EXAMPLE = ruleCode('keyword.example');
 const R_MNEMONIC = ruleCode('keyword.mnemonic');
+const R_NMAP_XML = ruleCode('specs.nmap-xml-port');
 
 
 
@@ -132,6 +133,11 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
           if (w0 === 'plug' || w0 === 'plugged' || w0 === 'it' || w0 === 'cable' || w0 === 'inserted' || w0 === 'insert') return reject(sc, R_REJECT_HARDWARE, -1);
         }
       }
+      if (proto === undefined && matchesLower(t, look.start, 'portid=')) {
+        // nmap's XML: <port protocol="tcp" portid="22">
+        const p = xmlProtocolBefore(sc, look.start);
+        if (p !== undefined) return accept(sc, R_NMAP_XML, s, e, v, p, mode, undefined);
+      }
       protoAfter = proto === undefined;
       break;
     }
@@ -169,6 +175,21 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
 function mnemonicKeyword(sc: TextScan, look: KeywordLook): boolean {
   const map = sc.map;
   return map !== undefined && look.plain && map[look.start + 1] === map[look.start]! + 2;
+}
+
+/** The protocol="tcp|udp|sctp" attribute at most 48 characters before k in the same element (nmap's XML port element), or undefined. */
+function xmlProtocolBefore(sc: TextScan, k: number): Protocol | undefined {
+  const t = sc.t;
+  const lo = k > 48 ? k - 48 : 0;
+  for (let i = k - 1; i >= lo; i--) {
+    const c = t.charCodeAt(i);
+    if (c === NEWLINE || c === LT || c === GT) return undefined; // only inside the same element
+    if ((c | 32) !== LOWER_P || !matchesLower(t, i, 'protocol="')) continue;
+    if (matchesLower(t, i + 10, 'tcp"')) return 'tcp';
+    if (matchesLower(t, i + 10, 'udp"')) return 'udp';
+    return matchesLower(t, i + 10, 'sctp"') ? 'sctp' : undefined;
+  }
+  return undefined;
 }
 
 /** "listener 0 /tmp/broker.sock": port 0 then a path (a Unix socket instead of a port). */
