@@ -15,14 +15,14 @@ import { listContinues, listSuffixProto, listThenPortWord, M_LIST, M_SPACE_LIST 
 import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import {
-  ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, mayBeService,
+  ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, mayBeService,
 } from '../words.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './after.ts';
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { defaultAfterPortSentence, defaultNote, docbookPortDefault } from './defaults.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
-import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
+import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -72,6 +72,7 @@ const R_CALL_HOST = ruleCode('code.call-host');
 const R_PORT_CALL = ruleCode('code.port-call');
 const R_PORT_LIST_CALL = ruleCode('specs.port-list-call');
 const R_HPING_SCAN = ruleCode('specs.hping-scan');
+const R_IPFW_PORT = ruleCode('specs.ipfw-port');
 const R_PORT_FORWARD = ruleCode('specs.port-forward');
 const R_CONN_STRING = ruleCode('code.conn-string');
 
@@ -200,6 +201,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     if (c0 === LPAREN && portCall(sc, s)) return accept(sc, R_PORT_CALL, s, e, v, undefined, 0, undefined);
     if (c0 === LBRACE && sc.at(s - 2) === LPAREN && portListCall(sc, s - 2)) return accept(sc, R_PORT_LIST_CALL, s, e, v, undefined, M_LIST, undefined); // port_or_service({25, 465})
     if (c0 === SPACE && hpingScan(sc, look, s)) return accept(sc, R_HPING_SCAN, s, e, v, undefined, M_LIST, undefined); // hping3 --scan 80,443
+    if (c0 === SPACE && ipfwPort(sc, look, s)) return accept(sc, R_IPFW_PORT, s, e, v, undefined, M_LIST, undefined); // ipfw … to any 40000
     if (c0 === SPACE && (c1 === -1 || isSpace(c1) || c1 === BACKTICK) && portForwardLine(sc, s)) return accept(sc, R_PORT_FORWARD, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined); // kubectl port-forward pod/x 5000 6000
     if (c0 === COMMA) {
       const ch = connStringHost(sc, s);
@@ -242,6 +244,7 @@ export function proseNumber(sc: TextScan, s: number, e: number, v: number, look:
   if (sc.at(e + 5) === SPACE) return false;
   if (v >= 100 && ALL_SERVICE_PORTS.has(v)) return false;
   const fw = look.firstHash;
+  if (fw === H_ANY) return false; // ipfw: from any to any 40000 in
   if (fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER || fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT ||
     fw === H_REJECT || fw === H_VALUE || mayBeService(sc.t, look.firstA, look.firstB, fw)) return false;
   // hostPortCommand: telnet/nc before the word, or such a command starting the line.

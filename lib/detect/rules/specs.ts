@@ -20,7 +20,7 @@ import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import { CMD_IDS, CMD_KUBECTL, type KeywordLook, type TextScan } from '../state.ts';
-import { BIG_P_PORT, P_NOT_PORT } from '../words.ts';
+import { BIG_P_PORT, H_ANY, P_NOT_PORT } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -191,6 +191,22 @@ export function grepableProto(sc: TextScan, e: number): Protocol | undefined {
   if (state !== 'open' && state !== 'closed' && state !== 'filtered' && state !== 'unfiltered' && state !== 'open|filtered' && state !== 'closed|filtered') return undefined;
   const p = suffixProto(sc, i);
   return p !== undefined && sc.at(i + 1 + p.length) === SLASH ? p : undefined;
+}
+
+/**
+ * ipfw's port after an address: "ipfw add deny tcp from any to any 40000 in",
+ * "from me 22 to any": the word before the number is any or me, the one
+ * before that from or to, and the line's command is ipfw.
+ */
+export function ipfwPort(sc: TextScan, look: KeywordLook, s: number): boolean {
+  const t = sc.t;
+  const a = look.firstA;
+  if (look.firstB !== s - 1 || !(look.firstHash === H_ANY || (look.firstB - a === 2 && matchesLower(t, a, 'me')))) return false;
+  let b = a;
+  while (b > 0 && a - b < 3 && isInlineSpace(t.charCodeAt(b - 1))) b--;
+  const toWord = b - 2 >= 0 && matchesLower(t, b - 2, 'to') && isInlineSpace(sc.at(b - 3));
+  const fromWord = b - 4 >= 0 && matchesLower(t, b - 4, 'from') && isInlineSpace(sc.at(b - 5));
+  return (toWord || fromWord) && sc.line.command(s) === 'ipfw';
 }
 
 /** kubectl/oc port-forward on the line: its bare numbers are ports (local, or local and remote). */
