@@ -105,7 +105,14 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: LazyC
     },
   };
 
-  const scanner = new PageTextScanner({ detect: findPortMentions, highlighter, walk, signal: local });
+  const scanner = new PageTextScanner({
+    detect: findPortMentions,
+    highlighter,
+    walk,
+    signal: local,
+    // A frame with a mention will likely be hovered: have the card ready before that.
+    onFirstMention: () => card.preloadAtIdle(local),
+  });
   const mutations = watchMutations({
     scanner,
     walk,
@@ -127,7 +134,7 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: LazyC
     card,
     mentionAt: (x, y) => {
       const m = hit.mentionAt(x, y);
-      // The first hover intent loads the card, while the hover delay runs.
+      // A hover intent before the idle load (preloadAtIdle) loads the card now, while the hover delay runs.
       if (m) card.preload();
       return m;
     },

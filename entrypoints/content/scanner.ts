@@ -33,6 +33,8 @@ export interface PageTextScannerOptions {
   highlighter: Highlighter;
   walk: WalkOptions;
   signal: AbortSignal;
+  /** Called once, when the first mention of the page is marked. */
+  onFirstMention?: () => void;
 }
 
 export class PageTextScanner {
@@ -46,6 +48,7 @@ export class PageTextScanner {
   private scheduled = false;
   private urgent = 0;
   private idleWaiters: (() => void)[] = [];
+  private marked = false;
   private readonly rectCache = new Map<Element, boolean>();
   private readonly window: HighlightWindow;
   stopped = false;
@@ -236,6 +239,10 @@ export class PageTextScanner {
     state.mentions.push(m);
     this.byRange.set(range, m);
     this.window.added(state, range);
+    if (!this.marked) {
+      this.marked = true;
+      this.opts.onFirstMention?.();
+    }
   }
 }
 

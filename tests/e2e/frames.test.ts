@@ -12,14 +12,18 @@ const CARD = 'porthole-ui [role="dialog"]';
 
 let browser: Launched;
 let server: FixtureServer;
-/** Frame URL (path and query) → how many times it fetched the scanner part. */
-const scannerLoads = new Map<string, number>();
+/** Part → frame URL (path and query) → how many times that frame fetched the part. */
+const partLoads = { scanner: new Map<string, number>(), card: new Map<string, number>() };
+const scannerLoads = partLoads.scanner;
+const cardLoadsIn = (frameUrl: string): number => partLoads.card.get(frameUrl) ?? 0;
 
 beforeAll(async () => {
   server = await serveFixtures();
   browser = await launchWithExtension();
   browser.context.on('request', (r) => {
-    if (!r.url().endsWith('/scanner-part.js')) return;
+    const part = /\/(scanner|card)-part\.js$/.exec(r.url())?.[1] as keyof typeof partLoads | undefined;
+    // Chrome redirects the per-session URL (use_dynamic_url) to the fixed one: count one fetch once.
+    if (!part || r.redirectedFrom()) return;
     let frameUrl = '';
     try {
       const u = new URL(r.frame().url());
@@ -27,7 +31,7 @@ beforeAll(async () => {
     } catch {
       return;
     }
-    scannerLoads.set(frameUrl, (scannerLoads.get(frameUrl) ?? 0) + 1);
+    partLoads[part].set(frameUrl, (partLoads[part].get(frameUrl) ?? 0) + 1);
   });
 });
 afterAll(async () => {
@@ -97,6 +101,37 @@ describe('iframes', () => {
       document.body.append(late);
     });
     await expect.poll(() => markedIn(frameAt(page, '/frame-inner.html?late')).catch(() => []), { timeout: 15_000 }).toEqual(['6379']);
+    expect(scannerLoads.get('/ad-widget.html')).toBeUndefined();
+    await page.close();
+  });
+
+  it('loads the card part at idle in frames with a mention, before any hover, and the first hover loads nothing more', async () => {
+    // Earlier tests opened these frames too: count this page's loads.
+    const before = { top: cardLoadsIn('/frames-mixed.html'), inner: cardLoadsIn('/frame-inner.html'), ad: cardLoadsIn('/ad-widget.html') };
+    const page = await openPage('frames-mixed.html');
+    const inner = frameAt(page, '/frame-inner.html');
+    await expect.poll(() => markedIn(inner), { timeout: 10_000 }).toEqual(['6379']);
+    await expect.poll(() => markedIn(page.mainFrame()), { timeout: 10_000 }).toEqual(['9443']);
+    // The pointer has not moved: each frame with a mention fetches the card part once, at idle.
+    await expect.poll(() => cardLoadsIn('/frames-mixed.html'), { timeout: 15_000 }).toBe(before.top + 1);
+    await expect.poll(() => cardLoadsIn('/frame-inner.html'), { timeout: 15_000 }).toBe(before.inner + 1);
+
+    const at = await page.evaluate(() => {
+      const text = document.getElementById('outer')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf('9443'));
+      range.setEnd(text, text.data.indexOf('9443') + 4);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(at.x - 30, at.y + 30);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const card = page.locator(CARD);
+    await expect.poll(() => card.textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/9443/);
+    // The hover used the part loaded at idle; the port-free advertisement loaded none.
+    expect(cardLoadsIn('/frames-mixed.html')).toBe(before.top + 1);
+    expect(cardLoadsIn('/frame-inner.html')).toBe(before.inner + 1);
+    expect(cardLoadsIn('/ad-widget.html')).toBe(before.ad);
     expect(scannerLoads.get('/ad-widget.html')).toBeUndefined();
     await page.close();
   });
