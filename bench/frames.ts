@@ -27,7 +27,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, newProfileDir } from '../tests/e2e/harness.ts';
 import { isMain, loadLine, median } from './stats.ts';
 

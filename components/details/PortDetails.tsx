@@ -11,7 +11,6 @@ import type { RangeSummary } from '@/lib/repository';
 import {
   rangeClassOf,
   type KnowledgeRecord,
-  type IanaRecord,
   type PortInfo,
   type PortRecord,
   type Protocol,

@@ -2,7 +2,6 @@
 // (Porthole's typed client, `portApi`) and extension storage. main.tsx binds
 // it; views never touch data directly.
 import type { PortApi } from '@/lib/messages';
-import type { ManagedPolicy } from '@/lib/managed';
 import type { Settings } from '@/lib/settings';
 import type { SyncStatus } from '@/lib/sync/round';
 

@@ -15,14 +15,14 @@ import { listContinues, listSuffixProto, listThenPortWord, M_LIST, M_SPACE_LIST 
 import { ruleCode } from '../rules.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 import {
-  ALL_SERVICE_PORTS, BIG_P_PORT, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, mayBeService,
+  ALL_SERVICE_PORTS, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, mayBeService,
 } from '../words.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './after.ts';
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { defaultAfterPortSentence, defaultNote, docbookPortDefault } from './defaults.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
-import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, pNotPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
+import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.

@@ -310,7 +310,6 @@ export function idsRulePort(sc: TextScan, s: number): boolean {
 
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */
 export function firewallLine(sc: TextScan, s: number): boolean {
-  const t = sc.t;
   return sc.line.hasWord(s, 'ufw') || sc.line.hasWord(s, 'proto') || sc.line.hasWord(s, 'iptables') || sc.line.hasWord(s, 'nft') ||
     sc.line.hasWord(s, 'allow') || sc.line.hasWord(s, 'deny') || sc.line.hasWord(s, 'block') || sc.line.hasWord(s, 'pass');
 }
