@@ -10,7 +10,10 @@
 //   the scan has settled, with the extension minus without; median of LOADS.
 // - its tasks: a CDP trace (devtools.timeline) of TRACES further loads; a
 //   main-thread task counts as the content script's when it runs any frame of
-//   the content script (its loader or its parts). Longest task, tasks over 50 ms, their total.
+//   the content script (its loader or its parts); the page's own parser tasks
+//   (the loader evaluates in one, its load listener runs in the parse-end task
+//   whose layout is the page's) count for our script's time in them only.
+//   Longest task, tasks over 50 ms, their total.
 // - load time: navigation timing loadEventEnd, median of LOADS loads each,
 //   the same browser flags and a fresh profile for both; with/without ratio.
 //
@@ -203,6 +206,8 @@ interface TraceEvent {
 interface ContentTasks {
   /** Durations (ms) of main-thread tasks that ran content-script code. */
   tasks: number[];
+  /** Tasks of the page's parser in which our script also ran (in `tasks` with our script's time only). */
+  parserTasks: number;
   /** Time (ms) in the content script's own top-level script events (EvaluateScript, FunctionCall) inside them. */
   scriptMs: number;
 }
@@ -231,7 +236,7 @@ async function traceOnce(context: BrowserContext, url: string): Promise<ContentT
     return CONTENT_FILES.some((f) => url.endsWith(f));
   };
   const js = events.filter((e) => e.ph === 'X' && ours(e) && (e.name === 'EvaluateScript' || e.name === 'FunctionCall'));
-  if (js.length === 0) return { tasks: [], scriptMs: 0 };
+  if (js.length === 0) return { tasks: [], parserTasks: 0, scriptMs: 0 };
   const { pid, tid } = js[0]!;
   const onMain = (e: TraceEvent) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined;
   // Outermost tasks of the renderer main thread.
@@ -250,8 +255,15 @@ async function traceOnce(context: BrowserContext, url: string): Promise<ContentT
     if (last && e.ts < last.ts + last.dur!) continue;
     topJs.push(e);
   }
-  const tasks = outer.filter((t) => topJs.some((e) => e.ts >= t.ts && e.ts < t.ts + t.dur!)).map((t) => t.dur! / 1000);
-  return { tasks, scriptMs: topJs.reduce((a, e) => a + e.dur!, 0) / 1000 };
+  const within = (t: TraceEvent) => (e: TraceEvent) => e.ts >= t.ts && e.ts < t.ts + t.dur!;
+  // The page's parser tasks (the loader's evaluation at document_start, the
+  // parse-end task whose load event runs the loader's listener and is followed
+  // by the page's own layout) count only for our script's time inside them.
+  const parserWork = events.filter((e) => onMain(e) && e.name === 'ParseHTML');
+  const withOurs = outer.filter((t) => topJs.some(within(t)));
+  const isParserTask = (t: TraceEvent) => parserWork.some(within(t));
+  const tasks = withOurs.map((t) => (isParserTask(t) ? topJs.filter(within(t)).reduce((a, e) => a + e.dur!, 0) : t.dur!) / 1000);
+  return { tasks, parserTasks: withOurs.filter(isParserTask).length, scriptMs: topJs.reduce((a, e) => a + e.dur!, 0) / 1000 };
 }
 
 
@@ -317,6 +329,7 @@ async function main(): Promise<void> {
   const longest = traced.map((t) => Math.max(0, ...t.tasks));
   const over50 = traced.map((t) => t.tasks.filter((d) => d > 50).length);
   console.log(`  traced loads (${TRACES}), main-thread tasks that ran the content script: ${tasksOf.map((t) => t.length).join(', ')} tasks, ${tasksOf.map((t) => t.reduce((a, b) => a + b, 0).toFixed(0)).join(', ')} ms in all`);
+  console.log(`  of them the page's own parser tasks (the loader's evaluation, its load listener), counted for our script's time only: ${traced.map((t) => t.parserTasks).join(', ')}`);
   console.log(`  the content script's own script time in the trace: ${traced.map((t) => t.scriptMs.toFixed(0)).join(', ')} ms`);
   console.log(`  longest content-script task: median ${median(longest).toFixed(0)} ms [${longest.map((d) => d.toFixed(0)).join(', ')}]`);
   console.log(`  content-script tasks over 50 ms: median ${median(over50)} [${over50.join(', ')}]`);
