@@ -108,13 +108,7 @@ export class PublishReader {
   lineAt(at: number): Line {
     const ends = (this.#lineEnds ??= newlines(this.text));
     // The first newline at or after `at` ends the line.
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(ends.length, (i) => ends[i]! < at);
     const start = lo === 0 ? 0 : ends[lo - 1]! + 1;
     const end = lo < ends.length ? ends[lo]! : this.text.length;
     const cut = end > start && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
@@ -149,14 +143,7 @@ export class PublishReader {
     })));
     const from = Math.max(at - ENGINE_REACH, source === 'run' ? this.#commandStart(at) : 0);
     // The last command that ends before `at`.
-    let lo = 0;
-    let hi = engines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (engines[mid]!.end <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = engines[lo - 1];
+    const last = engines[countBefore(engines.length, (i) => engines[i]!.end <= at) - 1];
     return last && last.start >= from ? { engine: last.engine } : {};
   }
 
@@ -276,6 +263,18 @@ export class PublishReader {
 /** The publish one mention belongs to; for many mentions of one text, keep one `PublishReader`. */
 export function publishContextAt(text: string, start: number, end: number): PublishContext | null {
   return new PublishReader(text).at(start, end);
+}
+
+/** How many of the first `length` items are before a point, when `before(i)` holds for a leading run of them only (a binary search). */
+function countBefore(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The offsets of every `\n` in `text`. */
