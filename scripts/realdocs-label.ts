@@ -12,7 +12,7 @@
 //
 //   node --experimental-strip-types scripts/realdocs-label.ts show <split> [--hits] [id …]
 //     prints samples with file line numbers; gold spans in «», and with --hits the detector's
-//     spans in ⟦⟧ (development splits only, dev and fresh: every other split is labelled blind, so --hits is refused there)
+//     spans in ⟦⟧ (development splits only, dev, fresh and fresh2: every other split is labelled blind, so --hits is refused there)
 //   node --experimental-strip-types scripts/realdocs-label.ts draft dev [id …]
 //     prints label lines from the detector's output for samples not yet labelled (dev only),
 //     as a first suggestion to check by hand

@@ -18,7 +18,8 @@ export function realdocsSplit(name: string | undefined): RealdocsSplit | undefin
 
 /**
  * The development splits, which may be shown with the detector's output: dev,
- * and fresh since it was scored once as a held-out split at the end of round 3
- * (cda6c83). Every other split is labelled blind and stays unseen.
+ * fresh since it was scored once as a held-out split at the end of round 3
+ * (cda6c83), and fresh2 since it was scored once at the end of round 4
+ * (d4d3d4a). Every other split is labelled blind and stays unseen.
  */
-export const SPLITS_SHOWN_WITH_HITS: readonly string[] = ['dev', 'fresh'];
+export const SPLITS_SHOWN_WITH_HITS: readonly string[] = ['dev', 'fresh', 'fresh2'];
