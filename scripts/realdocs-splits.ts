@@ -12,7 +12,7 @@ export function realdocsSplits(): string[] {
 /** The split of that name, or undefined when it has no labels file. */
 export function realdocsSplit(name: string | undefined): RealdocsSplit | undefined {
   if (!name || !/^[a-z0-9-]+$/.test(name) || !existsSync(join(REALDOCS_DIR, `${name}.labels`))) return undefined;
-  // load.ts names the first two splits in its type; every split is read the same way, by file name.
+  // load.ts names the splits made so far in its type; a newer one is read the same way, by file name.
   return name as RealdocsSplit;
 }
 
@@ -20,6 +20,7 @@ export function realdocsSplit(name: string | undefined): RealdocsSplit | undefin
  * The development splits, which may be shown with the detector's output: dev,
  * fresh since it was scored once as a held-out split at the end of round 3
  * (cda6c83), and fresh2 since it was scored once at the end of round 4
- * (d4d3d4a). Every other split is labelled blind and stays unseen.
+ * (d4d3d4a). Every other split (holdout, fresh3 …) is labelled blind and stays
+ * unseen: its labels are shown without the detector's output.
  */
 export const SPLITS_SHOWN_WITH_HITS: readonly string[] = ['dev', 'fresh', 'fresh2'];

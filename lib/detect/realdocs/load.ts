@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type RealdocsSplit = 'dev' | 'holdout';
+/** The splits of the corpus (a labels file each); fresh2 and fresh3 were labelled blind. */
+export type RealdocsSplit = 'dev' | 'holdout' | 'fresh' | 'fresh2' | 'fresh3';
 
 export interface GoldMention {
   /** Offsets into the sample text (UTF-16, end exclusive), covering the digits as the detector's spans do. */
