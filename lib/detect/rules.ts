@@ -65,6 +65,7 @@ export const RULE_IDS = [
   'reject.pair-no-reason', // 12:30, 16:9, John 3:16
 
   // A number with no colon around it (rules/plain.ts, plainCase).
+  'servers.zookeeper', // server.5=10.0.0.5:2888:3888:participant;2181 (rules/servers.ts, from the N of server.N)
   'reject.glued', // v2, x_3, 1.5
   'specs.glued-p', // -p80,443
   'specs.port-flags', // "80r,443s" (Pi-hole's web server ports with flags)

@@ -22,6 +22,7 @@ import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { defaultAfterPortSentence, defaultNote, docbookPortDefault } from './defaults.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
+import { zookeeperKeyAt, zookeeperServer } from './servers.ts';
 import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
@@ -91,7 +92,13 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     if (c0 === LOWER_P && sc.at(s - 2) === HYPHEN && isInlineSpace(sc.at(s - 3))) return gluedOptP(sc, s, e);
     return reject(sc, R_REJECT_GLUED, e);
   }
-  if (c0 === DOT && (isAsciiLetter(sc.at(s - 2)) || isDigit(sc.at(s - 2)))) return reject(sc, R_REJECT_GLUED, e);
+  if (c0 === DOT && (isAsciiLetter(sc.at(s - 2)) || isDigit(sc.at(s - 2)))) {
+    if (zookeeperKeyAt(sc, s)) { // server.5=10.0.0.5:2888:3888;2181
+      const r = zookeeperServer(sc, e);
+      if (r >= 0) return r;
+    }
+    return reject(sc, R_REJECT_GLUED, e);
+  }
   if (c1 === DOT && isDigit(sc.at(e + 1))) return dotted(sc, s, e, c0);
   if ((c1 === LOWER_O || c1 === LOWER_R || c1 === LOWER_S) && portFlagsEnd(sc, e) > 0) return flaggedPort(sc, s, e, c0); // "80r,443s"
   if (isGlue(c1)) return reject(sc, R_REJECT_UNIT, e); // 80ms, 3rd, 5x
