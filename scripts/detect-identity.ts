@@ -1,21 +1,25 @@
 // Proves that the detector in the working tree gives exactly the output of
 // the detector at an earlier commit: both are run over the same texts and
 // every mention of every text is compared field by field.
-//   node --experimental-strip-types scripts/detect-identity.ts --base REV
+//   node --experimental-strip-types scripts/detect-identity.ts --base REV [--trace]
 // Texts: every *.txt corpus file under lib/detect (fixtures, held-out sets)
 // whole, line by line and case by case; the bench texts (web-like mix and
 // technical only, whole and line by line); the adversarial inputs; and 100,000 seeded random strings
 // made of the detector's own vocabulary. Prints the number of texts and the
 // differences (the first ten with context); exits 1 on any difference.
+// With --trace, traceMentions is compared too, entry by entry (span, port,
+// verdict and rule id of every digit run), so that speed work is shown not to
+// move a decision from one rule to another.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticText } from '../bench/detect.ts';
 import { adversarialInputs } from '../lib/detect/adversarial.ts';
 import { parseFixtureFile } from '../lib/detect/fixtures/load.ts';
-import { findPortMentions } from '../lib/detect/index.ts';
+import { findPortMentions, traceMentions } from '../lib/detect/index.ts';
+import type { TraceEntry } from '../lib/detect/trace.ts';
 import type { PortMention } from '../lib/detect/types.ts';
-import { detectorAt, type Detect } from './detector-at.ts';
+import { detectorAt, type Detect, type Trace } from './detector-at.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DETECT_DIR = join(ROOT, 'lib/detect');
@@ -127,19 +131,38 @@ function run(detect: Detect, text: string): Outcome {
   }
 }
 
+/** Whether two objects have the same fields with the same (primitive) values; an object-valued field is compared the same way. */
+function sameFields(x: Record<string, unknown>, y: Record<string, unknown>): boolean {
+  const kx = Object.keys(x).sort();
+  const ky = Object.keys(y).sort();
+  if (kx.join() !== ky.join()) return false;
+  for (const k of kx) {
+    const a = x[k];
+    const b = y[k];
+    if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+      if (!sameFields(a as Record<string, unknown>, b as Record<string, unknown>)) return false;
+    } else if (a !== b) return false;
+  }
+  return true;
+}
+
 /** Whether two outcomes are the same: the same mentions with the same fields and values, or the same error. */
 function same(a: Outcome, b: Outcome): boolean {
   if ('error' in a || 'error' in b) return 'error' in a && 'error' in b && a.error === b.error;
   if (a.mentions.length !== b.mentions.length) return false;
   for (let i = 0; i < a.mentions.length; i++) {
-    const x = a.mentions[i]! as unknown as Record<string, unknown>;
-    const y = b.mentions[i]! as unknown as Record<string, unknown>;
-    const kx = Object.keys(x).sort();
-    const ky = Object.keys(y).sort();
-    if (kx.join() !== ky.join()) return false;
-    for (const k of kx) if (x[k] !== y[k]) return false;
+    if (!sameFields(a.mentions[i]! as unknown as Record<string, unknown>, b.mentions[i]! as unknown as Record<string, unknown>)) return false;
   }
   return true;
+}
+
+/** The first index where two traces differ (entry fields, the mention included), or -1 when they are equal. */
+function traceDiff(a: TraceEntry[], b: TraceEntry[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (!sameFields(a[i]! as unknown as Record<string, unknown>, b[i]! as unknown as Record<string, unknown>)) return i;
+  }
+  return a.length === b.length ? -1 : n;
 }
 
 /** The text around the first place the outcomes differ, and both outcomes there. */
@@ -163,25 +186,43 @@ function describeDiff(text: string, a: Outcome, b: Outcome): string {
 const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');
 const rev = baseAt >= 0 ? args[baseAt + 1] : undefined;
+const withTrace = args.includes('--trace');
 if (rev === undefined || rev.startsWith('-')) {
-  console.error('usage: node --experimental-strip-types scripts/detect-identity.ts --base REV');
+  console.error('usage: node --experimental-strip-types scripts/detect-identity.ts --base REV [--trace]');
   process.exit(2);
 }
 
 const base = await detectorAt(rev);
 try {
+  const baseTrace: Trace | undefined = base.trace;
+  if (withTrace && baseTrace === undefined) throw new Error(`${rev} has no traceMentions to compare with`);
   let count = 0;
   let differences = 0;
+  let traceDifferences = 0;
   for (const [label, text] of texts()) {
     count++;
     const a = run(base.detect, text);
     const b = run(findPortMentions, text);
-    if (same(a, b)) continue;
-    differences++;
-    if (differences <= 10) console.log(`difference ${differences}: ${label}\n${describeDiff(text, a, b)}`);
+    if (!same(a, b)) {
+      differences++;
+      if (differences <= 10) console.log(`difference ${differences}: ${label}\n${describeDiff(text, a, b)}`);
+    }
+    if (withTrace && baseTrace !== undefined) {
+      const ta = baseTrace(text);
+      const tb = traceMentions(text);
+      const at = traceDiff(ta, tb);
+      if (at < 0) continue;
+      traceDifferences++;
+      if (traceDifferences <= 10) {
+        const show = (e: TraceEntry | undefined) => (e === undefined ? 'none' : `${e.start}-${e.end} port ${e.port} ${e.accepted ? 'accepted' : 'turned down'} by ${e.rule}`);
+        const pos = (ta[at] ?? tb[at])!.start;
+        console.log(`trace difference ${traceDifferences}: ${label}, entry ${at}\n  text: ${JSON.stringify(text.slice(Math.max(0, pos - 60), pos + 60))}\n  base: ${show(ta[at])}\n  now:  ${show(tb[at])}`);
+      }
+    }
   }
-  console.log(`${count} texts compared with ${rev}: ${differences} difference${differences === 1 ? '' : 's'}`);
-  process.exitCode = differences === 0 ? 0 : 1;
+  console.log(`${count} texts compared with ${rev}: ${differences} difference${differences === 1 ? '' : 's'}` +
+    (withTrace ? `; traces: ${traceDifferences} difference${traceDifferences === 1 ? '' : 's'}` : ''));
+  process.exitCode = differences === 0 && traceDifferences === 0 ? 0 : 1;
 } finally {
   base.cleanup();
 }
