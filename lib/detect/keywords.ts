@@ -2,8 +2,8 @@
 // the linking words that may stand between a keyword and its number, and how
 // a word before a number is classified (classifyWord). All entries are lower case.
 import {
-  DOT, HASH, HYPHEN, isAsciiAlnum, isDigit, LOWER_A, LOWER_L, LOWER_P, LOWER_R, LOWER_S, LOWER_Z, UNDERSCORE, UPPER_A,
-  UPPER_Z,
+  DOT, HASH, HYPHEN, isAsciiAlnum, isDigit, LOWER_A, LOWER_L, LOWER_P, LOWER_R, LOWER_S, LOWER_Z, matchesLower, UNDERSCORE,
+  UPPER_A, UPPER_Z,
 } from './chars.ts';
 import { hashOf, wordHash } from './hash.ts';
 
@@ -122,6 +122,28 @@ export function linkWordAt(text: string, a: number, b: number, hash: number): bo
     if (c !== w.charCodeAt(i)) return false;
   }
   return true;
+}
+
+/**
+ * The ASCII keyword text[a, b) is, known by its hash and confirmed character
+ * by character (lower case), or undefined when it is none of them. For such a
+ * word read after no dash, classifyWord's answer is asciiKeywordKind's, so
+ * the word need not be sliced.
+ */
+export function asciiKeywordAt(text: string, a: number, b: number, hash: number): string | undefined {
+  const w = KEYWORD_BY_HASH.get(hash);
+  return w !== undefined && w.length === b - a && matchesLower(text, a, w) ? w : undefined;
+}
+
+/** classifyWord(text.slice(a, b), 0) for a word asciiKeywordAt found (hash: its hash): the keyword's kind, but for a protocol in mixed case and LISTEN in capitals (none). */
+export function asciiKeywordKind(text: string, a: number, b: number, hash: number): number {
+  const k = KEYWORD_KIND_BY_HASH.get(hash)!;
+  if (k !== KW_PROTO && k !== KW_LISTEN) return k;
+  let upper = 0;
+  for (let i = a; i < b; i++) { const c = text.charCodeAt(i); if (c >= UPPER_A && c <= UPPER_Z) upper++; }
+  // Tcp (not tcp, TCP); LISTEN, LISTENING (a socket state; not LISTENER, LISTENS).
+  if (k === KW_PROTO) return upper > 0 && upper < b - a ? KW_NONE : k;
+  return upper === b - a && (b - a === 6 || b - a === 9) ? KW_NONE : k;
 }
 
 /** The keyword kind (KW_*) of word, read after `dashes` dashes; lower: word.toLowerCase(), when the caller has it already. */

@@ -12,7 +12,7 @@ import {
 import { wordBefore, wordBeforeHash } from '../context.ts';
 import { hashBack, nextPow, wordHash } from '../hash.ts';
 import {
-  classifyWord, KEYWORD_KIND_BY_HASH, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_EXAMPLE, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
+  asciiKeywordAt, asciiKeywordKind, classifyWord, KEYWORD_KIND_BY_HASH, KW_DPORT, KW_EXPOSE, KW_LINK, KW_LINK_EXAMPLE, KW_LINK_FROM, KW_LINK_RANGE, KW_LISTEN, KW_NONE,
   KW_OPT_BIG_P, KW_OPT_NC, KW_OPT_P, KW_OPT_S, KW_OPT_SSH, KW_PORT, KW_PORTS, KW_PROTO, KW_RANGE_KEY, LINK_PUNCT, linkWordAt,
   mayBeKeyword, TOKEN_CHAR,
 } from '../keywords.ts';
@@ -150,13 +150,20 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       continue;
     }
     // Not a keyword: a name, sliced only when needed.
-    let word = '';
-    let lower = ''; // word in lower case (a keyword found below is always the word sliced here)
+    let word = ''; // the word, or its lower case when known by hash: what follows ignores its case
+    let lower = ''; // word in lower case (a keyword found below is always the word read here)
     let kw = KW_NONE;
     if (maybe) {
-      word = t.slice(a, j);
-      lower = word.toLowerCase();
-      kw = classifyWord(word, dashes, lower);
+      // A keyword known by its hash is not sliced (later looks need only its lower case).
+      const known = dashes === 0 ? asciiKeywordAt(t, a, j, hash) : undefined;
+      if (known !== undefined) {
+        word = lower = known;
+        kw = asciiKeywordKind(t, a, j, hash);
+      } else {
+        word = t.slice(a, j);
+        lower = word.toLowerCase();
+        kw = classifyWord(word, dashes, lower);
+      }
     }
     if (kw === KW_NONE) {
       if (named || dashes > 0 || hops === 0) return look;
