@@ -6,8 +6,8 @@
 import type { Protocol } from '../../types.ts';
 import { protoWordBefore, reject } from '../accept.ts';
 import {
-  APOS, COLON, COMMA, DOT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
-  LBRACKET, LOWER_D, LOWER_O, matchesLower, NEWLINE, RBRACKET, STAR,
+  APOS, BACKSLASH, BACKTICK, COLON, COMMA, DOT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
+  isSpace, LBRACKET, LOWER_D, LOWER_O, matchesLower, NEWLINE, RBRACKET, STAR,
 } from '../chars.ts';
 import { wordBefore, wordBeforeHash } from '../context.ts';
 import { hashBack, nextPow, wordHash } from '../hash.ts';
@@ -74,10 +74,19 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
         if (t.charCodeAt(r - 1) !== LBRACKET || !isGlue(t.charCodeAt(r - 2))) break;
         punct += j - r + 1; j = r - 1;
       } else if (c === STAR) {
-        // **Port:** 5432, **Port**: 5432 — markdown emphasis next to the colon.
+        // **Port:** 5432, **Port**: 5432 — markdown emphasis next to the colon;
+        // **Port**   5432 — a bold label closed after its word.
         let r = j - 1;
         while (r > lim && j - r < 3 && t.charCodeAt(r - 1) === STAR) r--;
-        if (t.charCodeAt(r - 1) === COLON || sc.at(j) === COLON) { punct += j - r; j = r; } else break;
+        if (t.charCodeAt(r - 1) === COLON || sc.at(j) === COLON || (j - r === 2 && isWordLetter(t.charCodeAt(r - 1)))) { punct += j - r; j = r; } else break;
+      } else if (c === BACKSLASH && j < s && LINK_PUNCT[sc.at(j)] === 1) {
+        j--; punct++; // port \(4222\): a bracket escaped in markdown
+      } else if (isAsciiLetter(c) && sc.at(j) === COLON && sc.at(j + 1) === BACKTICK) {
+        // port :code:`31280` — a reStructuredText role before the literal.
+        let r = j - 1;
+        while (r > lim && j - r < 10 && isAsciiLetter(t.charCodeAt(r - 1))) r--;
+        if (t.charCodeAt(r - 1) !== COLON || !isSpace(sc.at(r - 2))) break;
+        punct += j - r + 1; j = r - 1;
       } else break;
     }
     if (j <= lim) return look;
@@ -110,6 +119,7 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
     let a = k;
     while (a < j && t.charCodeAt(a) === HYPHEN) a++;
     const dashes = a - k;
+    if (dashes === 0 && t.charCodeAt(a) === DOT && isAsciiLetter(sc.at(a + 1))) a++; // VCL's .port = "8080": a key after a dot
     // A word ending in a dot ends a sentence, except no. and e.g.-like abbreviations.
     if (a === j || t.charCodeAt(j - 1) === DOT && !(j - 3 >= a && t.charCodeAt(j - 2) === LOWER_O) && !(j - a === 4 && t.charCodeAt(a + 1) === DOT)) return look;
     const hash = a === k0 ? wh : wordHash(t, a, j);
