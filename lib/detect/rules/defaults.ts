@@ -8,13 +8,14 @@
 // port"> … <value type="default">88</value>). Rejects those shapes when the
 // clause or sentence speaks of a count, a size or a time (timeout, number
 // of, max, interval …), and port 0 (a default of 0 is "disabled").
-import { COLON, isAsciiLetter, isDigit, isInlineSpace, isSpace, DOT, GT, LPAREN, matchesLower, NEWLINE } from '../chars.ts';
+import { COLON, COMMA, isAsciiLetter, isDigit, isInlineSpace, isSpace, DOT, GT, LPAREN, matchesLower, NEWLINE } from '../chars.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 
 /** Words in a clause or sentence about a port that make its default a count, a size or a time. */
 const NOT_A_PORT_VALUE = new Set([
   'timeout', 'timeouts', 'interval', 'count', 'counts', 'max', 'maximum', 'min', 'minimum', 'limit', 'limits', 'size',
   'retries', 'seconds', 'milliseconds', 'backlog', 'buffer', 'threads', 'workers', 'connections', 'many', 'range',
+  'probes', 'attempts',
 ]);
 
 /** Bounds of the word that ends at b (letters only), as [a, b), or a = b when there is none. */
@@ -37,32 +38,48 @@ function isWord(t: string, a: number, b: number, w: string): boolean {
 }
 
 /**
- * "(Default: 3478)", "(default 3480)" after a clause on the same line whose
- * port word comes before the bracket with no number and no count word between.
+ * "(Default: 3478)", "(default 3480)", "(default is 7000)" after a clause on
+ * the same line whose port word comes before the bracket with no number
+ * between, and no count word in the clause.
  */
 export function defaultNote(sc: TextScan, look: KeywordLook): boolean {
   const t = sc.t;
-  const a = look.firstA;
-  if (a < 1 || !(isWord(t, a, look.firstB, 'default') || isWord(t, a, look.firstB, 'defaults'))) return false;
+  let a = look.firstA;
+  if (a >= 1 && isWord(t, a, look.firstB, 'is')) {
+    // "(default is 7000)", "(default value is 7000)"
+    let [pa, pb] = prevWordStart(t, a, a > 24 ? a - 24 : 0);
+    if (isWord(t, pa, pb, 'value')) [pa, pb] = prevWordStart(t, pa, pa > 24 ? pa - 24 : 0);
+    if (!isWord(t, pa, pb, 'default')) return false;
+    a = pa;
+  } else if (a < 1 || !(isWord(t, a, look.firstB, 'default') || isWord(t, a, look.firstB, 'defaults'))) return false;
   if (t.charCodeAt(a - 1) !== LPAREN) return false;
+  // The clause before the bracket, back to the line's start: a port word in
+  // it, no number, and nothing that makes the value a count (Number of
+  // probes per IP/Port pair, number of retries for the port scan).
   const lo = a > 160 ? a - 160 : 0;
   let k = a - 1;
+  let port = false;
   while (k > lo) {
     const c = t.charCodeAt(k - 1);
-    if (c === NEWLINE || isDigit(c) || c === DOT || c === COLON) return false;
+    if (c === NEWLINE) break;
+    if (isDigit(c) || c === DOT || c === COLON) {
+      if (!port) return false;
+      break; // the clause's start
+    }
     if (!isAsciiLetter(c)) { k--; continue; }
     const w = wordStartBefore(t, k, lo);
-    if (isWord(t, w, k, 'port')) return true;
-    if (NOT_A_PORT_VALUE.has(t.slice(w, k).toLowerCase())) return false;
+    if (isWord(t, w, k, 'port')) port = true;
+    else if (NOT_A_PORT_VALUE.has(t.slice(w, k).toLowerCase()) || (isWord(t, w, k, 'number') && isWord(t, k + 1, k + 3, 'of'))) return false;
     k = w;
   }
-  return false;
+  return port;
 }
 
 /**
- * "Default is N", "The default is N", "Defaults to N" opening a sentence
- * right after a sentence about a port: "port" among its first six words or
- * its last word, and no count word in it. firstA/firstB: the word before the number (is, to).
+ * "Default is N", "The default is N", "The default value [for this
+ * property] is N", "Defaults to N" opening a sentence right after a sentence
+ * (or ending one after a clause) about a port: "port" among its first six
+ * words or its last word, and no count word in it. firstA/firstB: the word before the number (is, to).
  */
 export function defaultAfterPortSentence(sc: TextScan, look: KeywordLook): boolean {
   const t = sc.t;
@@ -70,15 +87,24 @@ export function defaultAfterPortSentence(sc: TextScan, look: KeywordLook): boole
   if (!is && !isWord(t, look.firstA, look.firstB, 'to')) return false;
   const lo = look.firstA > 320 ? look.firstA - 320 : 0;
   let [a, b] = prevWordStart(t, look.firstA, lo);
+  if (is && isThing(t, a, b)) {
+    // "The default value for this property is 61616."
+    const [fa, fb] = prevWordStart(t, a, lo);
+    const [ta, tb] = prevWordStart(t, fa, lo);
+    if (!isWord(t, fa, fb, 'this') || !isWord(t, ta, tb, 'for')) return false;
+    [a, b] = prevWordStart(t, ta, lo);
+  }
+  if (is && isWord(t, a, b, 'value')) [a, b] = prevWordStart(t, a, lo);
   if (!(is ? isWord(t, a, b, 'default') : isWord(t, a, b, 'defaults'))) return false;
   if (is) {
     const [pa, pb] = prevWordStart(t, a, lo);
     if (isWord(t, pa, pb, 'the')) a = pa;
   }
-  // The sentence before ends right before it.
+  // The sentence before ends right before it, or a clause of the same
+  // sentence does ("If port is not specified, the default is 8080.").
   let d = a;
   while (d > lo && a - d < 12 && isSpace(t.charCodeAt(d - 1))) d--;
-  if (d === a || t.charCodeAt(d - 1) !== DOT) return false;
+  if (d === a || (t.charCodeAt(d - 1) !== DOT && t.charCodeAt(d - 1) !== COMMA)) return false;
   const end = d - 1;
   // Its start: after ". ", '>' (a DocBook tag) or a blank line, at most 240 back.
   const lim = end > 240 ? end - 240 : 0;
@@ -103,6 +129,11 @@ export function defaultAfterPortSentence(sc: TextScan, look: KeywordLook): boole
     if (j === end && w === 'port') return true; // "… listening port."
   }
   return portAt >= 0 && portAt < 6;
+}
+
+/** A word naming what a documented setting is: property, option, setting, parameter. */
+function isThing(t: string, a: number, b: number): boolean {
+  return isWord(t, a, b, 'property') || isWord(t, a, b, 'option') || isWord(t, a, b, 'setting') || isWord(t, a, b, 'parameter');
 }
 
 /**
