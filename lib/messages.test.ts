@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, handleContentMessage, handleMessage, pick, PortholeError, request, validateRequest, type ContentHandlers, type Handlers, type Replies, type Request } from './messages.ts';
+import { createClient, DETECT_MAX_CHARS, DETECT_MAX_TEXTS, handleContentMessage, handleMessage, pick, PortholeError, request, validateRequest, type ContentHandlers, type Handlers, type Replies, type Request } from './messages.ts';
 
 const OWN = 'porthole-id';
 const info = { port: 139, rangeClass: 'well-known', records: [] };
@@ -22,6 +22,7 @@ describe('validateRequest', () => {
     [{ type: 'openDetails', port: 3306, place: { host: '0.0.0.0' } }],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'run', side: 'container', hostIp: '127.0.0.1', hostSpec: '8080', containerSpec: '80' } } }],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'compose-long', engine: 'podman', side: 'host', hostSpec: '8080', containerSpec: '80' } } }],
+    [{ type: 'detect', texts: ['db on port 5432', ''] }],
   ])('accepts %j', (message) => {
     expect(validateRequest(message).ok).toBe(true);
   });
@@ -42,6 +43,8 @@ describe('validateRequest', () => {
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'helm', side: 'host', hostSpec: '80', containerSpec: '80' } } }, '(place.publish.source)'],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'run', engine: 'lxc', side: 'host', hostSpec: '80', containerSpec: '80' } } }, '(place.publish.engine)'],
     [{ type: 'openDetails', port: 80, place: { publish: { source: 'run', side: 'host', hostSpec: '80;x', containerSpec: '80' } } }, '(place.publish.hostSpec)'],
+    [{ type: 'detect', texts: 'port 22' }, '(texts)'],
+    [{ type: 'detect', texts: ['port 22', 22] }, '(texts.1)'],
   ])('refuses %j with a specific message', (message, where) => {
     const result = validateRequest(message);
     expect(result.ok).toBe(false);
@@ -49,6 +52,18 @@ describe('validateRequest', () => {
       expect(result.error.code).toBe('invalid-request');
       expect(result.error.message).toContain(where);
     }
+  });
+});
+
+describe('the detect request', () => {
+  it('carries at most DETECT_MAX_CHARS characters and DETECT_MAX_TEXTS texts', () => {
+    const half = 'x'.repeat(DETECT_MAX_CHARS / 2);
+    expect(validateRequest({ type: 'detect', texts: [half, half] }).ok).toBe(true);
+    const over = validateRequest({ type: 'detect', texts: [half, half, 'x'] });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.error.message).toContain(`more than ${DETECT_MAX_CHARS} characters`);
+    expect(validateRequest({ type: 'detect', texts: Array.from({ length: DETECT_MAX_TEXTS }, () => '1') }).ok).toBe(true);
+    expect(validateRequest({ type: 'detect', texts: Array.from({ length: DETECT_MAX_TEXTS + 1 }, () => '1') }).ok).toBe(false);
   });
 });
 

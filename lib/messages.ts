@@ -18,11 +18,24 @@ import type { ManagedPolicy } from './managed.ts';
 import type { InstalledPack } from './packs/store.ts';
 import { CONTAINER_ENGINES } from './publish-context.ts';
 import { uiText, type UiText } from './ui-text.ts';
+import type { PortMention } from './detect/types.ts';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 /** A file's text for an import, refused above the size limit before any parsing. */
 const importText = v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, `the file is larger than ${MAX_IMPORT_MB} MB; nothing was changed`));
 const fileName = v.optional(v.pipe(v.string(), v.maxLength(255)));
+/**
+ * A `detect` request's limits: a content script sends the text of many blocks
+ * at once (one request per scan pass, not one per block) and splits a larger
+ * pass into several requests, so no message carries more than this.
+ */
+export const DETECT_MAX_CHARS = 1_000_000;
+export const DETECT_MAX_TEXTS = 20_000;
+const detectTexts = v.pipe(
+  v.array(v.string()),
+  v.maxLength(DETECT_MAX_TEXTS),
+  v.check((texts) => texts.reduce((sum, t) => sum + t.length, 0) <= DETECT_MAX_CHARS, `more than ${DETECT_MAX_CHARS} characters of text in one request`),
+);
 /** A frame's random key (FrameMentions.frame). */
 const frameKey = v.pipe(v.string(), v.maxLength(40));
 
@@ -66,6 +79,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('previewIanaImport'), text: importText, fileName }),
   v.strictObject({ type: v.literal('importIana'), text: importText, fileName }),
   v.strictObject({ type: v.literal('resetIana') }),
+  /** The port mentions in each of `texts` (a content script's blocks of page text); the detector runs in the background, not in the page's frame. */
+  v.strictObject({ type: v.literal('detect'), texts: detectTexts }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -102,6 +117,8 @@ export interface Replies {
   previewIanaImport: ImportOutcome<IanaPreview>;
   importIana: ImportOutcome<IanaPreview>;
   resetIana: boolean;
+  /** One list per text, in the order sent: offsets into that text, ports, host and protocol. */
+  detect: PortMention[][];
 }
 
 export type ErrorCode = 'invalid-request' | 'forbidden' | 'not-ready' | 'not-found' | 'internal';

@@ -4,24 +4,25 @@ import { explicitPortOfUrl, linkPortOf, portsInSelection } from './selection-por
 // A stand-in detector: the real one is tested in lib/detect.
 const fakeDetect = (text: string) =>
   [...text.matchAll(/port (\d+)/g)].map((m) => ({ port: Number(m[1]), start: m.index, end: m.index + m[0].length }));
+const selected = (text: string) => portsInSelection(text, fakeDetect(text));
 
 describe('portsInSelection', () => {
   it('takes the detector’s mentions, each once, in order', () => {
-    expect(portsInSelection('port 22 then port 80 and port 22', fakeDetect)).toEqual([{ port: 22 }, { port: 80 }]);
+    expect(selected('port 22 then port 80 and port 22')).toEqual([{ port: 22 }, { port: 80 }]);
   });
 
   it('accepts a selection that is only a port, range or port/protocol', () => {
-    expect(portsInSelection(' 139 ', fakeDetect)).toEqual([{ port: 139 }]);
-    expect(portsInSelection(':8080', fakeDetect)).toEqual([{ port: 8080 }]);
-    expect(portsInSelection('135–139', fakeDetect)).toEqual([{ port: 135, endPort: 139 }]);
-    expect(portsInSelection('53/UDP', fakeDetect)).toEqual([{ port: 53, protocol: 'udp' }]);
+    expect(selected(' 139 ')).toEqual([{ port: 139 }]);
+    expect(selected(':8080')).toEqual([{ port: 8080 }]);
+    expect(selected('135–139')).toEqual([{ port: 135, endPort: 139 }]);
+    expect(selected('53/UDP')).toEqual([{ port: 53, protocol: 'udp' }]);
   });
 
   it('finds nothing in text without a port', () => {
-    expect(portsInSelection('hello world', fakeDetect)).toEqual([]);
-    expect(portsInSelection('70000', fakeDetect)).toEqual([]);
-    expect(portsInSelection('12/abc', fakeDetect)).toEqual([]);
-    expect(portsInSelection('139-100', fakeDetect)).toEqual([]);
+    expect(selected('hello world')).toEqual([]);
+    expect(selected('70000')).toEqual([]);
+    expect(selected('12/abc')).toEqual([]);
+    expect(selected('139-100')).toEqual([]);
   });
 });
 
@@ -56,7 +57,7 @@ describe('linkPortOf', () => {
 describe('portsInSelection with the real detector', () => {
   it('explains the issue’s examples', async () => {
     const { findPortMentions } = await import('./detect/index.ts');
-    const ports = (t: string) => portsInSelection(t, findPortMentions).map((p) => (p.endPort ? `${p.port}-${p.endPort}` : `${p.port}${p.protocol ? `/${p.protocol}` : ''}`));
+    const ports = (t: string) => portsInSelection(t, findPortMentions(t)).map((p) => (p.endPort ? `${p.port}-${p.endPort}` : `${p.port}${p.protocol ? `/${p.protocol}` : ''}`));
     expect(ports('0.0.0.0:139')).toEqual(['139']);
     expect(ports('139')).toEqual(['139']);
     expect(ports('ports 135-139')).toEqual(['135-139']);

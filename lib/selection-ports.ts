@@ -23,9 +23,9 @@ function asProtocol(p: string | undefined): Protocol | undefined {
   return (PROTOCOLS as readonly string[]).includes(lower ?? '') ? (lower as Protocol) : undefined;
 }
 
-/** Ports in a selection, first occurrence first, each port (or range) once. */
-export function portsInSelection(text: string, detect: (text: string) => MentionLike[]): SelectedPort[] {
-  let found: SelectedPort[] = detect(text).map((m) => {
+/** Ports in a selection (`detected`: the detector's mentions in `text`), first occurrence first, each port (or range) once. */
+export function portsInSelection(text: string, detected: readonly MentionLike[]): SelectedPort[] {
+  let found: SelectedPort[] = detected.map((m) => {
     const s: SelectedPort = { port: m.port };
     if (m.endPort !== undefined && m.endPort !== m.port) s.endPort = m.endPort;
     const protocol = asProtocol(m.protocol);

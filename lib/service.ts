@@ -1,6 +1,7 @@
 // The background's answers to every request of the message protocol. The
 // entrypoint supplies what needs the browser (opening tabs, the bundled data).
 import type { ExposurePlace } from './exposure.ts';
+import { findPortMentions } from './detect/index.ts';
 import { dataMeta, openPortholeDB, populate, type PortholeDB } from './db.ts';
 import { PortholeError, type Handlers } from './messages.ts';
 import { PortRepository } from './repository.ts';
@@ -164,6 +165,8 @@ export function createService(deps: ServiceDeps): PortholeService {
       repo.invalidate();
       return reset;
     },
+    // A content script's page text: detected here so the detector stays out of every frame. Needs no database.
+    detect: async ({ texts }) => texts.map((text) => findPortMentions(text)),
   };
 
   const managedChanged = () => {

@@ -52,7 +52,7 @@ export async function explainClick(info: ClickInfo, tab: TabLike | undefined): P
       // No content script can run in that frame: a browser page, the PDF viewer, a store page.
     }
   }
-  const port = link ? linkPort(link) : portsInSelection(selection, findPortMentions)[0];
+  const port = link ? linkPort(link) : portsInSelection(selection, findPortMentions(selection))[0];
   if (!port) return 'none';
   await browser.tabs.create({
     url: extensionUrl(detailsUrl(port.port, port.endPort, port.protocol)),

@@ -2,7 +2,6 @@
 // together for one frame and keeps them in step with the settings — a site
 // switched off gets no scanning at all, and switching it back on starts again,
 // without a reload. The loader (loader.ts) starts it and routes requests here.
-import { findPortMentions } from '@/lib/detect';
 import { isSiteDisabled, siteOf, withSite, type Settings } from '@/lib/settings';
 import type { WalkOptions } from '@/lib/text-blocks';
 import { loadManagedSites, loadSettings, saveSettings, watchManagedSites, watchSettings } from '@/utils/settings-store';
@@ -15,6 +14,7 @@ import { watchMutations } from './mutations';
 import type { MentionNav } from './mention-nav';
 import { NAV_HOST_TAG, moveShortcutOf, type NavDirection } from './nav-keys';
 import { extensionApi } from '@/utils/extension-api';
+import { detectInBackground } from './background-detect';
 import { createLazyCard, type LazyCard } from './lazy-card';
 import { loadPart, type ScannerHandle, type ScannerStart } from './parts';
 import { isExplainShortcut } from './shortcut';
@@ -106,7 +106,7 @@ function startSession(signal: AbortSignal, settings: () => Settings, card: LazyC
   };
 
   const scanner = new PageTextScanner({
-    detect: findPortMentions,
+    detect: detectInBackground,
     highlighter,
     walk,
     signal: local,
@@ -246,7 +246,7 @@ export async function startPorthole({ signal, contextPoint, frameKey }: ScannerS
   let requestsPart: Promise<ContentRequests> | null = null;
   const requests = (): Promise<ContentRequests> => {
     requestsPart ??= loadPart('card').then((part) =>
-      part.createContentRequests({ session: () => session, card, openMention, contextPoint, nav, detect: findPortMentions, pageMentions, ownId: extensionApi.runtime.id }),
+      part.createContentRequests({ session: () => session, card, openMention, contextPoint, nav, detect: async (text) => (await detectInBackground([text]))?.[0] ?? [], pageMentions, ownId: extensionApi.runtime.id }),
     );
     requestsPart.catch(() => (requestsPart = null));
     return requestsPart;

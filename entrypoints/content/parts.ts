@@ -1,5 +1,6 @@
 // The content script's lazily loaded parts. The manifest injects only the
-// loader; the scanner part (detector, highlighter, hit-test, hover) and the
+// loader; the scanner part (highlighter, hit-test, hover; it asks the
+// background to detect) and the
 // card part (Preact, Floating UI, PortCard) are web-accessible scripts it
 // imports with a dynamic import() when a frame needs them. Why this way, and
 // not scripting.executeScript from the background: docs/content-script-loading.md.

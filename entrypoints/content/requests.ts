@@ -30,8 +30,8 @@ export interface ContentRequestDeps {
   /** Where the context menu was last opened (the card goes there for a link). */
   contextPoint: () => { x: number; y: number } | null;
   nav: MentionNav;
-  /** The scanner part's detector, for selected text no scan has read (the card part does not carry its own). */
-  detect: (text: string) => PortMention[];
+  /** The detector (the background's, as the scanner part uses it), for selected text no scan has read. */
+  detect: (text: string) => Promise<PortMention[]>;
   /** The frame's answer to "ports on this page" (frame-mentions.ts). */
   pageMentions: () => Promise<FrameMentions>;
   /** The extension's id: requests from anyone else are refused. */
@@ -75,13 +75,13 @@ export function createContentRequests(deps: ContentRequestDeps) {
     return found.map(cardTargetOf);
   }
 
-  function explainText(text: string, origin: CardOrigin): boolean {
+  async function explainText(text: string, origin: CardOrigin): Promise<boolean> {
     const range = selectionRange();
     // The menu's selectionText has its whitespace collapsed: compare likewise.
     const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
     const inSelection = range && text.trim() && flat(range.toString()).includes(flat(text).slice(0, 50)) ? range : null;
     let targets = inSelection ? mentionsIn(inSelection) : [];
-    if (targets.length === 0) targets = portsInSelection(text, deps.detect);
+    if (targets.length === 0) targets = portsInSelection(text, await deps.detect(text));
     targets = uniqueTargets(targets);
     const point = deps.contextPoint();
     const anchor: Anchor = inSelection ?? range ?? pointAnchor(point?.x ?? innerWidth / 2 - 180, point?.y ?? 80);
@@ -97,7 +97,7 @@ export function createContentRequests(deps: ContentRequestDeps) {
   }
 
   /** A link from the context menu: the port it names, else the one its scheme implies (the card says the link names none). */
-  function explainLink(url: string): boolean {
+  function explainLink(url: string): Promise<boolean> {
     const link = linkPortOf(url);
     if (link.kind !== 'implied') return explainText(link.kind === 'explicit' ? url : '', 'menu');
     const point = deps.contextPoint();
@@ -107,10 +107,10 @@ export function createContentRequests(deps: ContentRequestDeps) {
       origin: 'menu',
       themeFrom: document.body,
     });
-    return true;
+    return Promise.resolve(true);
   }
 
-  function explainAtCaret(): boolean {
+  function explainAtCaret(): Promise<boolean> {
     const range = selectionRange();
     if (range && range.toString().trim()) return explainText(range.toString(), 'keyboard');
     const session = deps.session();
@@ -119,17 +119,17 @@ export function createContentRequests(deps: ContentRequestDeps) {
       const m = session.mentionAtCaret(sel.anchorNode, sel.anchorOffset);
       if (m) {
         openMention(m, 'keyboard');
-        return true;
+        return Promise.resolve(true);
       }
     }
     const point = session?.lastPoint();
     const m = point ? session?.mentionAt(point.x, point.y) : null;
     if (m) {
       openMention(m, 'keyboard');
-      return true;
+      return Promise.resolve(true);
     }
     card.open({ anchor: pointAnchor(point?.x ?? innerWidth / 2 - 180, point?.y ?? 80), targets: [], origin: 'keyboard', text: '', themeFrom: document.body });
-    return false;
+    return Promise.resolve(false);
   }
 
   async function reveal(port: number, endPort?: number): Promise<boolean> {
@@ -158,9 +158,9 @@ export function createContentRequests(deps: ContentRequestDeps) {
   const handlers: ContentHandlers = {
     pageMentions: () => deps.pageMentions(),
     revealMention: (r) => reveal(r.port, r.endPort),
-    explainSelection: (r) => Promise.resolve(explainText(r.text, 'menu')),
-    explainLink: (r) => Promise.resolve(explainLink(r.url)),
-    explainAtCaret: () => Promise.resolve(explainAtCaret()),
+    explainSelection: (r) => explainText(r.text, 'menu'),
+    explainLink: (r) => explainLink(r.url),
+    explainAtCaret: () => explainAtCaret(),
     moveMention: (r) => deps.nav.move(r.direction),
   };
   return {

@@ -1,12 +1,18 @@
 // Finds port mentions in the page's text and marks them, in slices small
 // enough that the page never notices: text on screen first, the rest in idle
-// time. Keeps an index from text nodes and ranges back to mentions for
-// hit-testing, the popup's "Ports on this page" and the keyboard shortcut.
+// time. The detector is not in the page's frame: the text of many blocks at
+// once goes to Porthole's background worker (`detect`), which answers with
+// each block's mentions; one request is in flight at a time, and whatever the
+// walk found meanwhile goes in the next (visible blocks first). Keeps an index
+// from text nodes and ranges back to mentions for hit-testing, the popup's
+// "Ports on this page" and the keyboard shortcut.
 import type { PortMention } from '@/lib/detect/types';
+import { DETECT_MAX_CHARS, DETECT_MAX_TEXTS } from '@/lib/messages';
 import { blockElement, chunkEnd, isInSkippedRegion, locateOffset, walkTextBlocks, type TextBlock, type WalkOptions } from '@/lib/text-blocks';
 import { createHighlightWindow, type Highlighter, type HighlightWindow } from './highlighter';
 
-export type Detect = (text: string) => PortMention[];
+/** Mentions in each text, in order; null when they could not be had (the texts then stay unmarked). */
+export type DetectBatch = (texts: string[]) => Promise<PortMention[][] | null>;
 
 export interface Mention {
   block: BlockState;
@@ -19,17 +25,53 @@ export interface BlockState {
   /** The element whose box holds the block's text (see blockElement). */
   box: Element | null;
   mentions: Mention[];
-  /** Characters of `block.text` already run through the detector. */
-  done: number;
+  /** Characters of `block.text` already sent to the detector. */
+  sent: number;
+}
+
+/** A mention the detector found, waiting to be marked. */
+interface Found {
+  state: BlockState;
+  mention: PortMention;
 }
 
 /** Time one slice may take; well under the 50 ms long-task line. */
 const SLICE_MS = 8;
 /** Text this far outside the viewport still counts as visible. */
 const VISIBLE_MARGIN = 300;
+/** The detector reads ports from ASCII digit runs only: text without a digit is not sent. */
+const DIGIT = /[0-9]/;
+
+/** A first-in first-out list that does not shift arrays. */
+class Queue<T> {
+  private items: T[] = [];
+  private head = 0;
+  get size(): number {
+    return this.items.length - this.head;
+  }
+  push(item: T): void {
+    this.items.push(item);
+  }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+  shift(): T | undefined {
+    const item = this.items[this.head++];
+    if (this.head >= this.items.length) this.clear();
+    else if (this.head > 4096) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}
 
 export interface PageTextScannerOptions {
-  detect: Detect;
+  detect: DetectBatch;
   highlighter: Highlighter;
   walk: WalkOptions;
   signal: AbortSignal;
@@ -43,8 +85,13 @@ export class PageTextScanner {
   private readonly byRange = new WeakMap<AbstractRange, Mention>();
   /** Walks in progress (the whole document, or roots that changed). */
   private walkers: Generator<TextBlock, void, undefined>[] = [];
-  private deferred: BlockState[] = [];
-  private deferredAt = 0;
+  /** Blocks whose text is still to be sent: those near the viewport when walked, and the rest. */
+  private readonly sendSoon = new Queue<BlockState>();
+  private readonly sendLater = new Queue<BlockState>();
+  /** The detector's answers still to be marked: promptly (near the viewport) and in idle time. */
+  private readonly markSoon = new Queue<Found>();
+  private readonly markLater = new Queue<Found>();
+  private inFlight = false;
   private scheduled = false;
   private urgent = 0;
   private idleWaiters: (() => void)[] = [];
@@ -80,11 +127,10 @@ export class PageTextScanner {
     }
   }
 
-  /** Drops everything (before a full rescan, or when switched off). */
+  /** Drops everything (before a full rescan, or when switched off). An answer in flight is then ignored. */
   reset(): void {
     this.walkers = [];
-    this.deferred = [];
-    this.deferredAt = 0;
+    for (const q of [this.sendSoon, this.sendLater, this.markSoon, this.markLater]) q.clear();
     this.window.reset();
     for (const state of this.blocks) for (const n of state.block.nodes) this.byNode.delete(n);
     this.blocks.clear();
@@ -97,7 +143,7 @@ export class PageTextScanner {
   }
 
   get busy(): boolean {
-    return this.walkers.length > 0 || this.deferredAt < this.deferred.length;
+    return this.walkers.length > 0 || this.inFlight || this.sendSoon.size + this.sendLater.size + this.markSoon.size + this.markLater.size > 0;
   }
 
   /** Resolves once all queued text is scanned (work runs at full pace meanwhile). */
@@ -128,14 +174,14 @@ export class PageTextScanner {
     this.window.untrack(state, state.mentions.map((m) => m.range));
     for (const n of state.block.nodes) if (this.byNode.get(n) === state) this.byNode.delete(n);
     this.blocks.delete(state);
-    state.done = state.block.text.length; // any queued work on it is void
+    state.sent = state.block.text.length; // any queued work on it is void
   }
 
   private pump(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    // Walks find what is on screen: run them (and anything someone waits for) promptly.
-    const prompt = this.walkers.length > 0 || this.urgent > 0;
+    // Walks find what is on screen: run them, the marks on screen (and anything someone waits for) promptly.
+    const prompt = this.walkers.length > 0 || this.markSoon.size > 0 || this.urgent > 0;
     if (!prompt && typeof requestIdleCallback === 'function') {
       requestIdleCallback((deadline) => this.slice(Math.min(SLICE_MS, Math.max(2, deadline.timeRemaining()))), { timeout: 1000 });
     } else {
@@ -158,27 +204,76 @@ export class PageTextScanner {
           break;
         }
         const state = this.register(next.value);
-        if (this.isVisible(state)) this.process(state, end);
-        if (state.done < state.block.text.length) this.deferred.push(state);
+        (this.isVisible(state) ? this.sendSoon : this.sendLater).push(state);
       }
     }
-    while (this.deferredAt < this.deferred.length && performance.now() < end) {
-      const state = this.deferred[this.deferredAt]!;
-      if (this.process(state, end)) this.deferredAt++;
+    for (const queue of [this.markSoon, this.markLater]) {
+      while (queue.size > 0 && performance.now() < end) this.mark(queue.shift()!);
     }
-    if (this.deferredAt >= this.deferred.length) {
-      this.deferred = [];
-      this.deferredAt = 0;
-    } else if (this.deferredAt > 4096) {
-      this.deferred = this.deferred.slice(this.deferredAt);
-      this.deferredAt = 0;
-    }
-    if (this.busy) this.pump();
-    else for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.next();
+  }
+
+  /** Sends what waits if no request is in flight, then schedules the next slice or tells the waiters that all is done. */
+  private next(): void {
+    this.send();
+    if (this.walkers.length > 0 || this.markSoon.size + this.markLater.size > 0) this.pump();
+    else if (!this.busy) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /**
+   * One request to the detector with the text waiting: visible blocks first,
+   * the rest once no walk is running (a walk may still find text on screen),
+   * at most DETECT_MAX_CHARS characters and DETECT_MAX_TEXTS texts; the rest
+   * goes in the next request, sent when this one is answered.
+   */
+  private send(): void {
+    if (this.inFlight || this.stopped) return;
+    const texts: string[] = [];
+    const pieces: { state: BlockState; from: number; soon: boolean }[] = [];
+    let chars = 0;
+    const take = (queue: Queue<BlockState>, soon: boolean): boolean => {
+      for (let state = queue.peek(); state; state = queue.peek()) {
+        const text = state.block.text;
+        while (state.sent < text.length) {
+          const from = state.sent;
+          const to = chunkEnd(text, from);
+          if (texts.length >= DETECT_MAX_TEXTS || (chars + to - from > DETECT_MAX_CHARS && texts.length > 0)) return false;
+          state.sent = to;
+          const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+          if (!DIGIT.test(piece)) continue;
+          texts.push(piece);
+          pieces.push({ state, from, soon });
+          chars += piece.length;
+        }
+        queue.shift();
+      }
+      return true;
+    };
+    if (take(this.sendSoon, true) && this.walkers.length === 0) take(this.sendLater, false);
+    if (texts.length === 0) return;
+    this.inFlight = true;
+    void this.opts.detect(texts).then(
+      (found) => this.received(pieces, found),
+      () => this.received(pieces, null),
+    );
+  }
+
+  private received(pieces: { state: BlockState; from: number; soon: boolean }[], found: PortMention[][] | null): void {
+    this.inFlight = false;
+    if (this.stopped) return;
+    // Not answered (twice): these blocks stay unmarked; later changes to the page are sent again.
+    pieces.forEach(({ state, from, soon }, i) => {
+      if (!this.blocks.has(state)) return;
+      for (const m of found?.[i] ?? []) {
+        const mention = from === 0 ? m : { ...m, start: m.start + from, end: m.end + from };
+        (soon ? this.markSoon : this.markLater).push({ state, mention });
+      }
+    });
+    this.next();
   }
 
   private register(block: TextBlock): BlockState {
-    const state: BlockState = { block, box: blockElement(block), mentions: [], done: 0 };
+    const state: BlockState = { block, box: blockElement(block), mentions: [], sent: 0 };
     // A newer walk of the same text replaces the older block.
     for (const n of block.nodes) {
       const old = this.byNode.get(n);
@@ -202,30 +297,12 @@ export class PageTextScanner {
     return visible;
   }
 
-  /** Detects and marks the next chunks of a block; true when the block is finished. */
-  private process(state: BlockState, deadline: number): boolean {
-    const { block } = state;
-    const text = block.text;
-    if (!this.blocks.has(state)) return true;
-    if (!block.nodes[0]?.isConnected) {
+  private mark({ state, mention }: Found): void {
+    if (!this.blocks.has(state)) return;
+    if (!state.block.nodes[0]?.isConnected) {
       this.drop(state);
-      return true;
+      return;
     }
-    while (state.done < text.length) {
-      const from = state.done;
-      const to = chunkEnd(text, from);
-      const piece = from === 0 && to === text.length ? text : text.slice(from, to);
-      for (const m of this.opts.detect(piece)) {
-        const mention = from === 0 ? m : { ...m, start: m.start + from, end: m.end + from };
-        this.mark(state, mention);
-      }
-      state.done = to;
-      if (performance.now() >= deadline && state.done < text.length) return false;
-    }
-    return true;
-  }
-
-  private mark(state: BlockState, mention: PortMention): void {
     const a = locateOffset(state.block, mention.start);
     const b = locateOffset(state.block, mention.end, true);
     const range = new Range();
