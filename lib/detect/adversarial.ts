@@ -27,6 +27,7 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['server.1=a:1:1|a:1:1|… a (a ZooKeeper line that fails late)', fill(`server.1=${'a:1:1|'.repeat(100)}a `)],
     ['port :code:`1` **Port** \\(1\\) …', fill('port :code:`1` **Port**  \\(1\\) .port = "1" ')],
     ['port pair (default is 1) …, the default is 1.', fill('port pair (default is 1), the default is 1. ')],
+    ['1a:1 1a:1 … (hosts starting with a digit, no dot)', fill('1a:1 ')],
     ['<value type="default">1 … then a parameter', `${fill('<value type="default">1</value>\n').slice(0, size - 32)}<p parameter name="a port">`],
   ];
 }

@@ -98,9 +98,11 @@ export function isIPv4(text: string, h: number, colon: number): boolean {
  * a version (1.0.final) or an address.
  */
 function digitLabelName(text: string, h: number, colon: number): boolean {
-  const last = text.lastIndexOf('.', colon - 1);
+  // The last two dots of the name, looked for within it only (a search
+  // beyond h could read back to the text's start for each number).
+  const last = lastDotAfter(text, h, colon - 1);
   if (last <= h) return false;
-  const prev = text.lastIndexOf('.', last - 1);
+  const prev = lastDotAfter(text, h, last - 1);
   if (prev < h || last - prev - 1 < 2 || colon - last - 1 < 2) return false;
   for (let i = prev + 1; i < colon; i++) {
     const c = text.charCodeAt(i);
@@ -111,6 +113,12 @@ function digitLabelName(text: string, h: number, colon: number): boolean {
     if (!(isAsciiLetter(c) || isDigit(c) || c === HYPHEN || c === DOT) || (c === DOT && text.charCodeAt(i - 1) === DOT)) return false;
   }
   return true;
+}
+
+/** The last '.' at or before i and at or after h, or -1. */
+function lastDotAfter(text: string, h: number, i: number): number {
+  for (; i >= h; i--) if (text.charCodeAt(i) === DOT) return i;
+  return -1;
 }
 
 /** The number of labels of text[h, colon) when each is made of letters only (db.d.x: 3), else 0. */
