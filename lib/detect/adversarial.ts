@@ -28,6 +28,7 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['port :code:`1` **Port** \\(1\\) …', fill('port :code:`1` **Port**  \\(1\\) .port = "1" ')],
     ['port pair (default is 1) …, the default is 1.', fill('port pair (default is 1), the default is 1. ')],
     ['1a:1 1a:1 … (hosts starting with a digit, no dot)', fill('1a:1 ')],
+    ['ports to probe (e.g., 1,1) 1 is a b c port …', fill('ports to probe (e.g., 1,1) 1 is a b c port <port>1 [id:localhost:1] ')],
     ['<value type="default">1 … then a parameter', `${fill('<value type="default">1</value>\n').slice(0, size - 32)}<p parameter name="a port">`],
   ];
 }

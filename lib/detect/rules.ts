@@ -44,9 +44,11 @@ export const RULE_IDS = [
   'hostport.ip-map', // -p 127.0.0.1:8080:80
   'hostport.ssh-bind', // ssh -R 0.0.0.0:9022:…
   'hostport.spn', // MSSQLSvc/sql01.corp:1433
+  'hostport.proxy-path', // /api/v1/namespaces/x/services/spark-master:8080/proxy (Kubernetes API proxy)
   'reject.path', // src/app.rs:17
   'hostport.ssh-forward', // ssh -L 8080:localhost:80
   'specs.curl-resolve', // --resolve example.com:443:127.0.0.1
+  'hostport.labelled-localhost', // [myid:localhost:2181] (a log label before the address)
   'hostport.key-range', // dpts:1024:65535
   'hostport.key', // port:8080, tcp:21
   'hostport.two-ports', // server.1=zk1:2888:3888
@@ -119,6 +121,7 @@ export const RULE_IDS = [
   'after.service-nearby', // Kafka brokers default to 9092
   'defaults.note', // TURN listener port for UDP and TCP (Default: 3478)
   'defaults.after-port-sentence', // Specifies the port number sshd listens on. The default is 22.
+  'defaults.example-note', // ports to scan (e.g., 80,443,100-105)
   'defaults.docbook', // <samba:parameter name="krb5 port"> … <value type="default">88</value>
   // Line shapes, code calls and tools' port specs (rules/lines.ts, rules/code.ts, rules/specs.ts).
   'lines.ports-key', // compose long form target: 80

@@ -241,3 +241,6 @@ export const H_VALUE = hashOf('value');
 export const H_STATIC = hashOf('static');
 export const H_TO = hashOf('to');
 export const H_BETWEEN = hashOf('between');
+
+/** Words after which user:secret is a credential, not host:port (addauth digest user1:12345, curl -u admin:1234). */
+export const CREDENTIAL_BEFORE = new Set(['digest', 'auth', 'addauth', 'basic', '-u', '--user', '--proxy-user', '--auth']);

@@ -4,8 +4,8 @@
 // (22 (SSH), PostgreSQL (5432)), an appositive (the exporter's port, 9100,)
 // and a service's usual port with a port or default cue close by.
 import {
-  COLON, CR, DOT, EQUALS, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isWordLetter, LOWER_A, LOWER_N, LOWER_P,
-  LOWER_S, LPAREN, matchesLower, NEWLINE, RPAREN, SEMICOLON,
+  COLON, CR, DOT, EQUALS, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isWordLetter, LOWER_A, LOWER_I, LOWER_N, LOWER_P,
+  LOWER_S, LPAREN, matchesLower, NEWLINE, portValue, RPAREN, SEMICOLON,
 } from '../chars.ts';
 import { wordAfter, wordBefore, wordBeforeHash } from '../context.ts';
 import { wordHash } from '../hash.ts';
@@ -14,6 +14,32 @@ import {
   ALL_SERVICE_PORTS, COUNTED_AFTER, mayBeService, SERVICE_DEFAULT_CUES, SERVICE_PORTS, TR_PORT_SHORT, TR_PORT_SUFFIXES,
 } from '../words.ts';
 import { countedAfter, physicalBefore } from './vetting.ts';
+
+/**
+ * "8222 is an HTTP management port", "6222 is a routing port for …": after
+ * "is", an article, at most three words and the singular port word (not
+ * "a port of" a program, not a count after it); for numbers of 100 and up.
+ */
+export function isAPort(sc: TextScan, s: number, e: number, i: number): boolean {
+  const t = sc.t;
+  if (portValue(t, s, e) < 100) return false;
+  const the = matchesLower(t, i, 'the ');
+  if (matchesLower(t, i, 'a ')) i += 2;
+  else if (matchesLower(t, i, 'an ')) i += 3;
+  else if (the) i += 4;
+  else return false;
+  for (let words = 0; words <= 3; words++) {
+    if (matchesLower(t, i, 'port') && !isGlue(sc.at(i + 4)) && sc.at(i + 4) !== HYPHEN) {
+      const next = wordAfter(t, i + 4);
+      return (the || next !== 'of') && !COUNTED_AFTER.has(next); // "a port of the engine" is a program
+    }
+    const w = i;
+    while (i - w < 16 && (isAsciiLetter(sc.at(i)) || sc.at(i) === HYPHEN)) i++;
+    if (i === w || !isInlineSpace(sc.at(i))) return false;
+    i++;
+  }
+  return false;
+}
 
 /** "the 8080 port", "22端口", "8080番ポート", "22번 포트" — but not "a 24 port switch". */
 export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
@@ -28,6 +54,7 @@ export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
     if (matchesLower(t, j, 'the ')) j += 4;
     return matchesLower(t, j, 'port') && !isGlue(sc.at(j + 4));
   }
+  if (spaces > 0 && c === LOWER_I && sc.at(i + 1) === LOWER_S && isInlineSpace(sc.at(i + 2))) return isAPort(sc, s, e, i + 3);
   // Every other form starts with n, p (numaralı, port) or a CJK/Hangul character.
   if (c < 128 && (c | 32) !== LOWER_N && (c | 32) !== LOWER_P) return false;
   if (spaces > 0 && matchesLower(t, i, 'numaralı') && isInlineSpace(sc.at(i + 8))) {

@@ -5,10 +5,12 @@
 // N." right after a sentence about a port ("Specifies the port number that
 // sshd listens on. The default is 22."), and a DocBook parameter's default
 // value when the parameter is named as a port (<samba:parameter name="krb5
-// port"> … <value type="default">88</value>). Rejects those shapes when the
+// port"> … <value type="default">88</value>); and examples of ports in a
+// bracket closing a clause about ports ("ports to scan (e.g., 80,443)",
+// round 5). Rejects those shapes when the
 // clause or sentence speaks of a count, a size or a time (timeout, number
 // of, max, interval …), and port 0 (a default of 0 is "disabled").
-import { COLON, COMMA, isAsciiLetter, isDigit, isInlineSpace, isSpace, DOT, GT, LPAREN, matchesLower, NEWLINE } from '../chars.ts';
+import { COLON, COMMA, HYPHEN, isAsciiLetter, isDigit, isInlineSpace, isSpace, DOT, GT, LPAREN, matchesLower, NEWLINE, RPAREN } from '../chars.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 
 /** Words in a clause or sentence about a port that make its default a count, a size or a time. */
@@ -52,12 +54,18 @@ export function defaultNote(sc: TextScan, look: KeywordLook): boolean {
     if (!isWord(t, pa, pb, 'default')) return false;
     a = pa;
   } else if (a < 1 || !(isWord(t, a, look.firstB, 'default') || isWord(t, a, look.firstB, 'defaults'))) return false;
-  if (t.charCodeAt(a - 1) !== LPAREN) return false;
-  // The clause before the bracket, back to the line's start: a port word in
-  // it, no number, and nothing that makes the value a count (Number of
-  // probes per IP/Port pair, number of retries for the port scan).
-  const lo = a > 160 ? a - 160 : 0;
-  let k = a - 1;
+  return t.charCodeAt(a - 1) === LPAREN && portClauseBefore(t, a - 1, false);
+}
+
+/**
+ * The clause before the bracket at paren, back to the line's start: a port
+ * word in it (with plural, "ports" too), no number between it and the
+ * bracket, and nothing that makes the value a count (Number of probes per
+ * IP/Port pair, number of retries for the port scan).
+ */
+function portClauseBefore(t: string, paren: number, plural: boolean): boolean {
+  const lo = paren > 160 ? paren - 160 : 0;
+  let k = paren;
   let port = false;
   while (k > lo) {
     const c = t.charCodeAt(k - 1);
@@ -68,11 +76,36 @@ export function defaultNote(sc: TextScan, look: KeywordLook): boolean {
     }
     if (!isAsciiLetter(c)) { k--; continue; }
     const w = wordStartBefore(t, k, lo);
-    if (isWord(t, w, k, 'port')) port = true;
+    if (isWord(t, w, k, 'port') || (plural && isWord(t, w, k, 'ports'))) port = true;
     else if (NOT_A_PORT_VALUE.has(t.slice(w, k).toLowerCase()) || (isWord(t, w, k, 'number') && isWord(t, k + 1, k + 3, 'of'))) return false;
     k = w;
   }
   return port;
+}
+
+/**
+ * Examples of the ports a clause speaks of, in a bracket closing it: "ports
+ * and/or port ranges to scan (e.g., 80,443,100-105)", "ports to scan (80,443,
+ * 100-200)". A bare bracket must hold a list (a comma after the first number).
+ */
+export function exampleNote(sc: TextScan, s: number, e: number): boolean {
+  const t = sc.t;
+  const c = sc.at(e);
+  if (c !== COMMA && c !== RPAREN && !(c === HYPHEN && isDigit(sc.at(e + 1)))) return false; // a number, not "4 entries"
+  let p = s - 1;
+  while (p > 0 && s - p < 4 && isInlineSpace(t.charCodeAt(p))) p--;
+  if (t.charCodeAt(p) === COMMA || t.charCodeAt(p) === COLON) p--;
+  if (t.charCodeAt(p) !== LPAREN) {
+    // "(e.g., 80", "(e.g. 80", "(eg 80", "(ex: 80"
+    const b = p + 1;
+    let a = b;
+    while (a > 0 && b - a < 5 && (isAsciiLetter(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === DOT)) a--;
+    const w = t.slice(a, b).toLowerCase();
+    if (w !== 'e.g.' && w !== 'e.g' && w !== 'eg' && w !== 'ex') return false;
+    p = a - 1;
+    if (t.charCodeAt(p) !== LPAREN) return false;
+  } else if (!(t.charCodeAt(e) === COMMA && isDigit(sc.at(e + 1)))) return false;
+  return portClauseBefore(t, p, true);
 }
 
 /**

@@ -8,7 +8,7 @@ import { accept, emit, protoWordBefore, reject, suffixProto } from '../accept.ts
 import {
   AT, BACKSLASH, COLON, COMMA, CR, digitsEnd, DOLLAR, DOT, EQUALS, GT, HYPHEN, isAsciiAlnum, isAsciiLetter, isDash,
   isDigit, isGlue, isHex, isHostChar, isInlineSpace, isQuote, isSpace, isWordLetter, LBRACE, LBRACKET, LOWER_I, LOWER_S, LOWER_T, LOWER_U,
-  LPAREN, matchesLower, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR, UNDERSCORE,
+  LOWER_A, LOWER_Z, LPAREN, matchesLower, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR, UNDERSCORE,
 } from '../chars.ts';
 import { isImageContext, lineProtocol } from '../context.ts';
 import { hashBack, nextPow } from '../hash.ts';
@@ -17,7 +17,7 @@ import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_P, KW_PORT, KW_PORTS, KW_PROTO 
 import { M_ARROW, M_LIST, setList } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import type { TextScan } from '../state.ts';
-import { SPN_CLASSES } from '../words.ts';
+import { CREDENTIAL_BEFORE, SPN_CLASSES } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem } from './lines.ts';
 import { colonPair } from './pairs.ts';
@@ -27,6 +27,7 @@ import {
 
 // Rule codes (rules.ts) of the rules decided here.
 const R_REJECT_VERSION = ruleCode('reject.version');
+const R_REJECT_PASSWORD = ruleCode('reject.password');
 const R_REJECT_UNIT = ruleCode('reject.unit');
 const R_REJECT_TAG = ruleCode('reject.tag');
 const R_BRACKETED_HOST = ruleCode('hostport.bracketed-host');
@@ -52,6 +53,8 @@ const R_IPV4 = ruleCode('hostport.ipv4');
 const R_IP_MAP = ruleCode('hostport.ip-map');
 const R_SSH_BIND = ruleCode('hostport.ssh-bind');
 const R_SPN = ruleCode('hostport.spn');
+const R_PROXY_PATH = ruleCode('hostport.proxy-path');
+const R_LABELLED_LOCALHOST = ruleCode('hostport.labelled-localhost');
 const R_REJECT_PATH = ruleCode('reject.path');
 const R_SSH_FORWARD = ruleCode('hostport.ssh-forward');
 const R_CURL_RESOLVE = ruleCode('specs.curl-resolve');
@@ -300,6 +303,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     if (p0 === COLON && !chained && v > 0 && sshForwardTarget(sc, h - 1)) return hostPort(sc, R_SSH_FORWARD_SPEC, s, e, v, t.slice(h, colon), h, false);
     return reject(sc, R_REJECT_NOT_A_HOST, chained ? skipChain(sc.t, e) : e);
   }
+  if (kind === HOST_WORD && !url && p0 === SPACE && credentialBefore(sc, h - 1)) return reject(sc, R_REJECT_PASSWORD, e); // addauth digest user1:12345
   const first = t.charCodeAt(h);
   if (isDigit(first) && isDigit(t.charCodeAt(colon - 1))) {
     // IPv4 host (classifyHost accepted it; a name like 0.tcp.ngrok.io ends in a letter).
@@ -313,6 +317,8 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
   if (p0 === SLASH && !url) {
     // Kerberos SPN: MSSQLSvc/sql01.corp.local:1433, HTTP/web.corp.example:8080.
     if (kind === HOST_ADDRESS && !chained && v > 0 && spnClassBefore(sc, h - 1)) return hostPort(sc, R_SPN, s, e, v, t.slice(h, colon), h, false);
+    // …/namespaces/x/services/spark-master:8080/proxy: a service and port in a Kubernetes API proxy path.
+    if (!chained && v > 0 && proxySegmentBefore(sc, h - 1)) return hostPort(sc, R_PROXY_PATH, s, e, v, t.slice(h, colon), h, false);
     return reject(sc, R_REJECT_PATH, chained ? skipChain(sc.t, e) : e); // a path: src/app.rs:17
   }
   if (p0 === COLON && isDigit(sc.at(h - 2)) && kind === HOST_ADDRESS && !chained && v > 0 && (sc.line.hasWord(h, 'ssh') || optionOfToken(sc, h) === '--connect-to')) {
@@ -329,6 +335,8 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const opt = optionOfToken(sc, h);
     if (opt === '--resolve' || opt === '--connect-to') { emit(sc, R_CURL_RESOLVE, s, e, v, v, t.slice(h, colon), undefined); return e; }
   }
+  // [myid:localhost:2181]: a log label before localhost and its port.
+  if (p0 === COLON && !chained && v > 0 && colon - h === 9 && matchesLower(t, h, 'localhost') && labelBefore(sc, h - 1)) return hostPort(sc, R_LABELLED_LOCALHOST, s, e, v, t.slice(h, colon), h, false);
   if (p0 === COLON || p0 === BACKSLASH || p0 === DOLLAR || p0 === PERCENT) return chained ? reject(sc, R_REJECT_COLON_CHAIN, skipChain(sc.t, e)) : e;
   const name = t.slice(h, colon);
   if (kind === HOST_KEYWORD) {
@@ -377,6 +385,28 @@ export function sshForwardTarget(sc: TextScan, colon: number): boolean {
   let k = colon;
   while (k > 0 && colon - k < 5 && isDigit(sc.t.charCodeAt(k - 1))) k--;
   return k < colon && sshForwardArg(sc, k);
+}
+
+/** The word ending at the space at sp introduces a credential. */
+export function credentialBefore(sc: TextScan, sp: number): boolean {
+  let k = sp;
+  while (k > 0 && sp - k < 13 && (isAsciiLetter(sc.t.charCodeAt(k - 1)) || sc.t.charCodeAt(k - 1) === HYPHEN)) k--;
+  return k < sp && (k === 0 || isSpace(sc.t.charCodeAt(k - 1))) && CREDENTIAL_BEFORE.has(sc.t.slice(k, sp).toLowerCase());
+}
+
+/** The ':' at colon ends a lower-case label of 2–16 letters that starts after '[', '(' or a space ([myid:…). */
+export function labelBefore(sc: TextScan, colon: number): boolean {
+  let k = colon;
+  while (k > 0 && colon - k < 16 && sc.t.charCodeAt(k - 1) >= LOWER_A && sc.t.charCodeAt(k - 1) <= LOWER_Z) k--;
+  const b = sc.at(k - 1);
+  return colon - k >= 2 && (b === LBRACKET || b === LPAREN || b === SPACE);
+}
+
+/** The '/' at slash ends a "/services" or "/pods" segment (a Kubernetes API proxy path). */
+export function proxySegmentBefore(sc: TextScan, slash: number): boolean {
+  const t = sc.t;
+  if (matchesLower(t, slash - 8, 'services')) return sc.at(slash - 9) === SLASH;
+  return matchesLower(t, slash - 4, 'pods') && sc.at(slash - 5) === SLASH;
 }
 
 /** A port-map option or key right before k: -p, --publish, ports: (the maps of docker and compose). */

@@ -6,7 +6,7 @@
 import type { Protocol } from '../../types.ts';
 import { protoWordBefore, reject } from '../accept.ts';
 import {
-  APOS, BACKSLASH, BACKTICK, COLON, COMMA, DOT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
+  APOS, BACKSLASH, BACKTICK, COLON, COMMA, DOLLAR, DOT, GT, isAsciiAlnum, LT, HASH, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote, isUpper, isWordLetter,
   isSpace, LBRACKET, LOWER_D, LOWER_O, matchesLower, NEWLINE, RBRACKET, STAR,
 } from '../chars.ts';
 import { wordBefore, wordBeforeHash } from '../context.ts';
@@ -46,6 +46,7 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
   let from = false;
   let named = false;
   let wrapped = false;
+  let tag = false;
   const look = sc.look;
   look.kind = KW_NONE;
   look.firstWord = '';
@@ -79,6 +80,8 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
         let r = j - 1;
         while (r > lim && j - r < 3 && t.charCodeAt(r - 1) === STAR) r--;
         if (t.charCodeAt(r - 1) === COLON || sc.at(j) === COLON || (j - r === 2 && isWordLetter(t.charCodeAt(r - 1)))) { punct += j - r; j = r; } else break;
+      } else if (c === GT && step === 0 && j === s && isAsciiAlnum(sc.at(j - 2))) {
+        j--; punct++; tag = true; // <group-port>9876</group-port>: an element named as a port
       } else if (c === BACKSLASH && j < s && LINK_PUNCT[sc.at(j)] === 1) {
         j--; punct++; // port \(4222\): a bracket escaped in markdown
       } else if (isAsciiLetter(c) && sc.at(j) === COLON && sc.at(j + 1) === BACKTICK) {
@@ -112,6 +115,11 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
       } else break;
     }
     if (k === j) return look;
+    if (sc.at(k - 1) === DOLLAR && isAsciiAlnum(sc.at(k - 2))) return look; // QuorumCnxManager$Listener@498: a Java inner class
+    if (tag) {
+      if (t.charCodeAt(k - 1) !== LT) return look; // a '>' right before the number closes an element's start tag
+      tag = false;
+    }
     // tldr's mnemonic letter ([p]orts 80): findPortMentions reads the text again without the brackets.
     if (t.charCodeAt(k - 1) === RBRACKET && t.charCodeAt(k - 3) === LBRACKET) sc.placeholders = true;
     const k0 = k;

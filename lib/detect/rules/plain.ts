@@ -19,7 +19,7 @@ import {
 } from '../words.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './after.ts';
 import { codeCallHost, connStringHost, portCall } from './code.ts';
-import { defaultAfterPortSentence, defaultNote, docbookPortDefault } from './defaults.ts';
+import { defaultAfterPortSentence, defaultNote, docbookPortDefault, exampleNote } from './defaults.ts';
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
 import { zookeeperKeyAt, zookeeperServer } from './servers.ts';
@@ -59,6 +59,7 @@ const R_APPOSITIVE = ruleCode('after.appositive');
 const R_SERVICE_NEARBY = ruleCode('after.service-nearby');
 const R_DEFAULT_NOTE = ruleCode('defaults.note');
 const R_DEFAULT_AFTER_PORT_SENTENCE = ruleCode('defaults.after-port-sentence');
+const R_EXAMPLE_NOTE = ruleCode('defaults.example-note');
 const R_DOCBOOK_DEFAULT = ruleCode('defaults.docbook');
 const R_PORTS_KEY = ruleCode('lines.ports-key');
 const R_UFW_ROW = ruleCode('lines.ufw-row');
@@ -180,6 +181,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
   if (v >= 100 && ALL_SERVICE_PORTS.has(v) && serviceNearby(sc, s, e, v)) return accept(sc, R_SERVICE_NEARBY, s, e, v, undefined, 0, undefined);
   if (v > 0 && look.firstA >= 0 && defaultNote(sc, look)) return accept(sc, R_DEFAULT_NOTE, s, e, v, undefined, 0, undefined);
   if (v > 0 && look.firstA >= 0 && defaultAfterPortSentence(sc, look)) return accept(sc, R_DEFAULT_AFTER_PORT_SENTENCE, s, e, v, undefined, 0, undefined);
+  if (v > 0 && (c0 === LPAREN || c0 === SPACE) && exampleNote(sc, s, e)) return accept(sc, R_EXAMPLE_NOTE, s, e, v, undefined, M_LIST, undefined);
   if (v > 0 && c0 === GT && docbookPortDefault(sc, s)) return accept(sc, R_DOCBOOK_DEFAULT, s, e, v, undefined, 0, undefined);
   const fw = look.firstA >= 0 ? look.firstHash : 0;
   if ((fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER) && underPortsKey(sc, s)) {
