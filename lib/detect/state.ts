@@ -311,6 +311,8 @@ export class IdsHeaderRead {
   fieldTo = -1;
   fieldDepth = 0;
   fieldEnd = -1;
+  /** The start of the line's command word (after prompts and sudo) as found for a number at validFrom, which holds for every later number of that line (-1: none). */
+  readonly command = { line: -1, start: 0, validFrom: 0 };
 
   restart(line: number, from: number): void {
     this.line = line;

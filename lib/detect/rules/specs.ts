@@ -14,7 +14,7 @@ import {
   LOWER_F, LOWER_O, LOWER_P, LOWER_S, LOWER_T, LOWER_U, LPAREN, LT, matchesLower, NEWLINE, PIPE, portValue, RBRACKET,
   SLASH, SPACE, UNDERSCORE, UPPER_L, UPPER_R,
 } from '../chars.ts';
-import { commandWordStart, lineStart } from '../context.ts';
+import { commandWordEnd, commandWordStart, lineStart } from '../context.ts';
 import { isIPv4 } from '../host.ts';
 import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
@@ -252,7 +252,7 @@ export function idsRulePort(sc: TextScan, s: number): boolean {
   const ls = sc.line.startOf(s);
   if (s - ls > 240) return false;
   const h = sc.ids;
-  const from = commandWordStart(t, ls, s);
+  const from = ruleHeaderStart(sc, ls, s);
   if (h.line !== ls || h.from !== from || h.to > s) h.restart(ls, from);
   for (let i = h.to; i < s && !h.paren; i++) {
     const c = t.charCodeAt(i);
@@ -306,6 +306,23 @@ export function idsRulePort(sc: TextScan, s: number): boolean {
   while (isInlineSpace(sc.at(i))) i++;
   const a = sc.at(i);
   return (a === HYPHEN || a === LT) && sc.at(i + 1) === GT;
+}
+
+/**
+ * commandWordStart(sc.t, ls, s) for idsRulePort, read once per line: an
+ * answer that read nothing at or beyond s (the word it found and its first
+ * 40 characters end before s) holds for every later number of the line too.
+ */
+function ruleHeaderStart(sc: TextScan, ls: number, s: number): number {
+  const m = sc.ids.command;
+  if (m.line === ls && s >= m.validFrom) return m.start;
+  const from = commandWordStart(sc.t, ls, s);
+  if (from + 41 < s && commandWordEnd(sc.t, from, s) < s) {
+    m.line = ls;
+    m.start = from;
+    m.validFrom = s;
+  }
+  return from;
 }
 
 /** A packet-filter rule on the line: ufw, pf, iptables, nft words. */
