@@ -158,6 +158,7 @@ export const PORT_CALLS = new Set([
   'serversocket', 'datagramsocket', 'multicastsocket', 'htons', 'inetsocketaddress', 'socketaddress', 'setport',
   'withport', 'useport', 'listenandserve', 'listentcp', 'listenudp',
 ]);
+export const PORT_CALL_HASHES = hashSet(PORT_CALLS);
 /** Keys of SQL Server / ADO.NET connection strings whose value is "host,port". */
 export const CONN_HOST_KEYS = new Set(['server', 'data source', 'address', 'addr', 'network address', 'datasource']);
 /** Words of a "Port …:" form label that make the number a count or a setting that is not a port. */

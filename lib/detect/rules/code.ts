@@ -8,7 +8,8 @@ import {
   isInlineSpace, isQuote, isSpace, LBRACKET, LPAREN, matchesLower, RBRACKET, RPAREN, SEMICOLON, SPACE, UNDERSCORE,
 } from '../chars.ts';
 import type { TextScan } from '../state.ts';
-import { CONN_HOST_KEYS, PORT_CALLS } from '../words.ts';
+import { wordHash } from '../hash.ts';
+import { CONN_HOST_KEYS, PORT_CALL_HASHES, PORT_CALLS } from '../words.ts';
 
 /** bind(('127.0.0.1', 8080)), new Socket("db", 5432), connect(6379, 'localhost'). */
 export function codeCallHost(sc: TextScan, s: number, e: number, c0: number): string | undefined {
@@ -109,7 +110,8 @@ export function portCall(sc: TextScan, s: number): boolean {
   const j = s - 1;
   let k = j;
   while (k > 0 && j - k < 24 && (isAsciiAlnum(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === UNDERSCORE)) k--;
-  if (k === j || !PORT_CALLS.has(t.slice(k, j).toLowerCase())) return false;
+  // The name is sliced only when its hash is one of the calls' (nth-child(2) is not).
+  if (k === j || !PORT_CALL_HASHES.has(wordHash(t, k, j)) || !PORT_CALLS.has(t.slice(k, j).toLowerCase())) return false;
   const c = sc.at(digitsEnd(t, s));
   return c === RPAREN || c === COMMA;
 }

@@ -11,7 +11,6 @@ import {
   LOWER_A, LOWER_Z, LPAREN, matchesLower, NEWLINE, PERCENT, portValue, RBRACE, RBRACKET, skipChain, skipDotted, SLASH, SPACE, STAR, UNDERSCORE,
 } from '../chars.ts';
 import { isImageContext, lineProtocol } from '../context.ts';
-import { hashBack, nextPow } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_KEYWORD, HOST_REJECT, HOST_WORD, isIPv4 } from '../host.ts';
 import { classifyWord, KW_DPORT, KW_NONE, KW_OPT_P, KW_PORT, KW_PORTS, KW_PROTO } from '../keywords.ts';
 import { M_ARROW, M_LIST, setList } from '../lists.ts';
@@ -255,16 +254,9 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
   const t = sc.t;
   let h = colon;
   const lim = Math.max(0, colon - 253);
-  // Read backwards once, summing the name's wordHash on the way (for classifyHost).
-  let hash = 0;
-  let pow = 1;
-  while (h > lim) {
-    const c = t.charCodeAt(h - 1);
-    if (!isHostChar(c)) break;
-    h--;
-    hash = hashBack(hash, c, pow);
-    pow = nextPow(pow);
-  }
+  // Not hashed on the way: classifyHost hashes only names that start with a
+  // letter, and most hosts here are addresses or timestamps (10.0.0.1, 2024-05-12T13).
+  while (h > lim && isHostChar(t.charCodeAt(h - 1))) h--;
   if (h === lim && h > 0 && isHostChar(t.charCodeAt(h - 1))) return e;
   const p0 = sc.at(h - 1);
   if (isGlue(p0)) return e;
@@ -297,7 +289,7 @@ export function namedHost(sc: TextScan, s: number, e: number, v: number, colon: 
     const proto = socatAddressType(sc, colon);
     if (proto !== undefined) { emit(sc, R_SOCAT, s, e, v, v, undefined, proto); return e; }
   }
-  const kind = classifyHost(t, h, colon, v, url, hash);
+  const kind = classifyHost(t, h, colon, v, url);
   if (kind === HOST_REJECT) {
     // ssh -L 9051:db.d.x:5432: in a forward spec the word between the ports is a host by its place.
     if (p0 === COLON && !chained && v > 0 && sshForwardTarget(sc, h - 1)) return hostPort(sc, R_SSH_FORWARD_SPEC, s, e, v, t.slice(h, colon), h, false);
