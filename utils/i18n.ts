@@ -37,13 +37,25 @@ export function applyLocale(element: HTMLElement): void {
 // Latin digits everywhere: counts then read like the port numbers beside them.
 const intlLocale = () => `${uiLocale()}-u-nu-latn`;
 
+// One formatter per locale and options, kept: building an Intl formatter is
+// the costly part (the first one in a page loads the locale's data), and a
+// card formats a number, a list or a date in every section.
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>(key: string, make: (locale: string) => F): F {
+  const locale = intlLocale();
+  const id = `${key} ${locale}`;
+  let f = formatters.get(id) as F | undefined;
+  if (!f) formatters.set(id, (f = make(locale)));
+  return f;
+}
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(intlLocale()).format(n);
+  return formatter('number', (locale) => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** "a, b and c" in the UI language. */
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): string {
-  return new Intl.ListFormat(intlLocale(), { type }).format(items);
+  return formatter(`list ${type}`, (locale) => new Intl.ListFormat(locale, { type })).format(items);
 }
 
 /** A date and time (ISO input); text that is not a date is returned as given. */
@@ -51,15 +63,16 @@ export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return formatter('datetime', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(d);
 }
 
 /** A calendar date (`2026-09-17` or an ISO time); text that is not a date is returned as given. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const d = new Date(dayOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined }).format(d);
+  return formatter(dayOnly ? 'date utc' : 'date', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: dayOnly ? 'UTC' : undefined })).format(d);
 }
 
 // Every code lib/ may return is a message of locales/en.json: this line stops compiling otherwise.

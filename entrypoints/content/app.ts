@@ -6,7 +6,7 @@ import { isSiteDisabled, siteOf, withSite, type Settings } from '@/lib/settings'
 import type { WalkOptions } from '@/lib/text-blocks';
 import { loadManagedSites, loadSettings, saveSettings, watchManagedSites, watchSettings } from '@/utils/settings-store';
 import highlightCss from '../highlight.css?inline';
-import { HOST_TAG, type CardOrigin } from './card-types';
+import { HOST_TAG, type CardOrigin, type OpenRequest } from './card-types';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { createHitTester, mentionAtNode } from './hit-test';
 import { watchHover } from './hover';
@@ -18,10 +18,13 @@ import { detectInBackground } from './background-detect';
 import { createLazyCard, type LazyCard } from './lazy-card';
 import { loadPart, type ScannerHandle, type ScannerStart } from './parts';
 import { isExplainShortcut } from './shortcut';
-import { cardTargetOf, frameMentions } from './frame-mentions';
+import { cardTargetOf, frameMentions, mentionsOnScreen } from './frame-mentions';
 import { answersHere } from './request-route';
 import type { ContentRequests, ScanView } from './requests';
 import { PageTextScanner, type Mention } from './scanner';
+
+/** The mentions on screen whose cards are readied at idle (CardPartController.prepare). */
+const READY_ON_SCREEN = 12;
 
 interface Session extends ScanView {
   highlighter: Highlighter;
@@ -171,9 +174,16 @@ export async function startPorthole({ signal, contextPoint, frameKey }: ScannerS
   let session: Session | null = null;
   const site = siteOf(location.href);
 
+  const requestOf = (m: Mention, origin: CardOrigin): OpenRequest => ({
+    anchor: m.range,
+    targets: [cardTargetOf(m)],
+    origin,
+    themeFrom: m.range.startContainer.parentElement,
+  });
   const card = createLazyCard({
     signal,
     settings: () => settings,
+    onScreen: () => (session ? mentionsOnScreen(session.scanner, session.highlighter.ranges, READY_ON_SCREEN).map((m) => requestOf(m, 'hover')) : []),
     ...(site
       ? {
           disableSite: async () => {
@@ -184,14 +194,7 @@ export async function startPorthole({ signal, contextPoint, frameKey }: ScannerS
       : {}),
   });
 
-  const openMention = (m: Mention, origin: CardOrigin) => {
-    card.open({
-      anchor: m.range,
-      targets: [cardTargetOf(m)],
-      origin,
-      themeFrom: m.range.startContainer.parentElement,
-    });
-  };
+  const openMention = (m: Mention, origin: CardOrigin) => card.open(requestOf(m, origin));
 
   function apply(next: Settings): void {
     settings = next;

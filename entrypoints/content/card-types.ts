@@ -60,9 +60,20 @@ export interface CardController {
   readonly host: HTMLElement | null;
 }
 
+/** The card as the card part makes it. */
+export interface CardPartController extends CardController {
+  /**
+   * Readies the first card while the frame is idle (card.tsx says how), so
+   * that it opens as quickly as the later ones; stops once a card opens.
+   */
+  prepare(): Promise<void>;
+}
+
 export interface CardOptions {
   signal: AbortSignal;
   settings: () => Settings;
   /** Absent where the page has no site to switch off (file:, about:). */
   disableSite?: () => Promise<void>;
+  /** Cards for the mentions on screen now, the first ones first (what `prepare` readies). */
+  onScreen?: () => OpenRequest[];
 }

@@ -2,15 +2,24 @@
 // an open shadow root isolating it from page CSS, Preact inside, placed with
 // floating-ui so it stays in the viewport. Closes on Esc, scroll, a click
 // elsewhere; the hover module closes it when the pointer leaves.
+//
+// The first card in a frame costs far more than the later ones: the UI
+// language's messages, the locale data behind Intl's formatters, compiling
+// the card's code, the card's first style and layout (fonts matched), and the
+// first lookup. `prepare` pays all of that while the frame is idle, one small
+// task at a time, by looking up the mentions on screen and laying out the
+// first one's card once, hidden, and taking it away within the same task.
 import { render } from 'preact';
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { PortCard, type CardChoice, type CardContent } from '@/components/PortCard';
 import cardCss from '@/components/port-card.css?inline';
 import { mentionExposure, placeOf } from '@/lib/exposure';
 import { PublishReader } from '@/lib/publish-context';
-import { applyLocale, errorText, t } from '@/utils/i18n';
+import { applyLocale, errorText, formatDate, formatList, formatNumber, t } from '@/utils/i18n';
 import { portApi } from '@/utils/port-api';
-import { HOST_TAG, type CardController, type CardOptions, type CardTarget, type OpenRequest } from './card-types';
+import { createCardReplies } from './card-replies';
+import { HOST_TAG, type CardOptions, type CardPartController, type CardTarget, type OpenRequest } from './card-types';
+import { nextIdle } from './idle';
 import { attachShadowHost } from './shadow-host';
 import { isDarkBackground } from './theme';
 
@@ -30,10 +39,16 @@ function withExposure({ context, ...target }: CardTarget): CardTarget {
   return exposure ? { ...target, exposure } : target;
 }
 
-export function createCardController(opts: CardOptions): CardController {
+/** How many of the mentions on screen are looked up ahead. */
+const LOOKUP_AHEAD = 12;
+
+export function createCardController(opts: CardOptions): CardPartController {
   let host: HTMLElement | null = null;
   let frame: HTMLDivElement | null = null;
   let shown: Shown | null = null;
+  /** The hidden card laid out by `prepare`, until it is taken away or a real card opens. */
+  let rehearsal: Shown | null = null;
+  const replies = createCardReplies();
   let token = 0;
   let returnFocus: Element | null = null;
 
@@ -48,19 +63,25 @@ export function createCardController(opts: CardOptions): CardController {
   }
 
   function paint(autoFocus = false): void {
-    if (!shown || !frame) return;
+    if (!shown) return;
+    draw(shown, autoFocus);
+    void place(shown);
+  }
+
+  function draw(view: Shown, autoFocus: boolean): void {
+    if (!frame) return;
     const s = opts.settings();
-    const dark = isDarkBackground(shown.request.themeFrom);
+    const dark = isDarkBackground(view.request.themeFrom);
     frame.className = `frame size-${s.cardSize}${dark ? ' dark' : ''}`;
-    const { request } = shown;
+    const { request } = view;
     const choices: CardChoice[] | undefined = request.targets.length > 1 ? request.targets : undefined;
     render(
       <PortCard
-        content={shown.content}
-        exposure={shown.current?.exposure}
-        impliedBy={shown.current?.impliedBy}
+        content={view.content}
+        exposure={view.current?.exposure}
+        impliedBy={view.current?.impliedBy}
         choices={choices}
-        chosen={shown.chosen}
+        chosen={view.chosen}
         onChoose={(i) => {
           if (!shown) return;
           shown.chosen = i;
@@ -73,7 +94,7 @@ export function createCardController(opts: CardOptions): CardController {
           load({ port });
         }}
         onBack={
-          shown.history.length > 0
+          view.history.length > 0
             ? () => {
                 const prev = shown?.history.pop();
                 if (prev) load(prev);
@@ -110,13 +131,12 @@ export function createCardController(opts: CardOptions): CardController {
       />,
       frame,
     );
-    void place();
   }
 
-  async function place(): Promise<void> {
-    if (!shown || !frame) return;
+  async function place(view: Shown): Promise<void> {
+    if (!frame) return;
     const card = frame;
-    const anchor = shown.request.anchor;
+    const anchor = view.request.anchor;
     const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => Array.from(anchor.getClientRects()) };
     const pos = await computePosition(reference, card, {
       strategy: 'fixed',
@@ -133,7 +153,7 @@ export function createCardController(opts: CardOptions): CardController {
         }),
       ],
     });
-    if (frame !== card) return;
+    if (frame !== card || (shown ?? rehearsal) !== view) return;
     card.style.transform = `translate(${Math.round(pos.x)}px, ${Math.round(pos.y)}px)`;
   }
 
@@ -143,7 +163,8 @@ export function createCardController(opts: CardOptions): CardController {
     shown.token = my;
     shown.current = target;
     if (!quiet) {
-      shown.content = { kind: 'loading', port: target.port, ...(target.endPort !== undefined ? { endPort: target.endPort } : {}) };
+      // What was looked up before shows at once; the lookup below refreshes it.
+      shown.content = replies.known(target) ?? { kind: 'loading', port: target.port, ...(target.endPort !== undefined ? { endPort: target.endPort } : {}) };
       paint();
     }
     const done = (content: CardContent) => {
@@ -151,13 +172,7 @@ export function createCardController(opts: CardOptions): CardController {
       shown.content = content;
       paint();
     };
-    const reply =
-      target.endPort !== undefined && target.endPort !== target.port
-        ? portApi.lookupRange({ port: target.port, endPort: target.endPort }).then((summary): CardContent => ({ kind: 'range', summary }))
-        : portApi.lookup({ port: target.port, protocol: target.protocol }).then(
-            (info): CardContent => ({ kind: 'port', info, ...(target.protocol ? { protocol: target.protocol } : {}) }),
-          );
-    reply.then(done, (err: unknown) =>
+    replies.fetch(target).then(done, (err: unknown) =>
       done({ kind: 'error', port: target.port, message: t('card.lookupFailed', { error: errorText(err) }) }),
     );
   }
@@ -165,7 +180,8 @@ export function createCardController(opts: CardOptions): CardController {
   function open(opened: OpenRequest): void {
     if (opts.signal.aborted) return;
     const request = { ...opened, targets: opened.targets.map(withExposure) };
-    ensureHost();
+    rehearsal = null;
+    ensureHost().style.removeProperty('visibility');
     const focusCard = request.origin === 'keyboard' || request.origin === 'menu';
     if (focusCard && !shown) returnFocus = document.activeElement;
     shown = { request, chosen: 0, history: [], current: null, content: { kind: 'none', text: request.text ?? '' }, openedAt: performance.now(), token: 0 };
@@ -174,17 +190,68 @@ export function createCardController(opts: CardOptions): CardController {
     if (first) load(first);
   }
 
-  function close(): void {
-    if (!shown) return;
-    shown = null;
-    token++;
-    const hadFocus = host !== null && document.activeElement === host;
+  function removeHost(): void {
     if (frame) render(null, frame);
     host?.remove();
     host = null;
     frame = null;
+  }
+
+  function close(): void {
+    if (!shown) {
+      if (rehearsal) {
+        rehearsal = null;
+        removeHost();
+      }
+      return;
+    }
+    shown = null;
+    token++;
+    const hadFocus = host !== null && document.activeElement === host;
+    removeHost();
     if (hadFocus && returnFocus instanceof HTMLElement) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
+  }
+
+  async function prepare(): Promise<void> {
+    // Each step in its own idle task; a card opened meanwhile has paid for the rest.
+    const opened = () => opts.signal.aborted || shown !== null;
+    await nextIdle();
+    if (opened()) return;
+    // The browser hands a frame the UI language's messages on its first ask.
+    t('locale');
+    await nextIdle();
+    if (opened()) return;
+    // The locale data behind the card's numbers, lists and dates.
+    formatNumber(0);
+    formatList(['a', 'b'], 'unit');
+    formatDate('2000-01-01');
+    await nextIdle();
+    if (opened()) return;
+    // The background woken (its database opened) by the mentions on screen, looked up ahead.
+    const onScreen = opts.onScreen?.() ?? [];
+    const targets = onScreen.flatMap((r) => r.targets).slice(0, LOOKUP_AHEAD);
+    for (const target of targets) {
+      if (opened()) return;
+      if (!replies.known(target)) await replies.fetch(target).catch(() => undefined);
+    }
+    const first = onScreen[0];
+    const content = first?.targets[0] && replies.known(first.targets[0]);
+    if (!first || !content) return;
+    await nextIdle();
+    if (opened()) return;
+    // The first card drawn and laid out once, hidden, and taken away again,
+    // all in this one task: the page never renders it.
+    const request = { ...first, targets: first.targets.map(withExposure) };
+    const view: Shown = { request, chosen: 0, history: [], current: request.targets[0] ?? null, content, openedAt: 0, token: 0 };
+    rehearsal = view;
+    ensureHost().style.visibility = 'hidden';
+    draw(view, false);
+    // Floating UI's measuring is synchronous: this resolves within the task.
+    await place(view);
+    if (rehearsal !== view) return;
+    rehearsal = null;
+    if (!shown) removeHost();
   }
 
   const isOwn = (node: Node): boolean => host !== null && (node === host || host.contains(node) || node.getRootNode() === host.shadowRoot);
@@ -222,6 +289,7 @@ export function createCardController(opts: CardOptions): CardController {
   return {
     open,
     close,
+    prepare,
     get isOpen() {
       return shown !== null;
     },

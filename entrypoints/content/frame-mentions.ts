@@ -22,6 +22,24 @@ export function cardTargetOf(m: Mention): CardTarget {
   return { ...targetOf(m.mention), context: { text: m.block.block.text, mention: m.mention } };
 }
 
+/**
+ * Up to `limit` mentions on screen now, read from the ranges in the
+ * highlight: it holds the mentions near the viewport (highlighter.ts), a few
+ * hundred at most, not the whole page's.
+ */
+export function mentionsOnScreen(scanner: PageTextScanner, highlighted: Iterable<Range>, limit: number): Mention[] {
+  const found: Mention[] = [];
+  for (const range of highlighted) {
+    const m = scanner.mentionOfRange(range);
+    if (!m) continue;
+    const r = range.getBoundingClientRect();
+    if (r.width === 0 || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) continue;
+    found.push(m);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
 /** Every mention of the frame once the scan is done (none while the site is switched off), grouped by port. */
 export async function frameMentions(scanner: PageTextScanner | null, frameKey: string): Promise<FrameMentions> {
   const found = [];

@@ -6,6 +6,11 @@ export const QUIET_HIGHLIGHT_NAME = 'porthole-port-quiet';
 
 export interface Highlighter {
   readonly highlight: Highlight | null;
+  /**
+   * The ranges in the highlight, kept on our side too: Firefox's content
+   * scripts cannot iterate the Highlight (a page object behind an Xray).
+   */
+  readonly ranges: ReadonlySet<Range>;
   add(range: Range): void;
   delete(range: Range): void;
   clear(): void;
@@ -20,18 +25,29 @@ export function highlightsSupported(): boolean {
 
 export function createHighlighter(underline: boolean): Highlighter {
   if (!highlightsSupported()) {
-    return { highlight: null, add() {}, delete() {}, clear() {}, setUnderline() {}, dispose() {} };
+    return { highlight: null, ranges: new Set(), add() {}, delete() {}, clear() {}, setUnderline() {}, dispose() {} };
   }
   const highlight = new Highlight();
   // Below the page's own highlights (search-result marks and the like).
   highlight.priority = -1;
   let name = underline ? HIGHLIGHT_NAME : QUIET_HIGHLIGHT_NAME;
   CSS.highlights.set(name, highlight);
+  const ranges = new Set<Range>();
   return {
     highlight,
-    add: (range) => highlight.add(range),
-    delete: (range) => highlight.delete(range),
-    clear: () => highlight.clear(),
+    ranges,
+    add: (range) => {
+      highlight.add(range);
+      ranges.add(range);
+    },
+    delete: (range) => {
+      highlight.delete(range);
+      ranges.delete(range);
+    },
+    clear: () => {
+      highlight.clear();
+      ranges.clear();
+    },
     setUnderline(on) {
       const next = on ? HIGHLIGHT_NAME : QUIET_HIGHLIGHT_NAME;
       if (next === name) return;
@@ -41,6 +57,7 @@ export function createHighlighter(underline: boolean): Highlighter {
     },
     dispose() {
       highlight.clear();
+      ranges.clear();
       if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
     },
   };

@@ -2,33 +2,27 @@
 // answers "no card" until then, and an open() loads the part and opens once
 // it is there (unless closed meanwhile). The part is loaded early so the first
 // card is as quick as the later ones: at idle once the frame has a mention
-// (`preloadAtIdle`), or on the first hover intent if that comes first
-// (`preload`); both share one load.
-import type { CardController, CardOptions, OpenRequest } from './card-types';
+// (`preloadAtIdle`, which then also readies the first card: CardPartController
+// .prepare), or on the first hover intent if that comes first (`preload`);
+// both share one load.
+import type { CardController, CardOptions, CardPartController, OpenRequest } from './card-types';
+import { nextIdle } from './idle';
 import { loadPart } from './parts';
-
-/** At the latest this long after the first mention, even on a page that is never idle. */
-const IDLE_TIMEOUT_MS = 2000;
 
 export interface LazyCard extends CardController {
   /** Loads the card part now (a hover intent). */
   preload(): void;
-  /** Loads the card part when the frame is next idle, unless `session` (the marking) has ended by then. */
+  /** Loads the card part when the frame is next idle and readies the first card, unless `session` (the marking) has ended by then. */
   preloadAtIdle(session: AbortSignal): void;
 }
 
-function atIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(task, 0);
-}
-
 export function createLazyCard(options: CardOptions): LazyCard {
-  let real: CardController | null = null;
-  let loading: Promise<CardController> | null = null;
+  let real: CardPartController | null = null;
+  let loading: Promise<CardPartController> | null = null;
   let waiting: OpenRequest | null = null;
   let idleAsked = false;
 
-  const load = (): Promise<CardController> =>
+  const load = (): Promise<CardPartController> =>
     (loading ??= loadPart('card').then(
       (part) => (real = part.createCardController(options)),
       (err: unknown) => {
@@ -62,10 +56,13 @@ export function createLazyCard(options: CardOptions): LazyCard {
     preloadAtIdle(session) {
       if (idleAsked || loading) return;
       idleAsked = true;
-      atIdle(() => {
+      void nextIdle().then(() => {
         // Switched off meanwhile: a later marking may ask again.
         if (session.aborted) idleAsked = false;
-        else load().catch(() => {});
+        else
+          load()
+            .then((card) => (session.aborted ? undefined : card.prepare()))
+            .catch(() => {});
       });
     },
     get isOpen() {

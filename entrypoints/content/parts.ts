@@ -10,7 +10,7 @@
 // entry points in the registry below, which the loader then reads.
 import type { ContentReplies, FrameMentions } from '@/lib/messages';
 import type { createContentRequests } from './requests';
-import type { CardController, CardOptions } from './card-types';
+import type { CardOptions, CardPartController } from './card-types';
 import type { createMentionNav } from './mention-nav';
 import { extensionApi } from '@/utils/extension-api';
 
@@ -38,7 +38,7 @@ export interface ScannerHandle {
 
 export interface Parts {
   scanner: { start(options: ScannerStart): Promise<ScannerHandle> };
-  card: { createCardController(options: CardOptions): CardController; createMentionNav: typeof createMentionNav; createContentRequests: typeof createContentRequests };
+  card: { createCardController(options: CardOptions): CardPartController; createMentionNav: typeof createMentionNav; createContentRequests: typeof createContentRequests };
 }
 
 const REGISTRY = Symbol.for('porthole.parts');

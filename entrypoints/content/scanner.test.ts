@@ -9,7 +9,7 @@ import { DETECT_MAX_CHARS, DETECT_MAX_TEXTS } from '@/lib/messages';
 import type { Highlighter } from './highlighter';
 import { PageTextScanner, type DetectBatch } from './scanner';
 
-const highlighter: Highlighter = { highlight: null, add() {}, delete() {}, clear() {}, setUnderline() {}, dispose() {} };
+const highlighter: Highlighter = { highlight: null, ranges: new Set(), add() {}, delete() {}, clear() {}, setUnderline() {}, dispose() {} };
 
 let controller: AbortController;
 afterEach(() => controller?.abort());

@@ -40,6 +40,8 @@ export interface FirefoxTab {
 /** The first tab, and a way to open more (an extension page beside a web page, say). */
 export interface FirefoxSession extends FirefoxTab {
   openTab: () => Promise<FirefoxTab>;
+  /** Runs this function's source in every frame of every later page before the page's own scripts (BiDi script.addPreloadScript). */
+  addPreloadScript: (functionDeclaration: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -152,6 +154,9 @@ export async function launchFirefoxWithExtension(binary: string, options: Firefo
   return {
     ...tab(tree.contexts[0]!.context),
     openTab: async () => tab(((await send('browsingContext.create', { type: 'tab' })) as { context: string }).context),
+    addPreloadScript: async (functionDeclaration) => {
+      await send('script.addPreloadScript', { functionDeclaration });
+    },
     close: async () => {
       socket.close();
       firefox.kill();

@@ -96,6 +96,41 @@ describe.skipIf(!binary && !CI)('Firefox build (firefox-esr, headless)', () => {
       ).toBe(false);
     });
 
+    it('readies the first card at idle, hidden; the first hover shows it complete at once', async () => {
+      // The page notes each card host Porthole adds: hidden or not when added, removed since, and whether it ever said "Looking it up…".
+      await firefox.addPreloadScript(`() => {
+        const hosts = [];
+        window.__hosts = hosts;
+        const byNode = new Map();
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) {
+              if (!(n instanceof Element) || n.localName !== 'porthole-ui' || !n.shadowRoot) continue;
+              const root = n.shadowRoot;
+              const frame = root.querySelector('.frame');
+              const host = { hidden: !!frame && getComputedStyle(frame).visibility === 'hidden', removed: false, sawLoading: false };
+              const look = () => (host.sawLoading ||= (root.textContent ?? '').includes('Looking it up'));
+              look();
+              new MutationObserver(look).observe(root, { childList: true, subtree: true, characterData: true });
+              hosts.push(host);
+              byNode.set(n, host);
+            }
+            for (const n of r.removedNodes) if (byNode.has(n)) byNode.get(n).removed = true;
+          }
+        }).observe(document, { childList: true, subtree: true });
+      }`);
+      await firefox.navigate(server.url('frames-mixed.html'));
+      const hostsIn = (frame: string) => firefox.evaluate<unknown>(`(${frame}).__hosts`);
+      const readied = [{ hidden: true, removed: true, sawLoading: false }];
+      // (The top frame only: Firefox reuses an iframe's first window for its document, so a preload script there watches the wrong document. Chromium's frames.test.ts checks the iframes.)
+      await expect.poll(() => hostsIn('window'), { timeout: 20_000 }).toEqual(readied);
+      await hoverText(firefox, 'outer', '9443');
+      await expect
+        .poll(() => firefox.evaluate<number>(`document.querySelector('porthole-ui')?.shadowRoot?.querySelectorAll('[role="dialog"] .body section.block').length ?? 0`), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      expect(await hostsIn('window')).toEqual([...readied, { hidden: false, removed: false, sawLoading: false }]);
+    });
+
     it('marks an iframe with ports added after the page loaded', async () => {
       await firefox.evaluate(`(() => {
         const late = document.createElement('iframe');

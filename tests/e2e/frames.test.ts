@@ -136,6 +136,68 @@ describe('iframes', () => {
     await page.close();
   });
 
+  it('readies the first card at idle, hidden, only in frames with a mention; the first hover then shows it complete at once', async () => {
+    const page = await browser.context.newPage();
+    // Every frame notes each card host Porthole adds: hidden or not when added, removed since, and whether it ever said "Looking it up…".
+    await page.addInitScript(() => {
+      type Host = { hidden: boolean; removed: boolean; sawLoading: boolean };
+      const hosts: Host[] = [];
+      (window as unknown as { __hosts: Host[] }).__hosts = hosts;
+      const byNode = new Map<Node, Host>();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (!(n instanceof Element) || n.localName !== 'porthole-ui' || !n.shadowRoot) continue;
+            const root = n.shadowRoot;
+            const frame = root.querySelector<HTMLElement>('.frame');
+            const host: Host = { hidden: !!frame && getComputedStyle(frame).visibility === 'hidden', removed: false, sawLoading: false };
+            const look = () => (host.sawLoading ||= root.textContent?.includes('Looking it up') ?? false);
+            look();
+            new MutationObserver(look).observe(root, { childList: true, subtree: true, characterData: true });
+            hosts.push(host);
+            byNode.set(n, host);
+          }
+          for (const n of r.removedNodes) {
+            const host = byNode.get(n);
+            if (host) host.removed = true;
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const before = { ad: cardLoadsIn('/ad-widget.html') };
+    await page.setViewportSize({ width: 1000, height: 760 });
+    await page.goto(server.url('frames-mixed.html'));
+    const hostsIn = (frame: Frame) => frame.evaluate(() => (window as unknown as { __hosts: { hidden: boolean; removed: boolean; sawLoading: boolean }[] }).__hosts);
+    const inner = frameAt(page, '/frame-inner.html');
+    // Before any hover, each frame with a mention laid its first card out once, hidden, and took it away.
+    await expect.poll(() => hostsIn(page.mainFrame()), { timeout: 20_000 }).toEqual([{ hidden: true, removed: true, sawLoading: false }]);
+    await expect.poll(() => hostsIn(inner), { timeout: 20_000 }).toEqual([{ hidden: true, removed: true, sawLoading: false }]);
+    // The port-free advertisement readied nothing: no card part, no host.
+    const ad = frameAt(page, '/ad-widget.html');
+    expect(await hostsIn(ad)).toEqual([]);
+    expect(cardLoadsIn('/ad-widget.html')).toBe(before.ad);
+
+    const at = await page.evaluate(() => {
+      const text = document.getElementById('outer')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf('9443'));
+      range.setEnd(text, text.data.indexOf('9443') + 4);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(at.x - 30, at.y + 30);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const card = page.locator(CARD);
+    await expect.poll(() => card.locator('.body section.block').count().catch(() => 0), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await card.textContent()).toMatch(/9443/);
+    // The card opened visible, with the record already there: no "Looking it up…" on the way.
+    const hosts = await hostsIn(page.mainFrame());
+    expect(hosts).toHaveLength(2);
+    expect(hosts[1]).toEqual({ hidden: false, removed: false, sawLoading: false });
+    expect(await hostsIn(ad)).toEqual([]);
+    await page.close();
+  });
+
   it('answers the shortcut in a skipped iframe by loading the parts then', async () => {
     const page = await openPage('frames-mixed.html');
     await expect.poll(() => markedIn(frameAt(page, '/frame-inner.html')), { timeout: 10_000 }).toEqual(['6379']);
