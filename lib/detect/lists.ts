@@ -4,7 +4,7 @@
 import type { Protocol } from '../types.ts';
 import { suffixProto } from './accept.ts';
 import {
-  AMP, COLON, COMMA, CR, digitsEnd, DOT, EQUALS, GT, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote,
+  AMP, BACKTICK, COLON, COMMA, CR, digitsEnd, DOT, EQUALS, GT, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isQuote,
   isWordLetter, LPAREN, matchesLower, NEWLINE, portValue, RPAREN, SEMICOLON, SLASH,
 } from './chars.ts';
 import { portWordAfter } from './rules/after.ts';
@@ -146,7 +146,7 @@ export function listThenPortWord(sc: TextScan, e: number): boolean {
     const lim = i + 12;
     while (i < lim && i < sc.n) {
       const c = t.charCodeAt(i);
-      if (isInlineSpace(c)) { i++; continue; }
+      if (isInlineSpace(c) || c === BACKTICK) { i++; continue; } // `80` and `443` ports: code spans are transparent
       if (c === COMMA || c === 0x3001 || c === 0xff0c || c === 0x548c || c === 0x4e0e || c === 0x53ca || c === 0x3068) { sep = true; i++; continue; }
       if (isAsciiLetter(c)) {
         // and / or / und / et / y … followed by a number

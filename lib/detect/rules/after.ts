@@ -4,7 +4,7 @@
 // (22 (SSH), PostgreSQL (5432)), an appositive (the exporter's port, 9100,)
 // and a service's usual port with a port or default cue close by.
 import {
-  COLON, CR, DOT, EQUALS, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isWordLetter, LOWER_A, LOWER_I, LOWER_N, LOWER_P,
+  BACKTICK, COLON, CR, DOT, EQUALS, HYPHEN, isAsciiLetter, isDigit, isGlue, isInlineSpace, isSpace, isWordLetter, LOWER_A, LOWER_I, LOWER_N, LOWER_P,
   LOWER_S, LPAREN, matchesLower, NEWLINE, portValue, RPAREN, SEMICOLON,
 } from '../chars.ts';
 import { wordAfter, wordBefore, wordBeforeHash } from '../context.ts';
@@ -45,6 +45,7 @@ export function isAPort(sc: TextScan, s: number, e: number, i: number): boolean 
 export function portWordAfter(sc: TextScan, s: number, e: number): boolean {
   const t = sc.t;
   let i = e;
+  if (sc.at(i) === BACKTICK && sc.at(s - 1) === BACKTICK) i++; // `443` ports: the number in a code span
   let spaces = 0;
   while (isInlineSpace(sc.at(i)) && spaces < 2) { i++; spaces++; }
   const c = sc.at(i);
@@ -133,6 +134,14 @@ export function serviceAround(sc: TextScan, s: number, e: number, v: number, loo
   if (p === 0) return false;
   let k = j;
   while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === HYPHEN)) k--;
+  if (j - k === 2 && matchesLower(t, k, 'is') && !isGlue(sc.at(k - 1))) {
+    // "TELNET is 23, SSH is 22": the service, "is", its usual port.
+    j = k;
+    while (j > 0 && k - j < 3 && isSpace(t.charCodeAt(j - 1))) j--;
+    if (j === k) return false;
+    k = j;
+    while (k > 0 && j - k < 20 && (isAsciiLetter(t.charCodeAt(k - 1)) || isDigit(t.charCodeAt(k - 1)) || t.charCodeAt(k - 1) === HYPHEN)) k--;
+  }
   if (k === j || isGlue(sc.at(k - 1))) return false;
   if (!mayBeService(t, k, j, k === look.firstA && j === look.firstB ? look.firstHash : wordHash(t, k, j))) return false;
   const ports = SERVICE_PORTS.get(t.slice(k, j).toLowerCase());

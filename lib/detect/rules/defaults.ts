@@ -10,7 +10,7 @@
 // round 5). Rejects those shapes when the
 // clause or sentence speaks of a count, a size or a time (timeout, number
 // of, max, interval …), and port 0 (a default of 0 is "disabled").
-import { COLON, COMMA, HYPHEN, isAsciiLetter, isDigit, isInlineSpace, isSpace, DOT, GT, LPAREN, matchesLower, NEWLINE, RPAREN } from '../chars.ts';
+import { COLON, COMMA, HYPHEN, SPACE, isAsciiLetter, isDigit, isInlineSpace, isSpace, DOT, GT, LPAREN, matchesLower, NEWLINE, RPAREN } from '../chars.ts';
 import type { KeywordLook, TextScan } from '../state.ts';
 
 /** Words in a clause or sentence about a port that make its default a count, a size or a time. */
@@ -91,17 +91,18 @@ function portClauseBefore(t: string, paren: number, plural: boolean): boolean {
 export function exampleNote(sc: TextScan, s: number, e: number): boolean {
   const t = sc.t;
   const c = sc.at(e);
-  if (c !== COMMA && c !== RPAREN && !(c === HYPHEN && isDigit(sc.at(e + 1)))) return false; // a number, not "4 entries"
+  const orNext = c === SPACE && (matchesLower(t, e + 1, 'or ') || matchesLower(t, e + 1, 'and '));
+  if (c !== COMMA && c !== RPAREN && !orNext && !(c === HYPHEN && isDigit(sc.at(e + 1)))) return false; // a number, not "4 entries"
   let p = s - 1;
   while (p > 0 && s - p < 4 && isInlineSpace(t.charCodeAt(p))) p--;
   if (t.charCodeAt(p) === COMMA || t.charCodeAt(p) === COLON) p--;
   if (t.charCodeAt(p) !== LPAREN) {
-    // "(e.g., 80", "(e.g. 80", "(eg 80", "(ex: 80"
+    // "(e.g., 80", "(e.g. 80", "(eg 80", "(ex: 80", "(usually 139 or 445)"
     const b = p + 1;
     let a = b;
-    while (a > 0 && b - a < 5 && (isAsciiLetter(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === DOT)) a--;
+    while (a > 0 && b - a < 9 && (isAsciiLetter(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === DOT)) a--;
     const w = t.slice(a, b).toLowerCase();
-    if (w !== 'e.g.' && w !== 'e.g' && w !== 'eg' && w !== 'ex') return false;
+    if (w !== 'e.g.' && w !== 'e.g' && w !== 'eg' && w !== 'ex' && w !== 'usually' && w !== 'typically') return false;
     p = a - 1;
     if (t.charCodeAt(p) !== LPAREN) return false;
   } else if (!(t.charCodeAt(e) === COMMA && isDigit(sc.at(e + 1)))) return false;

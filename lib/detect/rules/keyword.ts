@@ -79,7 +79,8 @@ export function keywordBefore(sc: TextScan, s: number): KeywordLook {
         // **Port**   5432 — a bold label closed after its word.
         let r = j - 1;
         while (r > lim && j - r < 3 && t.charCodeAt(r - 1) === STAR) r--;
-        if (t.charCodeAt(r - 1) === COLON || sc.at(j) === COLON || (j - r === 2 && isWordLetter(t.charCodeAt(r - 1)))) { punct += j - r; j = r; } else break;
+        // ports from **1-65535**: bold opened right before the number.
+        if (t.charCodeAt(r - 1) === COLON || sc.at(j) === COLON || (j - r === 2 && (isWordLetter(t.charCodeAt(r - 1)) || (j === s && isInlineSpace(t.charCodeAt(r - 1)))))) { punct += j - r; j = r; } else break;
       } else if (c === GT && step === 0 && j === s && isAsciiAlnum(sc.at(j - 2))) {
         j--; punct++; tag = true; // <group-port>9876</group-port>: an element named as a port
       } else if (c === BACKSLASH && j < s && LINK_PUNCT[sc.at(j)] === 1) {

@@ -166,7 +166,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     if (gp !== undefined) return accept(sc, R_GREPABLE, s, e, v, gp, M_LIST, undefined);
   }
   if (portWordAfter(sc, s, e)) return accept(sc, R_PORT_WORD, s, e, v, undefined, 0, undefined);
-  if (v > 0 && (c1 === COMMA || c1 === 0x3001 || c1 === 0x548c || c1 === 0x3068 || (isInlineSpace(c1) && (!isAsciiLetter(sc.at(e + 1)) || sc.at(e + 2) === SPACE || sc.at(e + 3) === SPACE || sc.at(e + 4) === SPACE || sc.at(e + 5) === SPACE))) && listThenPortWord(sc, e)) {
+  if (v > 0 && (c1 === COMMA || c1 === 0x3001 || c1 === 0x548c || c1 === 0x3068 || (c1 === BACKTICK && c0 === BACKTICK) || (isInlineSpace(c1) && (!isAsciiLetter(sc.at(e + 1)) || sc.at(e + 2) === SPACE || sc.at(e + 3) === SPACE || sc.at(e + 4) === SPACE || sc.at(e + 5) === SPACE))) && listThenPortWord(sc, e)) {
     return accept(sc, R_LIST_THEN_PORT_WORD, s, e, v, undefined, 0, undefined); // 80 和 443 端口, 80、443 番ポート
   }
   if (c1 === COMMA && v > 0) {
@@ -175,7 +175,8 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     if (lp !== undefined) return accept(sc, R_LIST_PROTO, s, e, v, lp, M_LIST, undefined);
   }
   if (v > 0 && serviceAround(sc, s, e, v, look)) return accept(sc, R_SERVICE, s, e, v, undefined, M_LIST, undefined);
-  if (v >= 100 && c1 === COMMA && sc.at(s - 2) === COMMA && c0 === SPACE && portAppositive(sc, s - 2)) {
+  if (v >= 100 && ((c1 === COMMA && sc.at(s - 2) === COMMA && c0 === SPACE && portAppositive(sc, s - 2)) ||
+    (c0 === BACKTICK && c1 === BACKTICK && sc.at(e + 1) === COMMA && sc.at(s - 2) === SPACE && sc.at(s - 3) === COMMA && portAppositive(sc, s - 3)))) {
     return accept(sc, R_APPOSITIVE, s, e, v, undefined, 0, undefined); // the exporter's port, 9100, is scraped
   }
   if (v >= 100 && ALL_SERVICE_PORTS.has(v) && serviceNearby(sc, s, e, v)) return accept(sc, R_SERVICE_NEARBY, s, e, v, undefined, 0, undefined);
