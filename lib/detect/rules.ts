@@ -137,6 +137,7 @@ export const RULE_IDS = [
   'code.port-call', // htons(8080)
   'specs.port-list-call', // port_or_service({25, 465})
   'specs.hping-scan', // hping3 --scan 80,3000,9000
+  'specs.tool-port-option', // nats-server -m 8222, autossh -M 20000 (TOOL_PORT_OPTIONS)
   'specs.ipfw-port', // ipfw add deny tcp from any to any 40000 in
   'specs.port-forward', // kubectl port-forward pod/x 5000 6000
   'code.conn-string', // Server=db,1433

@@ -245,3 +245,10 @@ export const H_BETWEEN = hashOf('between');
 
 /** Words after which user:secret is a credential, not host:port (addauth digest user1:12345, curl -u admin:1234). */
 export const CREDENTIAL_BEFORE = new Set(['digest', 'auth', 'addauth', 'basic', '-u', '--user', '--proxy-user', '--auth']);
+
+/** Short options that name a port for one command only (the command, then its options): nats-server -m 8222 (monitoring), autossh -M 20000 (monitoring), openssl s_server -accept 4433. */
+export const TOOL_PORT_OPTIONS = new Map<string, readonly string[]>([
+  ['nats-server', ['-m', '-ms']],
+  ['autossh', ['-M']],
+  ['openssl', ['-accept']],
+]);

@@ -23,7 +23,7 @@ import { defaultAfterPortSentence, defaultNote, docbookPortDefault, exampleNote 
 import { keywordBefore } from './keyword.ts';
 import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
 import { zookeeperKeyAt, zookeeperServer } from './servers.ts';
-import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, portForwardLine, portListCall, underPortsMap } from './specs.ts';
+import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, portForwardLine, portListCall, toolPortOption, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -74,6 +74,7 @@ const R_CALL_HOST = ruleCode('code.call-host');
 const R_PORT_CALL = ruleCode('code.port-call');
 const R_PORT_LIST_CALL = ruleCode('specs.port-list-call');
 const R_HPING_SCAN = ruleCode('specs.hping-scan');
+const R_TOOL_PORT_OPTION = ruleCode('specs.tool-port-option');
 const R_IPFW_PORT = ruleCode('specs.ipfw-port');
 const R_PORT_FORWARD = ruleCode('specs.port-forward');
 const R_CONN_STRING = ruleCode('code.conn-string');
@@ -211,6 +212,7 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
     if (c0 === LPAREN && portCall(sc, s)) return accept(sc, R_PORT_CALL, s, e, v, undefined, 0, undefined);
     if (c0 === LBRACE && sc.at(s - 2) === LPAREN && portListCall(sc, s - 2)) return accept(sc, R_PORT_LIST_CALL, s, e, v, undefined, M_LIST, undefined); // port_or_service({25, 465})
     if (c0 === SPACE && hpingScan(sc, look, s)) return accept(sc, R_HPING_SCAN, s, e, v, undefined, M_LIST, undefined); // hping3 --scan 80,443
+    if (c0 === SPACE && toolPortOption(sc, look, s)) return accept(sc, R_TOOL_PORT_OPTION, s, e, v, undefined, 0, undefined); // nats-server -m 8222
     if (c0 === SPACE && ipfwPort(sc, look, s)) return accept(sc, R_IPFW_PORT, s, e, v, undefined, M_LIST, undefined); // ipfw … to any 40000
     if (c0 === SPACE && (c1 === -1 || isSpace(c1) || c1 === BACKTICK) && portForwardLine(sc, s)) return accept(sc, R_PORT_FORWARD, s, e, v, undefined, M_LIST | M_SPACE_LIST, undefined); // kubectl port-forward pod/x 5000 6000
     if (c0 === COMMA) {

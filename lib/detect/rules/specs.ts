@@ -20,7 +20,7 @@ import { KW_OPT_P, KW_PORT, KW_PORTS } from '../keywords.ts';
 import { listContinues, M_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import { CMD_IDS, CMD_KUBECTL, type KeywordLook, type TextScan } from '../state.ts';
-import { BIG_P_PORT, H_ANY, P_NOT_PORT } from '../words.ts';
+import { BIG_P_PORT, H_ANY, P_NOT_PORT, TOOL_PORT_OPTIONS } from '../words.ts';
 import { keywordBefore } from './keyword.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -48,6 +48,17 @@ const PORT_LIST_CALLS = new Set(['port_or_service', 'portnumber', 'port_range'])
 export function gluedPNotPort(sc: TextScan, s: number): boolean {
   const cmd = sc.line.command(s);
   return pNotPort(sc, s) || BIG_P_PORT.has(cmd) || cmd.startsWith('mysql') || cmd === 'mariadb';
+}
+
+/** The option right before the number at s (one space between) is a port option of the line's command (TOOL_PORT_OPTIONS). */
+export function toolPortOption(sc: TextScan, look: KeywordLook, s: number): boolean {
+  const a = look.firstA;
+  if (a < 1 || look.firstB !== s - 1 || sc.t.charCodeAt(a - 1) !== HYPHEN) return false;
+  const options = TOOL_PORT_OPTIONS.get(sc.line.command(s));
+  if (options === undefined) return false;
+  let k = a - 1;
+  if (sc.at(k - 1) === HYPHEN) k--;
+  return options.includes(sc.t.slice(k, look.firstB));
 }
 
 export function pNotPort(sc: TextScan, pos: number): boolean {
