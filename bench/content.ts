@@ -21,14 +21,16 @@
 import { createServer } from 'node:http';
 import { rmSync } from 'node:fs';
 /// <reference types="chrome" />
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { chromiumPath, launchWithExtension, newProfileDir } from '../tests/e2e/harness.ts';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromiumPath, launchWithExtension, newProfileDir, stopWorker, watchWorker, type Launched, type WorkerWatch } from '../tests/e2e/harness.ts';
 import { loadLine, median } from './stats.ts';
 
 const TARGET_BYTES = 1_000_000;
 const MENTIONS = 10_000;
 /** Fresh loads per browser for scripting ms and load time (plus one warm-up load, not counted). */
 const LOADS = 7;
+/** Fresh loads for the time to the first underline, with the worker running and with it stopped before the load (each). */
+const FIRST_LOADS = 7;
 /** Traced loads with the extension, for the content script's tasks. */
 const TRACES = 3;
 /** How long after load every figure is taken: the full scan ends about 2.2 s after load on the reference machine. */
@@ -161,6 +163,28 @@ async function mutationPhase(page: Page): Promise<{ added: number; markedAfterMs
     await new Promise((r) => setTimeout(r, 500));
     return { added: 2000, markedAfterMs, longTasks: w.__longtasks.filter((t) => t.start >= t0).map((t) => Math.round(t.duration)) };
   });
+}
+
+/**
+ * Load event → first underline on a fresh page (the page polls the highlight
+ * registry every 5 ms). With `stopped`, the extension's service worker is
+ * stopped first, as Chrome stops an idle one: the frame's first detect
+ * request has to start it again.
+ */
+async function firstUnderlineOnce(launched: Launched, url: string, stopped: { cdp: CDPSession; watch: WorkerWatch } | null): Promise<number> {
+  if (stopped) await stopWorker(stopped.cdp, stopped.watch);
+  const page = await launched.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.addInitScript(OBSERVER);
+  await page.goto(url, { waitUntil: 'load' });
+  const at = await page.waitForFunction(
+    () => ((CSS.highlights.get('porthole-port')?.size ?? 0) > 0 ? performance.now() - (window as unknown as { __loadedAt: number }).__loadedAt : 0),
+    undefined,
+    { polling: 5, timeout: 30_000 },
+  );
+  const ms = (await at.jsonValue()) as number;
+  await page.close();
+  return ms;
 }
 
 interface LoadFigures {
@@ -298,6 +322,15 @@ async function main(): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   const ext = await measure(page, url, launched);
   const mut = await mutationPhase(page);
+  const cdp = await launched.context.newCDPSession(page);
+  const watch = await watchWorker(cdp, launched.extensionId);
+  const firstWarm: number[] = [];
+  const firstCold: number[] = [];
+  for (let i = 0; i < FIRST_LOADS; i++) {
+    firstWarm.push(await firstUnderlineOnce(launched, url, null));
+    firstCold.push(await firstUnderlineOnce(launched, url, { cdp, watch }));
+  }
+  await cdp.detach();
   await page.close();
   const extLoads = await loads(launched.context, url);
   const traced: ContentTasks[] = [];
@@ -313,6 +346,8 @@ async function main(): Promise<void> {
   console.log(`  long tasks after load (content script at work): ${summary(ext.longTasksAfterLoad)}`);
   console.log(`  first mentions marked ${ext.firstMarkMs?.toFixed(0) ?? '–'} ms after load; all ${ext.found} found ${ext.foundAfterMs?.toFixed(0) ?? '–'} ms after load`);
   console.log(`  ranges in the highlight (near the viewport only): ${ext.highlighted}`);
+  const ms = (xs: number[]) => `median ${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
+  console.log(`  first underline after load, ${FIRST_LOADS} fresh loads each: worker running ${ms(firstWarm)}; worker stopped before the load ${ms(firstCold)}`);
   console.log('\nLog-viewer mutations (2,000 new lines in 40 bursts over ~1 s):');
   console.log(`  last new line underlined ${mut.markedAfterMs.toFixed(0)} ms after the first burst; long tasks: ${summary(mut.longTasks)}`);
   const worst = Math.max(0, ...ext.longTasksAfterLoad, ...mut.longTasks);

@@ -29,8 +29,8 @@
 //   npm run build && node --experimental-strip-types bench/hover.ts
 /// <reference types="chrome" />
 import { createServer } from 'node:http';
-import type { CDPSession, Page } from 'playwright-core';
-import { launchWithExtension } from '../tests/e2e/harness.ts';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, stopWorker, watchWorker } from '../tests/e2e/harness.ts';
 import { loadLine, summarize } from './stats.ts';
 
 const SAMPLES = 20;
@@ -158,40 +158,6 @@ async function hoverOnce(page: Page, point: { x: number; y: number }): Promise<S
   await page.mouse.move(point.x, point.y);
   const t = await page.evaluate(() => (window as unknown as { __hover: Promise<Timing> }).__hover);
   return { dom: t.dom - t.start, frame: t.frame - t.start, host: t.host - t.start, sawLoading: t.sawLoading };
-}
-
-/** The extension's service-worker versions as CDP reports them: running status, and how many times one started. */
-interface WorkerWatch {
-  statuses: () => string[];
-  starts: () => number;
-}
-
-async function watchWorker(cdp: CDPSession, extensionId: string): Promise<WorkerWatch> {
-  const versions = new Map<string, string>();
-  let starts = 0;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: list }) => {
-    for (const v of list) {
-      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
-      if (v.runningStatus === 'starting' && versions.get(v.versionId) !== 'starting') starts++;
-      versions.set(v.versionId, v.runningStatus);
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  return { statuses: () => [...versions.values()], starts: () => starts };
-}
-
-/** Stops the extension's service worker and waits until CDP reports every version of it stopped (asking again every 2 s: on a loaded machine a stop is sometimes not taken). */
-async function stopWorker(cdp: CDPSession, watch: WorkerWatch): Promise<void> {
-  const until = Date.now() + 15_000;
-  let askedAt = 0;
-  while (watch.statuses().length === 0 || !watch.statuses().every((s) => s === 'stopped')) {
-    if (Date.now() > until) throw new Error(`service worker did not stop: ${watch.statuses().join(', ') || 'no version seen'}`);
-    if (Date.now() - askedAt > 2000) {
-      askedAt = Date.now();
-      await cdp.send('ServiceWorker.stopAllWorkers');
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 function line(label: string, samples: Sample[]): string {

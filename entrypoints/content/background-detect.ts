@@ -9,12 +9,16 @@
 import type { PortMention } from '@/lib/detect/types';
 import { portApi } from '@/utils/port-api';
 
+/** How long to wait before the one retry: long enough for a background that is still starting (Firefox at browser start) to listen. */
+const RETRY_AFTER_MS = 500;
+
 export async function detectInBackground(texts: string[]): Promise<PortMention[][] | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
     try {
       return await portApi.detect({ texts });
     } catch {
-      // A worker stopped mid-request, or the extension reloaded: the retry tells.
+      // A worker stopped mid-request, a background not listening yet, or the extension reloaded: the retry tells.
     }
   }
   return null;

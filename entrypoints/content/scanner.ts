@@ -39,6 +39,13 @@ interface Found {
 const SLICE_MS = 8;
 /** Text this far outside the viewport still counts as visible. */
 const VISIBLE_MARGIN = 300;
+/**
+ * Characters per request: well under what one may carry (DETECT_MAX_CHARS),
+ * so that copying a request and its answer between the frame and the worker
+ * stays a short task on either side; a 1 MB page takes a few round trips,
+ * each answer marked while the worker reads the next.
+ */
+const SEND_CHARS = Math.min(250_000, DETECT_MAX_CHARS);
 /** The detector reads ports from ASCII digit runs only: text without a digit is not sent. */
 const DIGIT = /[0-9]/;
 
@@ -194,6 +201,8 @@ export class PageTextScanner {
     if (this.stopped || this.opts.signal.aborted) return;
     const end = performance.now() + budget;
     this.rectCache.clear();
+    // What is on screen first: the answers for it are marked before the walk goes on.
+    while (this.markSoon.size > 0 && performance.now() < end) this.mark(this.markSoon.shift()!);
     while (this.walkers.length > 0 && performance.now() < end) {
       const walker = this.walkers[0]!;
       // Pull a handful of blocks between clock checks.
@@ -207,9 +216,7 @@ export class PageTextScanner {
         (this.isVisible(state) ? this.sendSoon : this.sendLater).push(state);
       }
     }
-    for (const queue of [this.markSoon, this.markLater]) {
-      while (queue.size > 0 && performance.now() < end) this.mark(queue.shift()!);
-    }
+    while (this.markLater.size > 0 && performance.now() < end) this.mark(this.markLater.shift()!);
     this.next();
   }
 
@@ -223,7 +230,7 @@ export class PageTextScanner {
   /**
    * One request to the detector with the text waiting: visible blocks first,
    * the rest once no walk is running (a walk may still find text on screen),
-   * at most DETECT_MAX_CHARS characters and DETECT_MAX_TEXTS texts; the rest
+   * at most SEND_CHARS characters and DETECT_MAX_TEXTS texts; the rest
    * goes in the next request, sent when this one is answered.
    */
   private send(): void {
@@ -237,7 +244,7 @@ export class PageTextScanner {
         while (state.sent < text.length) {
           const from = state.sent;
           const to = chunkEnd(text, from);
-          if (texts.length >= DETECT_MAX_TEXTS || (chars + to - from > DETECT_MAX_CHARS && texts.length > 0)) return false;
+          if (texts.length >= DETECT_MAX_TEXTS || (chars + to - from > SEND_CHARS && texts.length > 0)) return false;
           state.sent = to;
           const piece = from === 0 && to === text.length ? text : text.slice(from, to);
           if (!DIGIT.test(piece)) continue;

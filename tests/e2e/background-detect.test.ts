@@ -5,8 +5,8 @@
 // stopped (MV3 stops idle workers; the frame's request has to wake it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import type { CDPSession, Page } from 'playwright-core';
-import { launchWithExtension, type Launched } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, stopWorker, watchWorker, type Launched } from './harness.ts';
 import { serveFixtures, type FixtureServer } from './fixture-server.ts';
 import { marked, waitForMarked } from './page-helpers.ts';
 
@@ -92,25 +92,15 @@ describe('detection in the background worker', () => {
   // Last: it stops the worker that `browser.worker` points at.
   it('marks a page whose request had to wake the stopped worker', async () => {
     const blank = await browser.context.newPage();
-    const cdp: CDPSession = await browser.context.newCDPSession(blank);
-    const statuses = new Map<string, string>();
-    let starts = 0;
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) {
-        if (!v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) continue;
-        if (v.runningStatus === 'starting' && statuses.get(v.versionId) !== 'starting') starts++;
-        statuses.set(v.versionId, v.runningStatus);
-      }
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => statuses.size > 0 && [...statuses.values()].every((s) => s === 'stopped'), { timeout: 10_000 }).toBe(true);
-    const before = starts;
+    const cdp = await browser.context.newCDPSession(blank);
+    const watch = await watchWorker(cdp, browser.extensionId);
+    await stopWorker(cdp, watch);
+    const before = watch.starts();
 
     const page = await open(fixtures.url('prose.html'));
     await waitForMarked(page, '5432', 20_000);
     await waitForMarked(page, '6379');
-    expect(starts).toBeGreaterThan(before);
+    expect(watch.starts()).toBeGreaterThan(before);
     await cdp.detach();
     await page.close();
     await blank.close();

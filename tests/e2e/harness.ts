@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 // Launches Debian's Chromium with the built extension loaded, for real-browser
 // tests. Playwright never downloads a browser here.
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,4 +124,43 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 /** Sends one protocol message to the background from an extension page. */
 export async function sendFromPage<T>(page: Page, message: unknown): Promise<T> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+}
+
+/** The extension's service-worker versions as CDP reports them: running status, and how many times one started. */
+export interface WorkerWatch {
+  statuses: () => string[];
+  starts: () => number;
+}
+
+/** Follows the extension's service worker through a CDP session (of any page of the browser). */
+export async function watchWorker(cdp: CDPSession, extensionId: string): Promise<WorkerWatch> {
+  const versions = new Map<string, string>();
+  let starts = 0;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: list }) => {
+    for (const v of list) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      if (v.runningStatus === 'starting' && versions.get(v.versionId) !== 'starting') starts++;
+      versions.set(v.versionId, v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { statuses: () => [...versions.values()], starts: () => starts };
+}
+
+/**
+ * Stops the extension's service worker (as Chrome does when it is idle) and
+ * waits until CDP reports every version of it stopped, asking again every 2 s
+ * (on a loaded machine a stop is sometimes not taken).
+ */
+export async function stopWorker(cdp: CDPSession, watch: WorkerWatch): Promise<void> {
+  const until = Date.now() + 15_000;
+  let askedAt = 0;
+  while (watch.statuses().length === 0 || !watch.statuses().every((s) => s === 'stopped')) {
+    if (Date.now() > until) throw new Error(`service worker did not stop: ${watch.statuses().join(', ') || 'no version seen'}`);
+    if (Date.now() - askedAt > 2000) {
+      askedAt = Date.now();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
