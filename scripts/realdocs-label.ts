@@ -12,8 +12,8 @@
 //
 //   node --experimental-strip-types scripts/realdocs-label.ts show <split> [--hits] [id …]
 //     prints samples with file line numbers; gold spans in «», and with --hits the detector's
-//     spans in ⟦⟧ (development splits only, dev, fresh and fresh2: every other split, fresh3 among
-//     them, is labelled blind, so --hits is refused there)
+//     spans in ⟦⟧ (development splits only, dev, fresh, fresh2 and fresh3: every other split,
+//     holdout among them, is labelled blind, so --hits is refused there)
 //   node --experimental-strip-types scripts/realdocs-label.ts draft dev [id …]
 //     prints label lines from the detector's output for samples not yet labelled (dev only),
 //     as a first suggestion to check by hand

@@ -19,8 +19,9 @@ export function realdocsSplit(name: string | undefined): RealdocsSplit | undefin
 /**
  * The development splits, which may be shown with the detector's output: dev,
  * fresh since it was scored once as a held-out split at the end of round 3
- * (cda6c83), and fresh2 since it was scored once at the end of round 4
- * (d4d3d4a). Every other split (holdout, fresh3 …) is labelled blind and stays
- * unseen: its labels are shown without the detector's output.
+ * (cda6c83), fresh2 since it was scored once at the end of round 4 (d4d3d4a),
+ * and fresh3 since it was scored once at the end of round 5 (a5ec03d). Every
+ * other split (holdout …) is labelled blind and stays unseen: its labels are
+ * shown without the detector's output.
  */
-export const SPLITS_SHOWN_WITH_HITS: readonly string[] = ['dev', 'fresh', 'fresh2'];
+export const SPLITS_SHOWN_WITH_HITS: readonly string[] = ['dev', 'fresh', 'fresh2', 'fresh3'];
