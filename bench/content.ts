@@ -17,6 +17,12 @@
 // - load time: navigation timing loadEventEnd, median of LOADS loads each,
 //   the same browser flags and a fresh profile for both; with/without ratio.
 //
+// - first underline, broken down: on TRACES further traced loads, from the
+//   load event (the trace's MarkLoad) to the loader's decision, the scanner
+//   part's request and evaluation, its first request to the background
+//   (runtime message: the text to detect), and the first underline (polled in
+//   the page, after its load event).
+//
 //   npm run build && node --experimental-strip-types bench/content.ts
 import { createServer } from 'node:http';
 import { rmSync } from 'node:fs';
@@ -224,7 +230,75 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { data?: { url?: string }; fileName?: string };
+  args?: { data?: { url?: string; isOutermostMainFrame?: boolean }; fileName?: string };
+}
+
+interface Breakdown {
+  /** Milliseconds after the load event; null where the trace had no such event. */
+  loaderAt: number | null;
+  scannerRequestedAt: number | null;
+  scannerEvaluatedAt: number | null;
+  firstDetectSentAt: number | null;
+  firstMarkAt: number | null;
+  /** The content script's own script time from the load event to the first underline. */
+  ourScriptMs: number;
+}
+
+/** One traced load with the extension, polled for its first underline: where the time to it goes. */
+async function breakdownOnce(context: BrowserContext, url: string): Promise<Breakdown> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.addInitScript(OBSERVER);
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'extensions', 'ipc'] },
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  let firstMarkAt: number | null = null;
+  const started = Date.now();
+  while (firstMarkAt === null && Date.now() - started < 15_000) {
+    const { count, t } = await page.evaluate(() => ({ count: CSS.highlights.get('porthole-port')?.size ?? 0, t: performance.now() - (window as unknown as { __loadedAt: number }).__loadedAt }));
+    if (count > 0) firstMarkAt = t;
+    else await page.waitForTimeout(10);
+  }
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  await page.close();
+
+  const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.fileName ?? '';
+  const load = events.find((e) => e.name === 'MarkLoad' && (e.args?.data as { isOutermostMainFrame?: boolean } | undefined)?.isOutermostMainFrame);
+  const t0 = load?.ts ?? NaN;
+  const at = (e: TraceEvent | undefined) => (e ? (e.ts - t0) / 1000 : null);
+  const after = (e: TraceEvent, from: number) => e.ts >= from;
+  const byTime = [...events].sort((a, b) => a.ts - b.ts);
+  const scriptOf = (file: string) => (e: TraceEvent) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && urlOf(e).endsWith(file);
+  const loader = byTime.find((e) => after(e, t0) && scriptOf('/content-loader.js')(e));
+  const requested = byTime.find((e) => e.name === 'ResourceSendRequest' && urlOf(e).endsWith('/scanner-part.js'));
+  // import() evaluates the part as a module (v8.evaluateModule), or its first run is a FunctionCall.
+  const evaluated = byTime.find((e) => e.ph === 'X' && /valuate|FunctionCall/.test(e.name) && urlOf(e).endsWith('/scanner-part.js'));
+  const evalEnd = evaluated ? evaluated.ts + (evaluated.dur ?? 0) : requested ? requested.ts : NaN;
+  const sent = byTime.find((e) => e.ts >= evalEnd && e.name.startsWith('MainThreadIPCMessageSender::SendOpenMessageChannel'));
+  const ours = byTime.filter((e) => e.ph === 'X' && after(e, t0) && CONTENT_FILES.some((f) => scriptOf(f)(e)));
+  const topLevel: TraceEvent[] = [];
+  for (const e of ours) {
+    const last = topLevel[topLevel.length - 1];
+    if (last && last.pid === e.pid && last.tid === e.tid && e.ts < last.ts + (last.dur ?? 0)) continue;
+    topLevel.push(e);
+  }
+  const markTs = firstMarkAt === null ? Infinity : t0 + firstMarkAt * 1000;
+  return {
+    loaderAt: at(loader),
+    scannerRequestedAt: at(requested),
+    scannerEvaluatedAt: evaluated ? (evalEnd - t0) / 1000 : null,
+    firstDetectSentAt: at(sent),
+    firstMarkAt,
+    ourScriptMs: topLevel.filter((e) => e.ts < markTs).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000,
+  };
 }
 
 interface ContentTasks {
@@ -335,6 +409,8 @@ async function main(): Promise<void> {
   const extLoads = await loads(launched.context, url);
   const traced: ContentTasks[] = [];
   for (let i = 0; i < TRACES; i++) traced.push(await traceOnce(launched.context, url));
+  const breakdowns: Breakdown[] = [];
+  for (let i = 0; i < TRACES; i++) breakdowns.push(await breakdownOnce(launched.context, url));
   await launched.close();
   server.close();
 
@@ -373,6 +449,17 @@ async function main(): Promise<void> {
   console.log(`  load time (loadEventEnd) without: median ${lo.toFixed(0)} ms [${list(baseLoads, 'loadMs')}]`);
   console.log(`  load time (loadEventEnd) with:    median ${lw.toFixed(0)} ms [${list(extLoads, 'loadMs')}]`);
   console.log(`  load time ratio with/without: ${(lw / lo).toFixed(2)}`);
+  console.log(`\nFirst underline, broken down (${TRACES} traced loads; ms after the load event, median [each]):`);
+  const phase = (label: string, k: keyof Breakdown) => {
+    const xs = breakdowns.map((b) => b[k]).filter((x): x is number => x !== null);
+    console.log(`  ${label}: ${xs.length ? median(xs).toFixed(0) : '–'} [${breakdowns.map((b) => b[k]?.toFixed(0) ?? '–').join(', ')}]`);
+  };
+  phase("the loader's first run after the load event (then its checks: sites switched off, size, on screen, port-shaped text)", 'loaderAt');
+  phase('scanner part requested', 'scannerRequestedAt');
+  phase('scanner part fetched and evaluated', 'scannerEvaluatedAt');
+  phase('first text sent to the background to detect', 'firstDetectSentAt');
+  phase('first underline (polled every ~10 ms)', 'firstMarkAt');
+  phase("the content script's own script time until then", 'ourScriptMs');
   console.log(`end: ${loadLine()}`);
 }
 

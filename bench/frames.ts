@@ -7,14 +7,21 @@
 //   navigation until SETTLE_MS after the load event;
 // - first frame after load: performance.now() at the first animation frame
 //   after the top frame's load event (every iframe has loaded by then, and
-//   each frame's loader decides right after its own load event);
+//   each frame's loader decides right after its own load event), printed
+//   with its two parts: the load event (loadEventStart) and the gap from it
+//   to that frame. The browsers load in rounds, one load each per round in a
+//   rotating order, so the ratio to "without" is also taken per round (the
+//   loads of one round ran at the same machine load): its median and
+//   quartiles say how far the ratio of medians can be trusted;
 // - JS heap per iframe: CDP HeapProfiler.collectGarbage, then
 //   Runtime.getHeapUsage (the renderer's isolate: the page, its same-origin
 //   frames and the content scripts' isolated worlds), with − without, over
 //   the 21 frames that each run a loader. A third browser runs an extension
 //   whose content script is empty, in every frame: what any content script
 //   costs (each frame gets an isolated world with the extension API in it),
-//   so the rest is Porthole's own;
+//   so the rest is Porthole's own; a fourth, the same empty script with
+//   Porthole's stylesheet (the manifest injects highlight.css into every
+//   frame), parts the stylesheet's cost from the script's;
 // - script bytes per frame: the loader (the only script the manifest injects)
 //   plus each part a frame fetched (the network log names the frame), gzipped
 //   with Node's zlib at level 6 — for the port-free frames, and for the same
@@ -33,7 +40,7 @@ import { isMain, loadLine, median } from './stats.ts';
 
 const FRAMES = 20;
 /** Fresh loads per browser, alternating with and without (after one warm-up load each). */
-const LOADS = 9;
+const LOADS = 15;
 /** How long after load the figures are taken: every frame's loader has decided by then. */
 const SETTLE_MS = 2000;
 const LOADER = 'content-loader.js';
@@ -83,17 +90,18 @@ const OBSERVER = `
 interface LoadFigures {
   longTasks: number[];
   firstFrameMs: number;
+  /** The top frame's loadEventStart. */
+  loadMs: number;
   heapBytes: number;
 }
 
-/** An extension with an empty content script in every frame, at document_start as Porthole's loader. */
-async function launchEmptyScript(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** An extension with an empty content script in every frame, at document_start as Porthole's loader (and, if asked, Porthole's stylesheet). */
+async function launchEmptyScript(withCss: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-empty-script-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'empty content script', version: '1.0', content_scripts: [{ matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: ['empty.js'] }] }),
-  );
+  const script = { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: ['empty.js'], ...(withCss ? { css: ['highlight.css'] } : {}) };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty content script', version: '1.0', content_scripts: [script] }));
   writeFileSync(join(dir, 'empty.js'), '');
+  if (withCss) writeFileSync(join(dir, 'highlight.css'), readFileSync(join(EXTENSION_DIR, 'assets/highlight.css')));
   const profile = newProfileDir();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -118,15 +126,16 @@ async function loadOnce(context: BrowserContext, url: string): Promise<LoadFigur
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => (window as unknown as { __firstFrame?: number }).__firstFrame !== undefined);
   await page.waitForTimeout(SETTLE_MS);
-  const { longTasks, firstFrameMs } = await page.evaluate(() => {
+  const { longTasks, firstFrameMs, loadMs } = await page.evaluate(() => {
     const w = window as unknown as { __longtasks: number[]; __firstFrame: number };
-    return { longTasks: w.__longtasks.map(Math.round), firstFrameMs: w.__firstFrame };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return { longTasks: w.__longtasks.map(Math.round), firstFrameMs: w.__firstFrame, loadMs: nav.loadEventStart };
   });
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   await page.close();
-  return { longTasks, firstFrameMs, heapBytes: usedSize };
+  return { longTasks, firstFrameMs, loadMs, heapBytes: usedSize };
 }
 
 const gz = (file: string) => gzipSync(readFileSync(join(EXTENSION_DIR, file)), { level: 6 }).length;
@@ -168,11 +177,12 @@ export async function benchFrames(): Promise<void> {
     headless: true,
     args: FLAGS,
   });
-  const empty = await launchEmptyScript();
+  const empty = await launchEmptyScript(false);
+  const emptyCss = await launchEmptyScript(true);
   const ext = await launchWithExtension();
   const fetched = watchParts(ext.context);
 
-  const browsers = [plain, empty.context, ext.context];
+  const browsers = [plain, empty.context, emptyCss.context, ext.context];
   for (const b of browsers) await loadOnce(b, `${origin}/`);
   const runs: LoadFigures[][] = browsers.map(() => []);
   for (let i = 0; i < LOADS; i++) {
@@ -182,13 +192,14 @@ export async function benchFrames(): Promise<void> {
       runs[b]!.push(await loadOnce(browsers[b]!, `${origin}/`));
     }
   }
-  const [without, emptyScript, withP] = runs as [LoadFigures[], LoadFigures[], LoadFigures[]];
+  const [without, emptyScript, emptyWithCss, withP] = runs as [LoadFigures[], LoadFigures[], LoadFigures[], LoadFigures[]];
   const portFreeFetches = [...fetched].filter(([frame]) => frame.startsWith('/widget/') || frame === '/');
   fetched.clear();
   // The same page with one port in the top frame: what a frame with ports evaluates before any hover.
   await loadOnce(ext.context, `${origin}/ports`);
   const withPorts = [...(fetched.get('/ports') ?? [])];
   await ext.close();
+  await emptyCss.close();
   await empty.close();
   await plain.close();
   rmSync(profile, { recursive: true, force: true });
@@ -204,6 +215,17 @@ export async function benchFrames(): Promise<void> {
   console.log(`  first frame after load: without median ${ffWithout.toFixed(0)} ms [${list(without.map((r) => r.firstFrameMs))}]`);
   console.log(`  first frame after load: with    median ${ffWith.toFixed(0)} ms [${list(withP.map((r) => r.firstFrameMs))}]`);
   console.log(`  first frame after load, with/without: ${(ffWith / ffWithout).toFixed(3)} (target ≤ 1.05)`);
+  const quartiles = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]!;
+    return `median ${median(xs).toFixed(3)} (quartiles ${at(0.25).toFixed(3)}–${at(0.75).toFixed(3)})`;
+  };
+  const perRound = (rs: LoadFigures[], k: 'firstFrameMs' | 'loadMs') => rs.map((r, i) => r[k] / without[i]![k]);
+  const gap = (rs: LoadFigures[]) => median(rs.map((r) => r.firstFrameMs - r.loadMs)).toFixed(0);
+  for (const [label, rs] of [['Porthole', withP], ['an empty content script', emptyScript], ['the empty script + highlight.css', emptyWithCss]] as const) {
+    console.log(`  ${label}: first frame after load per round / without ${quartiles(perRound(rs, 'firstFrameMs'))}; load event ${median(rs.map((r) => r.loadMs)).toFixed(0)} ms (per round / without ${quartiles(perRound(rs, 'loadMs'))}), load → first frame ${gap(rs)} ms; long tasks median ${median(count(rs))}`);
+  }
+  console.log(`  without: load event ${median(without.map((r) => r.loadMs)).toFixed(0)} ms, load → first frame ${gap(without)} ms`);
   const heapOf = (rs: LoadFigures[]) => median(rs.map((r) => r.heapBytes));
   const perFrame = (bytes: number) => `${kb(bytes)} in all, ${kb(bytes / (FRAMES + 1))} per frame`;
   console.log(`  JS heap after GC (medians): without ${kb(heapOf(without))}, an empty content script ${kb(heapOf(emptyScript))}, Porthole ${kb(heapOf(withP))} (${FRAMES + 1} frames run a content script)`);
