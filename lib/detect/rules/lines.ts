@@ -11,14 +11,14 @@ import {
   NEWLINE, PIPE, RBRACE, RBRACKET, RPAREN, SEMICOLON, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_D, UPPER_L, UPPER_P, UPPER_R,
   UPPER_Z,
 } from '../chars.ts';
-import { lineStart, wordAfter } from '../context.ts';
+import { lineStart, wordAfter, wordBeforeHash } from '../context.ts';
 import { wordHash } from '../hash.ts';
 import { classifyHost, HOST_ADDRESS, HOST_WORD } from '../host.ts';
 import { classifyWord, KW_NONE, KW_PORT, mayBeKeyword } from '../keywords.ts';
 import { M_LIST, M_SPACE_LIST } from '../lists.ts';
 import { ruleCode } from '../rules.ts';
 import { CMD_DIRECTIVE, CMD_DOCKER, CMD_HOST_PORT, type TextScan } from '../state.ts';
-import { H_STATIC, H_TO, HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
+import { H_ALLOW, H_DENY, H_IN, H_LIMIT, H_OUT, H_REJECT, H_STATIC, H_TO, HOST_PORT_CMD_HASHES, LABEL_NOT_PORT, LIST_WORDS } from '../words.ts';
 import { countedAfter } from './vetting.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -134,6 +134,20 @@ export function ufwStatusRow(sc: TextScan, s: number, e: number): boolean {
     j--;
   }
   return j === 0 || t.charCodeAt(j - 1) === NEWLINE;
+}
+
+function isUfwVerb(h: number): boolean {
+  return h === H_ALLOW || h === H_DENY || h === H_LIMIT || h === H_REJECT;
+}
+
+/**
+ * A ufw rule's port: the number right after allow/deny/limit/reject, or after
+ * the direction word that may follow the verb (ufw allow out 53, ufw deny in 23),
+ * on a line that names ufw. fw is the hash of the word before the number, at a.
+ */
+export function ufwRulePort(sc: TextScan, s: number, fw: number, a: number): boolean {
+  if (!isUfwVerb(fw) && !((fw === H_IN || fw === H_OUT) && isUfwVerb(wordBeforeHash(sc.t, a)))) return false;
+  return sc.line.hasWord(s, 'ufw');
 }
 
 /**

@@ -21,7 +21,7 @@ import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './a
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { defaultAfterPortSentence, defaultNote, docbookPortDefault, exampleNote } from './defaults.ts';
 import { keywordBefore } from './keyword.ts';
-import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
+import { composeItem, hostPortCommand, inPortBlock, inPortsBraces, portLabel, ufwRulePort, ufwStatusRow, underPortsKey, valueOfPortKey } from './lines.ts';
 import { zookeeperKeyAt, zookeeperServer } from './servers.ts';
 import { gluedPNotPort, grepableProto, hpingScan, idsRulePort, ipfwPort, portForwardLine, portListCall, toolPortOption, underPortsMap } from './specs.ts';
 import { countedAfter, keywordMention } from './vetting.ts';
@@ -191,8 +191,8 @@ export function plainCase(sc: TextScan, s: number, e: number, c0: number, c1: nu
   }
   if (v > 0 && c1 === SPACE && sc.at(e + 1) === SPACE && ufwStatusRow(sc, s, e)) return accept(sc, R_UFW_ROW, s, e, v, undefined, M_LIST, undefined);
   if (v > 0 && fw === H_VALUE && valueOfPortKey(sc, look.firstA)) return accept(sc, R_VALUE_OF_PORT_KEY, s, e, v, undefined, 0, undefined);
-  if (v > 0 && (fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT || fw === H_REJECT) && sc.line.hasWord(s, 'ufw')) {
-    return accept(sc, R_UFW_ALLOW, s, e, v, undefined, M_LIST, undefined); // ufw allow 443
+  if (v > 0 && fw !== 0 && ufwRulePort(sc, s, fw, look.firstA)) {
+    return accept(sc, R_UFW_ALLOW, s, e, v, undefined, M_LIST, undefined); // ufw allow 443, ufw allow out 53
   }
   if (v > 0 && fw !== 0) {
     let pj = s;
@@ -259,6 +259,7 @@ export function proseNumber(sc: TextScan, s: number, e: number, v: number, look:
   if (fw === H_ANY) return false; // ipfw: from any to any 40000 in
   if (fw === H_TARGET || fw === H_PUBLISHED || fw === H_NUMBER || fw === H_ALLOW || fw === H_DENY || fw === H_LIMIT ||
     fw === H_REJECT || fw === H_VALUE || mayBeService(sc.t, look.firstA, look.firstB, fw)) return false;
+  if (ufwRulePort(sc, s, fw, look.firstA)) return false; // ufw allow out 53 comment 'DNS'
   // hostPortCommand: telnet/nc before the word, or such a command starting the line.
   const k = look.firstA;
   if (!isInlineSpace(sc.at(k - 1))) return false;
