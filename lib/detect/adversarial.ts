@@ -31,6 +31,7 @@ export function adversarialInputs(size = MB): [string, string][] {
     ['ports to probe (e.g., 1,1) 1 is a b c port …', fill('ports to probe (e.g., 1,1) 1 is a b c port <port>1 [id:localhost:1] ')],
     ['SSH is 22 (usually 1 or 1) **1** `1` port …', fill('SSH is 22 port (usually 1 or 1) **1** a port, `100`, `1` port ')],
     ['ufw allow out 1 in 1 …', fill('ufw allow out 1 in 1 deny in 1 ')],
+    ['-p1-2:1-2 -p 1-2:1-2-1-2:1 …', fill('-p1-2:1-2 -p 1-2:1-2-1-2:1 ')],
     ['<value type="default">1 … then a parameter', `${fill('<value type="default">1</value>\n').slice(0, size - 32)}<p parameter name="a port">`],
   ];
 }

@@ -39,6 +39,7 @@ export const RULE_IDS = [
   'reject.not-a-host', // EPSG:4326, main.ts:42, user:1000
   'reject.port-0-placeholder', // 0.0.0.0:0
   'pairs.glued-p-map', // docker run -p5432:5432 (chainCase tries it first)
+  'pairs.published-range-map', // -p 8080-8083:8080-8083, -p8080-8083:8080-8083 (two ranges)
   'specs.ssh-forward-spec', // ssh -L 1080:127.0.0.1:1080 (the local port), -L 9051:db.d.x:5432
   'hostport.ipv4', // 10.0.0.1:22
   'hostport.ip-map', // -p 127.0.0.1:8080:80

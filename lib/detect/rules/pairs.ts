@@ -106,6 +106,34 @@ export function colonPair(sc: TextScan, rule: number, s: number, e: number, kind
   return end;
 }
 
+/**
+ * A published port range "a-b:c-d" starting at s (digits [s,e), then '-'):
+ * docker's -p 8080-8083:8080-8083, two ranges (host side, container side).
+ * Returns the end, or -1 when the text is not that shape or a range is invalid.
+ */
+export function publishedRangeMap(sc: TextScan, rule: number, s: number, e: number): number {
+  const t = sc.t;
+  if (sc.at(e) !== HYPHEN || !isDigit(sc.at(e + 1))) return -1;
+  const e1 = digitsEnd(t, e + 1);
+  if (sc.at(e1) !== COLON || !isDigit(sc.at(e1 + 1))) return -1;
+  const e2 = digitsEnd(t, e1 + 1);
+  if (sc.at(e2) !== HYPHEN || !isDigit(sc.at(e2 + 1))) return -1;
+  const e3 = digitsEnd(t, e2 + 1);
+  const c = sc.at(e3);
+  if (c === COLON || c === HYPHEN || isGlue(c)) return -1;
+  const a0 = portValue(t, s, e);
+  const a1 = portValue(t, e + 1, e1);
+  const b0 = portValue(t, e1 + 1, e2);
+  const b1 = portValue(t, e2 + 1, e3);
+  if (a0 <= 0 || b0 <= 0 || a1 <= a0 || b1 <= b0) return -1;
+  const sp = suffixProto(sc, e3);
+  const end = sp !== undefined ? e3 + 1 + sp.length : e3;
+  emit(sc, rule, s, e1, a0, a1, undefined, sp);
+  emit(sc, rule, e1 + 1, e3, b0, b1, undefined, sp);
+  setList(sc, end, sp, M_LIST, true);
+  return end;
+}
+
 /** The ':' at i ends a sentence or line (nothing, or a space, after it). */
 export function colonEndsSentence(sc: TextScan, i: number): boolean {
   const c = sc.at(i + 1);

@@ -17,6 +17,7 @@ import type { KeywordLook, TextScan } from '../state.ts';
 import {
   ALL_SERVICE_PORTS, H_ALLOW, H_ANY, H_DENY, H_LIMIT, H_NUMBER, H_PUBLISHED, H_REJECT, H_TARGET, H_VALUE, mayBeService,
 } from '../words.ts';
+import { publishedRangeMap } from './pairs.ts';
 import { portAppositive, portWordAfter, serviceAround, serviceNearby } from './after.ts';
 import { codeCallHost, connStringHost, portCall } from './code.ts';
 import { defaultAfterPortSentence, defaultNote, docbookPortDefault, exampleNote } from './defaults.ts';
@@ -33,6 +34,7 @@ const R_REJECT_PATH = ruleCode('reject.path');
 const R_IDS_RULE_PORT = ruleCode('specs.ids-rule-port');
 const R_REJECT_GLUED = ruleCode('reject.glued');
 const R_GLUED_P = ruleCode('specs.glued-p');
+const R_PUBLISHED_RANGE_MAP = ruleCode('pairs.published-range-map');
 const R_PORT_FLAGS = ruleCode('specs.port-flags');
 const R_TCPDUMP_ADDRESS = ruleCode('specs.tcpdump-address');
 const R_REJECT_COMPOUND = ruleCode('reject.compound');
@@ -316,6 +318,8 @@ export function gluedOptP(sc: TextScan, s: number, e: number): number {
   const v = portValue(sc.t, s, e);
   if (v < 0) return skipInvalid(sc, e);
   if (gluedPNotPort(sc, s)) return reject(sc, R_REJECT_P_NOT_PORT, e);
+  const ranges = publishedRangeMap(sc, R_PUBLISHED_RANGE_MAP, s, e);
+  if (ranges >= 0) return ranges;
   const c = sc.at(e);
   if (!(c === -1 || isSpace(c) || c === COMMA || isDash(c))) return reject(sc, R_REJECT_GLUED, e);
   if (v === 0 && !isDash(c)) return reject(sc, R_REJECT_PORT_0, e);

@@ -23,6 +23,7 @@ import {
   RUNNERS, S_PORT, STRONG_NET_HASHES, SWITCH_WORD_HASHES,
 } from '../words.ts';
 import { lineArgIs } from './lines.ts';
+import { publishedRangeMap } from './pairs.ts';
 import { pNotPort, wordRangeEnd } from './specs.ts';
 
 // Rule codes (rules.ts) of the rules decided here.
@@ -62,6 +63,7 @@ KEYWORD_RULE[KW_PROTO] = ruleCode('keyword.protocol');
 KEYWORD_RULE[KW_LISTEN] = ruleCode('keyword.listen');
 KEYWORD_RULE[KW_EXPOSE] = ruleCode('keyword.expose');
 KEYWORD_RULE[KW_OPT_P] = KEYWORD_RULE[KW_OPT_BIG_P] = ruleCode('keyword.option-p');
+const R_PUBLISHED_RANGE_MAP = ruleCode('pairs.published-range-map');
 KEYWORD_RULE[KW_DPORT] = ruleCode('keyword.dport');
 KEYWORD_RULE[KW_OPT_NC] = ruleCode('keyword.nc-listen');
 
@@ -149,6 +151,8 @@ export function keywordMention(sc: TextScan, s: number, e: number, v: number, lo
     }
     case KW_OPT_P: {
       if (pNotPort(sc, s)) return reject(sc, R_REJECT_P_NOT_PORT, -1);
+      const ranges = publishedRangeMap(sc, R_PUBLISHED_RANGE_MAP, s, e);
+      if (ranges >= 0) return ranges;
       break;
     }
     case KW_OPT_BIG_P: {
