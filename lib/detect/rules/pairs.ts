@@ -150,7 +150,7 @@ export function chainContext(sc: TextScan, s: number, c0: number, look: KeywordL
   if (kw === KW_DPORT) return 2;
   if (kw === KW_PORT || kw === KW_PORTS) {
     const w = look.firstWordLower(t);
-    if (w === 'publish' || w === 'port-forward') return 1;
+    if (w === 'publish' || w === 'publishport' || w === 'port-forward') return 1; // PublishPort=25:25 (Podman Quadlet)
     // A firewall rule or a range named as such: to any port 8412:8500, ports in range 6000:6063.
     if (firewallLine(sc, s) || sc.line.hasWord(s, 'range')) return 2;
     return kw === KW_PORTS ? 1 : 0;
