@@ -56,6 +56,20 @@ async function openPage(name: string): Promise<Page> {
   return page;
 }
 
+/** Moves the pointer onto the 9443 of the top frame's #outer paragraph, from below left as a reader would. */
+async function hoverOuter9443(page: Page): Promise<void> {
+  const at = await page.evaluate(() => {
+    const text = document.getElementById('outer')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('9443'));
+    range.setEnd(text, text.data.indexOf('9443') + 4);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(at.x - 30, at.y + 30);
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+}
+
 describe('iframes', () => {
   it('marks mentions in a same-origin iframe and opens the card there on hover', async () => {
     const page = await openPage('framed.html');
@@ -116,16 +130,7 @@ describe('iframes', () => {
     await expect.poll(() => cardLoadsIn('/frames-mixed.html'), { timeout: 15_000 }).toBe(before.top + 1);
     await expect.poll(() => cardLoadsIn('/frame-inner.html'), { timeout: 15_000 }).toBe(before.inner + 1);
 
-    const at = await page.evaluate(() => {
-      const text = document.getElementById('outer')!.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, text.data.indexOf('9443'));
-      range.setEnd(text, text.data.indexOf('9443') + 4);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(at.x - 30, at.y + 30);
-    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await hoverOuter9443(page);
     const card = page.locator(CARD);
     await expect.poll(() => card.textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/9443/);
     // The hover used the part loaded at idle; the port-free advertisement loaded none.
@@ -177,16 +182,7 @@ describe('iframes', () => {
     expect(await hostsIn(ad)).toEqual([]);
     expect(cardLoadsIn('/ad-widget.html')).toBe(before.ad);
 
-    const at = await page.evaluate(() => {
-      const text = document.getElementById('outer')!.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, text.data.indexOf('9443'));
-      range.setEnd(text, text.data.indexOf('9443') + 4);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(at.x - 30, at.y + 30);
-    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await hoverOuter9443(page);
     const card = page.locator(CARD);
     await expect.poll(() => card.locator('.body section.block').count().catch(() => 0), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await card.textContent()).toMatch(/9443/);
